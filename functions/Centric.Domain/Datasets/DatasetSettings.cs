@@ -1,0 +1,27 @@
+namespace Centric.Domain.Datasets;
+
+/// <summary>
+/// A dataset's settings, from <c>exports/{dataset}/settings.json</c>; every member optional (CONTRACT.md).
+/// </summary>
+public sealed record DatasetSettings
+{
+    public string ReportingCurrency { get; init; } = "EUR";
+
+    /// <summary>IANA time zone: instants are converted to it before being cut into calendar days.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public int FiscalYearStartMonth { get; init; } = 1;
+
+    /// <summary>W: a customer with no purchase for this many days has churned.</summary>
+    public int InactivityDays { get; init; } = 365;
+
+    public string ChurnPreset { get; init; } = "average";
+
+    public DateOrder DateOrder { get; init; } = DateOrder.Auto;
+
+    public DecimalSeparator DecimalSeparator { get; init; } = DecimalSeparator.Auto;
+
+    public ClvSettings Clv { get; init; } = new();
+
+    public static DatasetSettings Default { get; } = new();
+}

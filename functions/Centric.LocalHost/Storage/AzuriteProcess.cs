@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Centric.LocalHost.Storage;
+
+/// <summary>
+/// Azurite (blob, queue, table) started from the repository's <c>node_modules</c>, as a child process
+/// that dies with its owner. Used by the local host when no storage is configured, and by the tests.
+/// </summary>
+public sealed class AzuriteProcess : IAsyncDisposable
+{
+    /// <summary>The emulator's published development account key: not a secret, valid only on Azurite.</summary>
+    public const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    private readonly Process _process;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    {
+        _process = process;
+        BlobPort = blobPort;
+        QueuePort = queuePort;
+        TablePort = tablePort;
+    }
+
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    /// <summary>The connection string for an Azurite listening on the given loopback ports.</summary>
+    public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/{DevelopmentAccountName};" +
+        $"QueueEndpoint=http://127.0.0.1:{queuePort}/{DevelopmentAccountName};" +
+        $"TableEndpoint=http://127.0.0.1:{tablePort}/{DevelopmentAccountName};";
+
+    /// <summary>
+    /// Starts Azurite. <paramref name="dataDirectory"/> null keeps everything in memory (tests);
+    /// otherwise data persists there (the local host uses <c>.azurite/</c>).
+    /// </summary>
+    public static async Task<AzuriteProcess> StartAsync(
+        string repositoryRoot,
+        int blobPort,
+        int queuePort,
+        int tablePort,
+        string? dataDirectory = null,
+        CancellationToken cancellationToken = default)
+    {
+        var script = Path.Combine(repositoryRoot, "node_modules", "azurite", "dist", "src", "azurite.js");
+        if (!File.Exists(script))
+        {
+            throw new FileNotFoundException(
+                $"Azurite is not installed at {script}. Run 'npm ci' in {repositoryRoot} first.", script);
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = repositoryRoot,
+        };
+        start.ArgumentList.Add(script);
+        foreach (var (name, value) in new[]
+                 {
+                     ("--blobHost", "127.0.0.1"), ("--blobPort", blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                     ("--queueHost", "127.0.0.1"), ("--queuePort", queuePort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                     ("--tableHost", "127.0.0.1"), ("--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                 })
+        {
+            start.ArgumentList.Add(name);
+            start.ArgumentList.Add(value);
+        }
+
+        start.ArgumentList.Add("--skipApiVersionCheck");
+        start.ArgumentList.Add("--disableProductStyleUrl");
+        start.ArgumentList.Add("--silent");
+        if (dataDirectory is null)
+        {
+            start.ArgumentList.Add("--inMemoryPersistence");
+        }
+        else
+        {
+            Directory.CreateDirectory(dataDirectory);
+            start.ArgumentList.Add("--location");
+            start.ArgumentList.Add(dataDirectory);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        process.OutputDataReceived += static (_, _) => { };
+        process.ErrorDataReceived += static (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException(
+                    $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                await azurite.DisposeAsync();
+                throw new TimeoutException("Azurite did not listen within 30 seconds.");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return azurite;
+    }
+
+    /// <summary>Whether something accepts TCP connections on the loopback port.</summary>
+    public static bool IsListening(int port)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A loopback port nobody listens on right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}

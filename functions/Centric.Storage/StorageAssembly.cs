@@ -1,0 +1,4 @@
+namespace Centric.Storage;
+
+/// <summary>Marker for the storage assembly.</summary>
+public static class StorageAssembly;
