@@ -1,0 +1,20 @@
+using Centric.Domain.Time;
+
+namespace Centric.Domain.Metrics;
+
+/// <summary>
+/// One computed value of a metric for a period and a segment, with the numerator and denominator it was
+/// divided from so it can be reconciled by hand. <see cref="Value"/> is null when undefined (zero denominator).
+/// </summary>
+public sealed record MetricValue(
+    string Metric,
+    string? Preset,
+    Period Period,
+    string Segment,
+    decimal? Value,
+    decimal? Numerator,
+    decimal? Denominator,
+    MetricUnit Unit,
+    int DefinitionVersion,
+    bool Partial,
+    bool LowSample);

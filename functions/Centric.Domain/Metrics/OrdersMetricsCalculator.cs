@@ -1,0 +1,120 @@
+using Centric.Domain.Time;
+
+namespace Centric.Domain.Metrics;
+
+/// <summary>
+/// The customer-base and revenue metrics of the orders model (METRICS.md), for every period of the requested
+/// grains from the data's first day to the as-of date A, and for every segment. Days after A are ignored;
+/// the period holding A is partial and its day averages run to A.
+/// </summary>
+public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactivityDays)
+{
+    public IReadOnlyList<MetricValue> Compute(OrdersMetricsInput input, DateOnly asOf, IReadOnlyCollection<Grain> grains)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(grains);
+        var histories = CustomerHistory.Build(input.Days, asOf, inactivityDays);
+        if (histories.Count == 0)
+        {
+            return [];
+        }
+
+        var firstDay = histories.Min(h => h.Days[0].Day.DayNumber);
+        var segments = new SegmentIndex(input.CustomerCount, input.CustomerSegments);
+        var series = new DailySeries(histories, segments, firstDay, asOf.DayNumber);
+        var rows = new List<MetricValue>();
+        foreach (var grain in grains)
+        {
+            var periods = new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf);
+            var tallies = new PeriodTallies(histories, segments, periods, asOf.DayNumber);
+            for (var p = 0; p < periods.Count; p++)
+            {
+                for (var b = 0; b < segments.Count; b++)
+                {
+                    var context = new RowContext(periods, tallies, series, p, b, segments.Keys[b], asOf.DayNumber, firstDay);
+                    AddRows(rows, context);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static void AddRows(List<MetricValue> rows, RowContext c)
+    {
+        var t = c.Tallies;
+        int p = c.P, b = c.Bin;
+        var startBase = c.Series.ActiveOn(b, c.Start - 1);
+        var endBase = c.Series.ActiveOn(b, c.EffectiveEnd - 1);
+        var meanActive = (decimal)c.Series.ActiveDaysIn(b, c.Start, c.EffectiveEnd) / (c.EffectiveEnd - c.Start);
+        var revenue = c.Series.RevenueIn(b, c.Start, c.EffectiveEnd);
+        var orders = (decimal)c.Series.OrdersIn(b, c.Start, c.EffectiveEnd);
+        var buyers = (decimal)t.Buyers[p][b];
+        var churned = (decimal)t.Churned[p][b];
+        var newCustomers = (decimal)t.NewCustomers[p][b];
+
+        rows.Add(c.Count(MetricIds.ActiveCustomers, endBase));
+        rows.Add(c.Count(MetricIds.NewCustomers, newCustomers));
+        rows.Add(c.Count(MetricIds.ReactivatedCustomers, t.Reactivated[p][b]));
+        rows.Add(c.Count(MetricIds.ChurnedCustomers, churned));
+        rows.Add(c.Divide(MetricIds.ChurnRate, ChurnPresets.Average, churned, meanActive, 100m));
+        rows.Add(c.Divide(MetricIds.ChurnRate, ChurnPresets.Start, t.ChurnedFromStart[p][b], startBase, 100m));
+        rows.Add(c.Divide(MetricIds.ChurnRate, ChurnPresets.StartPlusNew, churned, startBase + newCustomers, 100m));
+        rows.Add(c.Divide(MetricIds.RetentionRate, null, t.Retained[p][b], startBase, 100m));
+        rows.Add(c.Count(MetricIds.Revenue, revenue));
+        rows.Add(c.Count(MetricIds.Orders, orders));
+        rows.Add(c.Divide(MetricIds.Aov, null, revenue, orders));
+        rows.Add(c.Divide(MetricIds.PurchaseFrequency, null, orders, buyers));
+        rows.Add(c.Divide(MetricIds.Arpa, null, revenue, meanActive));
+        rows.Add(c.Divide(MetricIds.LoyaltyRate, null, t.RepeatBuyers[p][b], buyers, 100m));
+        rows.Add(ClvSimple(c));
+    }
+
+    /// <summary>
+    /// AOV × (orders ÷ buyers) × 1 ÷ churn over the trailing 12 months ending with P, which reduces to
+    /// (revenue ÷ buyers) ÷ (churned ÷ mean active). Days before the data's first day are outside the window.
+    /// </summary>
+    private static MetricValue ClvSimple(RowContext c)
+    {
+        var from = Math.Max(c.Periods.TrailingStarts[c.P], c.Periods.Start(0));
+        var revenue = c.Series.RevenueIn(c.Bin, from, c.EffectiveEnd);
+        var orders = c.Series.OrdersIn(c.Bin, from, c.EffectiveEnd);
+        var buyers = c.Tallies.TrailingBuyers[c.P][c.Bin];
+        var meanActive = (decimal)c.Series.ActiveDaysIn(c.Bin, from, c.EffectiveEnd) / (c.EffectiveEnd - from);
+        var churnFraction = Ratio.Of(c.Tallies.TrailingChurned[c.P][c.Bin], meanActive);
+        decimal? perCustomer = orders > 0 ? Ratio.Of(revenue, buyers) : null;
+        decimal? value = perCustomer is { } v && churnFraction is > 0m ? Ratio.Of(v, churnFraction.Value) : null;
+        return c.Row(MetricIds.ClvSimple, null, value, perCustomer, churnFraction);
+    }
+
+    private readonly record struct RowContext(
+        PeriodIndex Periods, PeriodTallies Tallies, DailySeries Series, int P, int Bin, string Segment, int AsOf, int FirstDay)
+    {
+        public int Start => Periods.Start(P);
+
+        /// <summary>e, or A + 1 for the partial period.</summary>
+        public int EffectiveEnd => Math.Min(Periods.End(P), AsOf + 1);
+
+        public MetricValue Count(string metric, decimal value) => Row(metric, null, value, value, null);
+
+        public MetricValue Divide(string metric, string? preset, decimal numerator, decimal denominator, decimal scale = 1m) =>
+            Row(metric, preset, Ratio.Of(numerator, denominator, scale), numerator, denominator);
+
+        public MetricValue Row(string metric, string? preset, decimal? value, decimal? numerator, decimal? denominator)
+        {
+            var definition = MetricCatalog.Find(metric) ?? throw new InvalidOperationException($"Metric {metric} is not in the catalogue.");
+            return new MetricValue(
+                metric,
+                preset,
+                Periods.Periods[P],
+                Segment,
+                Ratio.Round(value),
+                Ratio.Round(numerator),
+                Ratio.Round(denominator),
+                definition.Unit,
+                definition.Version,
+                Partial: Periods.End(P) - 1 > AsOf,
+                LowSample: Bin != 0 && Tallies.Population[P][Bin] < Segments.SegmentKeys.LowSampleThreshold);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using Centric.Domain.Activity;
+
+namespace Centric.Domain.Metrics;
+
+/// <summary>
+/// What the orders model needs: customer-days (customers numbered 0..CustomerCount − 1) and, per customer,
+/// the segment keys it belongs to besides <c>*</c> (e.g. <c>country:ES</c>, <c>clv-tier:high</c>).
+/// </summary>
+public sealed record OrdersMetricsInput(
+    int CustomerCount,
+    IReadOnlyList<CustomerDay> Days,
+    IReadOnlyList<IReadOnlyList<string>>? CustomerSegments = null);

@@ -1,0 +1,17 @@
+namespace Centric.Domain.Metrics;
+
+/// <summary>
+/// Division that is undefined (null), never infinite, on a zero denominator. Values are computed exactly and
+/// rounded to <see cref="Decimals"/> places only when a row is written.
+/// </summary>
+public static class Ratio
+{
+    public const int Decimals = 6;
+
+    public static decimal? Of(decimal numerator, decimal denominator, decimal scale = 1m) =>
+        denominator == 0m ? null : numerator * scale / denominator;
+
+    public static decimal Round(decimal value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
+
+    public static decimal? Round(decimal? value) => value is { } v ? Round(v) : null;
+}
