@@ -1,0 +1,26 @@
+namespace Centric.Domain.Snapshots;
+
+/// <summary>
+/// A snapshot row as served to BI tools (CONTRACT.md): JSON and CSV share these columns, in this order.
+/// <see cref="Unit"/> is <c>count</c>, <c>percent</c>, <c>ratio</c>, <c>hours</c>, <c>days</c>, <c>score</c>, or the
+/// reporting currency's ISO code for money.
+/// </summary>
+public sealed record SnapshotRow(
+    string Dataset,
+    string Metric,
+    string Grain,
+    string Period,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    string Segment,
+    decimal? Value,
+    decimal? Numerator,
+    decimal? Denominator,
+    string Unit,
+    string? Preset,
+    int DefinitionVersion,
+    string Generation,
+    DateTimeOffset ComputedAt,
+    DateOnly AsOf,
+    bool Partial,
+    bool LowSample);

@@ -1,0 +1,14 @@
+using Centric.Domain.Metrics;
+
+namespace Centric.Engine.Compute;
+
+/// <summary>
+/// The outcome of computing a dataset: the as-of date used (null when there is nothing to compute), every metric
+/// value, and warnings a person should read (e.g. amounts that could not be converted).
+/// </summary>
+public sealed record ComputeResult(
+    DateOnly? AsOf,
+    IReadOnlyList<MetricValue> Values,
+    int Customers,
+    long Orders,
+    IReadOnlyList<string> Warnings);

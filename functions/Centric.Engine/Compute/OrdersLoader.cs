@@ -1,0 +1,88 @@
+using System.Globalization;
+using Centric.Domain.Activity;
+using Centric.Engine.DuckDb;
+
+namespace Centric.Engine.Compute;
+
+/// <summary>
+/// Loads curated orders into customer-days: corrections applied, amounts converted to the reporting currency at the
+/// order day's rate (the latest earlier rate when that day has none), valid orders and credits split as METRICS.md
+/// defines them: valid = not cancelled or refunded with amount ≥ 0; credit = negative amount not cancelled.
+/// </summary>
+public static class OrdersLoader
+{
+    public static LoadedOrders Load(DuckDbSession db, CuratedFiles files, string reportingCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(files);
+        var orders = files.Of("orders");
+        if (orders.Count == 0)
+        {
+            return new LoadedOrders([], [], 0, 0, null);
+        }
+
+        var currency = DuckDbSession.Literal(reportingCurrency);
+        db.Execute($"CREATE OR REPLACE TEMP TABLE current_orders AS {CurrentRows.Sql(orders, "order_id")}");
+        var fx = files.Of("fx-rates");
+        string converted;
+        if (fx.Count > 0)
+        {
+            db.Execute($"""
+                CREATE OR REPLACE TEMP TABLE fx AS
+                SELECT CAST("date" AS DATE) AS day, currency, rate FROM ({CurrentRows.Sql(fx, "\"date\", currency")})
+                """);
+            converted = $"""
+                SELECT o.customer_id, CAST(o.order_date AS DATE) AS day, coalesce(o.status, 'completed') AS status, o.amount,
+                       CASE WHEN o.currency IS NULL OR o.currency = {currency} THEN CAST(o.amount AS DECIMAL(18,4))
+                            ELSE CAST(o.amount * fx.rate AS DECIMAL(18,4)) END AS amount_rc
+                FROM current_orders o ASOF LEFT JOIN fx ON o.currency = fx.currency AND CAST(o.order_date AS DATE) >= fx.day
+                """;
+        }
+        else
+        {
+            converted = $"""
+                SELECT customer_id, CAST(order_date AS DATE) AS day, coalesce(status, 'completed') AS status, amount,
+                       CASE WHEN currency IS NULL OR currency = {currency} THEN CAST(amount AS DECIMAL(18,4)) END AS amount_rc
+                FROM current_orders
+                """;
+        }
+
+        var sql = $"""
+            WITH flagged AS (
+                SELECT *, status NOT IN ('cancelled', 'refunded') AND amount >= 0 AS valid,
+                          amount < 0 AND status <> 'cancelled' AS credit
+                FROM ({converted}))
+            SELECT customer_id, day,
+                   count(*) FILTER (WHERE valid) AS valid_orders,
+                   CAST(coalesce(sum(amount_rc) FILTER (WHERE valid), 0) AS DECIMAL(38,4)) AS valid_amount,
+                   CAST(coalesce(sum(amount_rc) FILTER (WHERE credit), 0) AS DECIMAL(38,4)) AS credits,
+                   count(*) FILTER (WHERE amount_rc IS NULL AND (valid OR credit)) AS unconverted
+            FROM flagged
+            GROUP BY customer_id, day
+            ORDER BY customer_id, day
+            """;
+
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var customerIds = new List<string>();
+        long validOrders = 0, unconverted = 0;
+        DateOnly? lastDay = null;
+        var days = db.Rows(sql, r =>
+        {
+            var id = r.GetString(0);
+            if (!ids.TryGetValue(id, out var index))
+            {
+                ids[id] = index = customerIds.Count;
+                customerIds.Add(id);
+            }
+
+            var day = r.GetFieldValue<DateOnly>(1);
+            var count = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
+            validOrders += count;
+            unconverted += Convert.ToInt64(r.GetValue(5), CultureInfo.InvariantCulture);
+            lastDay = lastDay is { } l && l > day ? l : day;
+            return new CustomerDay(index, day, count, r.GetDecimal(3), r.GetDecimal(4));
+        });
+
+        return new LoadedOrders(customerIds, days, validOrders, unconverted, lastDay);
+    }
+}
