@@ -1,0 +1,53 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace Centric.Storage.Datasets;
+
+/// <summary>
+/// A dataset's entry in table <c>datasets</c> (PartitionKey <c>datasets</c>, RowKey the dataset): the current
+/// generation pointer and what it was computed from.
+/// </summary>
+public sealed class DatasetRecord : ITableEntity
+{
+    public const string Partition = "datasets";
+
+    public string PartitionKey { get; set; } = Partition;
+
+    public string RowKey { get; set; } = "";
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string? CurrentGeneration { get; set; }
+
+    /// <summary>The generation before the current one, kept for readers that started on it.</summary>
+    public string? PreviousGeneration { get; set; }
+
+    /// <summary>yyyy-MM-dd.</summary>
+    public string? AsOf { get; set; }
+
+    public DateTimeOffset? ComputedAt { get; set; }
+
+    /// <summary>The newest ingestion id the current generation includes: a recompute that saw less loses.</summary>
+    public string? InputWatermark { get; set; }
+
+    /// <summary>Ingestion ids the current generation was computed from, comma separated (its lineage).</summary>
+    public string? Lineage { get; set; }
+
+    public int Customers { get; set; }
+
+    public long Orders { get; set; }
+
+    public long Rows { get; set; }
+
+    /// <summary>Warnings of the last computation, one per line.</summary>
+    public string? Warnings { get; set; }
+
+    public DateTimeOffset? LastIngestionAt { get; set; }
+
+    /// <summary>The dataset's default churn preset (settings.json), used when a request names none.</summary>
+    public string? ChurnPreset { get; set; }
+
+    public string? ReportingCurrency { get; set; }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Centric.Domain.Snapshots;
+using Centric.Engine.Compute;
+using Centric.Storage.Curated;
+using Centric.Storage.Datasets;
+using Centric.Storage.Exports;
+using Centric.Storage.Ingestions;
+using Centric.Storage.Queues;
+using Centric.Storage.Snapshots;
+using Microsoft.Extensions.Logging;
+
+namespace Centric.Storage.Pipeline;
+
+/// <summary>
+/// ComputeMetrics: computes every metric of a dataset from its curated files into a new snapshot generation, then
+/// moves the dataset's pointer to it with an ETag-conditional update. A computation that saw older input than the
+/// published generation is discarded, so a slow, stale recompute never replaces a newer one.
+/// </summary>
+public sealed class ComputeService(
+    ExportsStore exports,
+    CuratedStore curated,
+    IngestionLedger ledger,
+    SnapshotStore snapshots,
+    DatasetRegistry datasets,
+    TimeProvider time,
+    ILogger<ComputeService> logger)
+{
+    /// <summary>The generation published, or null when the dataset was already up to date or lost the race.</summary>
+    public async Task<string?> ComputeAsync(RecomputeMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var watch = Stopwatch.StartNew();
+        var dataset = message.Dataset;
+        var watermark = (await ledger.ListAsync(dataset, cancellationToken))
+            .Where(r => IngestionStatuses.IsDone(r.Status)).Select(r => r.RowKey).Max(StringComparer.Ordinal) ?? "";
+        var before = await datasets.GetAsync(dataset, cancellationToken);
+        if (before?.CurrentGeneration is { } current && before.InputWatermark == watermark
+            && (message.AsOf is null || before.AsOf == Format(message.AsOf.Value)))
+        {
+            PipelineLog.UpToDate(logger, dataset, current);
+            return null;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("centric-compute-").FullName;
+        try
+        {
+            var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
+            var configuration = await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken);
+            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf);
+            var computedAt = time.GetUtcNow();
+            var generation = computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)
+                + "-" + Guid.NewGuid().ToString("N")[..6];
+            var asOf = result.AsOf ?? DateOnly.FromDateTime(computedAt.UtcDateTime);
+            var rows = result.Values
+                .Select(v => SnapshotRows.From(v, dataset, generation, computedAt, asOf, configuration.Settings.ReportingCurrency))
+                .ToArray();
+            await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
+
+            var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
+            foreach (var warning in warnings)
+            {
+                PipelineLog.ComputeWarning(logger, dataset, warning);
+            }
+
+            var asOfText = Format(asOf);
+            var published = await PublishAsync(dataset, generation, watermark, record =>
+            {
+                record.AsOf = asOfText;
+                record.ComputedAt = computedAt;
+                record.Lineage = string.Join(',', lineage);
+                record.Customers = result.Customers;
+                record.Orders = result.Orders;
+                record.Rows = rows.Length;
+                record.ChurnPreset = configuration.Settings.ChurnPreset;
+                record.ReportingCurrency = configuration.Settings.ReportingCurrency;
+                record.Warnings = warnings.Length == 0 ? null : string.Join('\n', warnings);
+            }, cancellationToken);
+            if (published)
+            {
+                PipelineLog.Computed(logger, dataset, generation, asOfText, rows.Length, result.Customers, result.Orders, watch.ElapsedMilliseconds);
+            }
+
+            return published ? generation : null;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private async Task<bool> PublishAsync(
+        string dataset, string generation, string watermark, Action<DatasetRecord> describe, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var record = await datasets.GetAsync(dataset, cancellationToken) ?? new DatasetRecord { RowKey = dataset };
+            if (string.CompareOrdinal(record.InputWatermark ?? "", watermark) > 0)
+            {
+                PipelineLog.Discarded(logger, dataset, generation, record.CurrentGeneration ?? "");
+                await snapshots.DeleteGenerationAsync(dataset, generation, cancellationToken);
+                return false;
+            }
+
+            var retired = record.PreviousGeneration;
+            record.PreviousGeneration = record.CurrentGeneration;
+            record.CurrentGeneration = generation;
+            record.InputWatermark = watermark;
+            describe(record);
+            if (await datasets.TryReplaceAsync(record, cancellationToken))
+            {
+                if (retired is not null && retired != generation)
+                {
+                    await snapshots.DeleteGenerationAsync(dataset, retired, cancellationToken);
+                }
+
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"Dataset {dataset}: could not publish generation {generation} after 10 attempts.");
+    }
+}

@@ -1,0 +1,40 @@
+using Centric.Domain.Datasets;
+using Centric.Engine.Settings;
+using Centric.Storage.Exports;
+
+namespace Centric.Storage.Pipeline;
+
+/// <summary>
+/// A dataset's settings and header mapping as read from <c>exports/{dataset}/settings.json</c> and
+/// <c>mapping.json</c>. A malformed file falls back to the defaults and says so in <see cref="Problems"/>.
+/// </summary>
+public sealed record DatasetConfiguration(
+    DatasetSettings Settings,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Mapping,
+    IReadOnlyList<string> Problems)
+{
+    public static async Task<DatasetConfiguration> ReadAsync(ExportsStore exports, string dataset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(exports);
+        var problems = new List<string>();
+        var settings = DatasetSettings.Default;
+        if (await exports.ReadTextAsync($"{dataset}/settings.json", cancellationToken) is { } settingsJson)
+        {
+            if (!SettingsReader.TryReadSettings(settingsJson, out settings, out var error))
+            {
+                problems.Add(error + " The defaults are used.");
+            }
+        }
+
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> mapping = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        if (await exports.ReadTextAsync($"{dataset}/mapping.json", cancellationToken) is { } mappingJson)
+        {
+            if (!SettingsReader.TryReadMapping(mappingJson, out mapping, out var error))
+            {
+                problems.Add(error + " No explicit mapping is used.");
+            }
+        }
+
+        return new DatasetConfiguration(settings, mapping, problems);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Centric.Storage.Pipeline;
+
+/// <summary>The pipeline's structured log lines: one summary per scan, ingestion and computation.</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scan: {Blobs} blobs in exports, {Queued} queued for ingestion, {Recomputes} datasets queued for recompute, in {ElapsedMs} ms")]
+    public static partial void Scanned(ILogger logger, int blobs, int queued, int recomputes, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion {IngestionId} of {Blob}: {Status}, {RowsRead} rows read, {Accepted} accepted, {Rejected} rejected, in {ElapsedMs} ms")]
+    public static partial void Ingested(ILogger logger, string ingestionId, string blob, string status, long rowsRead, long accepted, long rejected, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingestion {IngestionId} of {Blob}: the same bytes were ingested as {OriginalId}")]
+    public static partial void Duplicate(ILogger logger, string ingestionId, string blob, string originalId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ignoring {Blob}: not an export path (expected {{dataset}}/{{kind}}/{{file}})")]
+    public static partial void NotAnExport(ILogger logger, string blob);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Blob {Blob} no longer exists; nothing to ingest")]
+    public static partial void BlobGone(ILogger logger, string blob);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingestion {IngestionId} of {Blob} failed on attempt {Attempt}")]
+    public static partial void IngestionFailed(ILogger logger, Exception exception, string ingestionId, string blob, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} is up to date (generation {Generation}); nothing to recompute")]
+    public static partial void UpToDate(ILogger logger, string dataset, string generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} as of {AsOf}, {Rows} rows, {Customers} customers, {Orders} orders, in {ElapsedMs} ms")]
+    public static partial void Computed(ILogger logger, string dataset, string generation, string asOf, int rows, int customers, long orders, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} discarded, a newer one ({Current}) was published meanwhile")]
+    public static partial void Discarded(ILogger logger, string dataset, string generation, string current);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: {Warning}")]
+    public static partial void ComputeWarning(ILogger logger, string dataset, string warning);
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Azure.Data.Tables;
+using Centric.Domain.Snapshots;
+using Centric.Storage.Connection;
+
+namespace Centric.Storage.Snapshots;
+
+/// <summary>
+/// Snapshot generations in the <c>snapshots</c> table. A generation is written in full before the dataset's pointer
+/// moves to it, so readers never see half a generation. Decimals are stored as invariant strings to stay exact.
+/// </summary>
+public sealed class SnapshotStore(StorageClients clients)
+{
+    private const int BatchSize = 100;
+    private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.SnapshotsTable);
+
+    public async Task WriteAsync(string dataset, string generation, IReadOnlyList<SnapshotRow> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var partition = RowKeys.Partition(dataset, generation);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var entities = rows.Select(r => ToEntity(partition, r)).Where(e => seen.Add(e.RowKey));
+        foreach (var batch in entities.Chunk(BatchSize))
+        {
+            await _table.SubmitTransactionAsync(
+                batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
+        }
+    }
+
+    public async Task<IReadOnlyList<SnapshotRow>> ReadAsync(
+        string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, SnapshotQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var partition = RowKeys.Partition(dataset, generation);
+        var prefix = RowKeys.Prefix(query.Metric, query.Grain);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var rows = new List<SnapshotRow>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var row = FromEntity(dataset, generation, computedAt, asOf, entity);
+            if (Matches(row, query))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>Removes a generation's rows (a stale recompute, or one older than the previous).</summary>
+    public async Task DeleteGenerationAsync(string dataset, string generation, CancellationToken cancellationToken = default)
+    {
+        var partition = RowKeys.Partition(dataset, generation);
+        var keys = new List<string>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            keys.Add(entity.RowKey);
+        }
+
+        foreach (var batch in keys.Chunk(BatchSize))
+        {
+            await _table.SubmitTransactionAsync(
+                batch.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k))), cancellationToken);
+        }
+    }
+
+    private static bool Matches(SnapshotRow row, SnapshotQuery query) =>
+        (query.From is not { } from || row.PeriodStart >= from)
+        && (query.To is not { } to || row.PeriodStart <= to)
+        && (query.Preset is null || string.Equals(row.Preset ?? "", query.Preset, StringComparison.Ordinal))
+        && SegmentMatches(row.Segment, query.Segment);
+
+    private static bool SegmentMatches(string segment, string? wanted) => wanted switch
+    {
+        null => true,
+        _ when wanted.EndsWith(":*", StringComparison.Ordinal) => segment.StartsWith(wanted[..^1], StringComparison.Ordinal),
+        _ => string.Equals(segment, wanted, StringComparison.Ordinal),
+    };
+
+    private static TableEntity ToEntity(string partition, SnapshotRow r) =>
+        new(partition, RowKeys.Row(r.Metric, r.Grain, r.Period, r.Segment, r.Preset))
+        {
+            ["Metric"] = r.Metric,
+            ["Grain"] = r.Grain,
+            ["Period"] = r.Period,
+            ["PeriodStart"] = r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["PeriodEnd"] = r.PeriodEnd.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Segment"] = r.Segment,
+            ["Value"] = Text(r.Value),
+            ["Numerator"] = Text(r.Numerator),
+            ["Denominator"] = Text(r.Denominator),
+            ["Unit"] = r.Unit,
+            ["Preset"] = r.Preset,
+            ["DefinitionVersion"] = r.DefinitionVersion,
+            ["Partial"] = r.Partial,
+            ["LowSample"] = r.LowSample,
+        };
+
+    private static SnapshotRow FromEntity(string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, TableEntity e) =>
+        new(
+            dataset,
+            e.GetString("Metric"),
+            e.GetString("Grain"),
+            e.GetString("Period"),
+            DateOnly.ParseExact(e.GetString("PeriodStart"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(e.GetString("PeriodEnd"), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            e.GetString("Segment"),
+            Number(e.GetString("Value")),
+            Number(e.GetString("Numerator")),
+            Number(e.GetString("Denominator")),
+            e.GetString("Unit"),
+            e.GetString("Preset"),
+            e.GetInt32("DefinitionVersion") ?? 1,
+            generation,
+            computedAt,
+            asOf,
+            e.GetBoolean("Partial") ?? false,
+            e.GetBoolean("LowSample") ?? false);
+
+    private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal? Number(string? text) => text is null ? null : decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+}
