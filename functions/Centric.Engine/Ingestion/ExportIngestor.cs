@@ -21,7 +21,11 @@ public sealed class ExportIngestor
         ArgumentException.ThrowIfNullOrWhiteSpace(request.RejectsPath);
         ArgumentNullException.ThrowIfNull(request.Settings);
 
-        File.Delete(request.CuratedPath);
+        if (File.Exists(request.CuratedPath))
+        {
+            File.Delete(request.CuratedPath);
+        }
+
         using var rejects = new RejectsWriter(request.RejectsPath);
         var hint = request.Kind ?? (ExportKinds.TryFromFileName(request.FileName, out var named) ? named : null);
         if (new FileInfo(request.SourcePath).Length == 0)
