@@ -1,0 +1,15 @@
+namespace Centric.Domain.Exports;
+
+/// <summary>The kinds of export a finance team drops (CONTRACT.md, "Export kinds and canonical columns").</summary>
+public enum ExportKind
+{
+    Customers,
+    Orders,
+    Subscriptions,
+    Tickets,
+    Surveys,
+    Communications,
+    Onboarding,
+    Mentions,
+    FxRates,
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Centric.Domain.Exports;
+
+namespace Centric.Engine.Ingestion;
+
+/// <summary>Parses one non-empty, trimmed, non-timestamp cell into its curated value(s), or gives the reason.</summary>
+internal sealed class CellParser(ExportKind kind, FileConventions conventions)
+{
+    private const decimal MoneyLimit = 100_000_000_000_000m;
+    private const decimal RateLimit = 10_000_000_000m;
+
+    public bool TryParse(CanonicalColumn column, string raw, object?[] values, int output, out string? reason)
+    {
+        reason = null;
+        var name = column.Name;
+        switch (column.Type)
+        {
+            case ColumnType.Code when kind == ExportKind.Orders && name == "status":
+                if (!OrderStatuses.TryNormalize(raw, out var status, out reason))
+                {
+                    return false;
+                }
+
+                values[output] = status;
+                return true;
+
+            case ColumnType.Code when kind == ExportKind.Surveys && name == "survey":
+                if (SurveyScale.Find(raw) is not { } scale)
+                {
+                    reason = $"survey '{raw}' is not one of {string.Join(", ", SurveyScale.All.Select(s => s.Survey))}";
+                    return false;
+                }
+
+                values[output] = scale.Survey;
+                return true;
+
+            case ColumnType.Code:
+                values[output] = raw.ToLowerInvariant();
+                return true;
+
+            case ColumnType.Currency:
+                if (!CurrencyCodes.TryNormalize(raw, out var code))
+                {
+                    reason = $"{name} '{raw}' is not an ISO 4217 currency code";
+                    return false;
+                }
+
+                values[output] = code;
+                return true;
+
+            case ColumnType.Money:
+            case ColumnType.Rate:
+                return TryDecimal(column, raw, values, output, out reason);
+
+            case ColumnType.Number:
+                if (!NumberParser.TryParse(raw, conventions.Decimal, out var number))
+                {
+                    reason = $"{name} '{raw}' is not a number";
+                    return false;
+                }
+
+                if (kind == ExportKind.Onboarding && (number < 0 || decimal.Truncate(number) != number))
+                {
+                    reason = $"{name} {raw} is not a whole number of steps";
+                    return false;
+                }
+
+                values[output] = (double)number;
+                return true;
+
+            case ColumnType.Sentiment:
+                if (!Sentiments.TryParse(raw, conventions.Decimal, out var score, out var label, out reason))
+                {
+                    return false;
+                }
+
+                values[output] = score;
+                values[output + 1] = label;
+                return true;
+
+            default:
+                values[output] = raw;
+                return true;
+        }
+    }
+
+    private bool TryDecimal(CanonicalColumn column, string raw, object?[] values, int output, out string? reason)
+    {
+        reason = null;
+        if (!NumberParser.TryParse(raw, conventions.Decimal, out var value))
+        {
+            reason = $"{column.Name} '{raw}' is not a number (decimal separator '{conventions.DecimalChar}')";
+            return false;
+        }
+
+        var isRate = column.Type == ColumnType.Rate;
+        if (Math.Abs(value) >= (isRate ? RateLimit : MoneyLimit))
+        {
+            reason = $"{column.Name} {raw} is out of range";
+            return false;
+        }
+
+        if (isRate && value <= 0)
+        {
+            reason = $"{column.Name} {value.ToString(CultureInfo.InvariantCulture)} is not positive";
+            return false;
+        }
+
+        values[output] = Math.Round(value, isRate ? 8 : 4, MidpointRounding.AwayFromZero);
+        return true;
+    }
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using Centric.Domain.Exports;
+
+namespace Centric.Engine.Ingestion;
+
+/// <summary>
+/// Ingests one export: detects its encoding, delimiter, kind and conventions, maps its header to the kind's
+/// canonical columns, validates every row, writes accepted rows as typed Parquet and rejected cells as CSV.
+/// Data problems give a <see cref="IngestionStatus.Failed"/> result or rejected rows, never an exception; only
+/// I/O failures throw.
+/// </summary>
+public sealed class ExportIngestor
+{
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Hosts inject the ingestor.")]
+    public IngestionResult Ingest(IngestRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.SourcePath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.CuratedPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.RejectsPath);
+        ArgumentNullException.ThrowIfNull(request.Settings);
+
+        if (File.Exists(request.CuratedPath))
+        {
+            File.Delete(request.CuratedPath);
+        }
+
+        using var rejects = new RejectsWriter(request.RejectsPath);
+        var hint = request.Kind ?? (ExportKinds.TryFromFileName(request.FileName, out var named) ? named : null);
+        if (new FileInfo(request.SourcePath).Length == 0)
+        {
+            return IngestionResult.Failed(hint, "the file is empty");
+        }
+
+        if (!ZoneClock.TryFind(request.Settings.TimeZone, out var clock))
+        {
+            return IngestionResult.Failed(hint, $"unknown time zone '{request.Settings.TimeZone}' in the dataset settings");
+        }
+
+        var opened = SourceOpener.Open(request.SourcePath, request.FileName, hint, cancellationToken);
+        if (opened.Failure is not null)
+        {
+            return IngestionResult.Failed(hint, opened.Failure);
+        }
+
+        var source = opened.Source!;
+        var header = SourceOpener.ReadHeader(source, cancellationToken, out var headerFailure);
+        if (header is null)
+        {
+            return IngestionResult.Failed(hint, headerFailure!);
+        }
+
+        var kind = hint ?? KindFromHeader(header);
+        if (kind is null)
+        {
+            return IngestionResult.Failed(
+                null,
+                $"cannot tell the export kind of '{request.FileName}' from its folder, name or header (found: {Found(header)})");
+        }
+
+        var schema = ExportSchemas.For(kind.Value);
+        var mapping = HeaderMapper.Map(schema, header, request.Mapping);
+        if (!mapping.IsComplete)
+        {
+            var plural = mapping.Missing.Count > 1 ? "columns" : "column";
+            return IngestionResult.Failed(
+                kind,
+                $"missing required {plural} {string.Join(", ", mapping.Missing.Select(m => $"'{m}'"))} (found: {Found(header)})");
+        }
+
+        var conventions = ConventionScanner.Scan(
+            SourceOpener.DataRows(source, cancellationToken), schema, mapping, request.Settings, opened.Delimiter, cancellationToken);
+        var format = new DetectedFormat(
+            opened.EncodingName, opened.Delimiter, conventions.DecimalChar, conventions.DateOrderLabel, opened.HasBom);
+        var converter = new RowConverter(
+            schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter);
+
+        long read = 0, accepted = 0, rejected = 0, blank = 0;
+        using var curated = new CuratedWriter(converter.Columns);
+        var values = new object?[converter.Columns.Count];
+        var errors = new List<RejectedRow>();
+        var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
+        foreach (var record in SourceOpener.DataRows(source, cancellationToken))
+        {
+            if (record.IsBlank)
+            {
+                blank++;
+                continue;
+            }
+
+            read++;
+            if (converter.TryConvert(record, values, errors))
+            {
+                values[converter.MetadataAt] = request.IngestionId;
+                values[converter.MetadataAt + 1] = record.Line;
+                values[converter.MetadataAt + 2] = ingestedAt;
+                curated.Append(values);
+                accepted++;
+                continue;
+            }
+
+            rejected++;
+            foreach (var error in errors)
+            {
+                rejects.Write(error);
+            }
+        }
+
+        curated.WriteParquet(request.CuratedPath);
+        return new IngestionResult(
+            kind,
+            rejected > 0 ? IngestionStatus.SucceededWithRejects : IngestionStatus.Succeeded,
+            read,
+            accepted,
+            rejected,
+            Summary(kind.Value, read, accepted, rejected, blank, mapping),
+            [.. rejects.Sample],
+            format);
+    }
+
+    private static ExportKind? KindFromHeader(IReadOnlyList<string> header)
+    {
+        ExportKind? best = null;
+        var bestScore = 0.0;
+        foreach (var kind in ExportKinds.All)
+        {
+            var schema = ExportSchemas.For(kind);
+            var mapping = HeaderMapper.Map(schema, header);
+            if (!mapping.IsComplete)
+            {
+                continue;
+            }
+
+            var score = mapping.ColumnIndexes.Count + (mapping.ColumnIndexes.Count / (double)schema.Columns.Count);
+            if (score > bestScore)
+            {
+                best = kind;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static string Found(IReadOnlyList<string> header) =>
+        string.Join(", ", header.Select(h => h.Trim()).Where(h => h.Length > 0));
+
+    private static string Summary(
+        ExportKind kind, long read, long accepted, long rejected, long blank, HeaderMapping mapping)
+    {
+        var parts = new List<string>
+        {
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{kind.ToSlug()}: {read} rows read, {accepted} accepted, {rejected} rejected"),
+        };
+        if (read == 0)
+        {
+            parts.Add("the file has a header but no rows");
+        }
+
+        if (blank > 0)
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{blank} blank rows skipped"));
+        }
+
+        var ignored = mapping.Ignored.Where(h => !string.IsNullOrWhiteSpace(h)).ToArray();
+        if (ignored.Length > 0)
+        {
+            parts.Add($"ignored columns: {string.Join(", ", ignored)}");
+        }
+
+        return string.Join("; ", parts);
+    }
+}

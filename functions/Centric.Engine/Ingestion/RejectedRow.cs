@@ -1,0 +1,5 @@
+namespace Centric.Engine.Ingestion;
+
+/// <summary>One bad cell of a rejected row: physical line (XLSX: sheet row), canonical column, raw value, reason.
+/// A row-level problem (wrong number of fields) has column <c>*</c>.</summary>
+public sealed record RejectedRow(long Line, string Column, string? Value, string Reason);

@@ -1,0 +1,81 @@
+using Centric.Domain.Exports;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace Centric.Engine.Ingestion;
+
+/// <summary>Opens a file as records (XLSX by extension or zip signature, else delimited text) and reads its header.</summary>
+internal static class SourceOpener
+{
+    public static OpenedSource Open(string path, string fileName, ExportKind? kind, CancellationToken cancellationToken)
+    {
+        if (IsWorkbook(path, fileName))
+        {
+            return new OpenedSource(new XlsxSource(path, kind), "xlsx", '\0', false, null);
+        }
+
+        var sniff = TextSniffer.Sniff(path, cancellationToken);
+        if (sniff.Failure is not null || sniff.Encoding is null)
+        {
+            return new OpenedSource(null, sniff.EncodingName, '\0', sniff.HasBom, sniff.Failure ?? "the file is not text");
+        }
+
+        var delimiter = DelimiterSniffer.Sniff(path, sniff.Encoding);
+        return new OpenedSource(
+            new DelimitedSource(path, sniff.Encoding, delimiter), sniff.EncodingName, delimiter, sniff.HasBom, null);
+    }
+
+    /// <summary>The first non-blank record, trimmed; null with the reason when there is none or it cannot be read.</summary>
+    public static IReadOnlyList<string>? ReadHeader(IRecordSource source, CancellationToken cancellationToken, out string? failure)
+    {
+        failure = null;
+        try
+        {
+            foreach (var record in source.Records(cancellationToken))
+            {
+                if (!record.IsBlank)
+                {
+                    return record.Fields.Select(f => f.Trim()).ToArray();
+                }
+            }
+        }
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        {
+            failure = $"the file is not a readable Excel workbook ({e.Message})";
+            return null;
+        }
+
+        failure = "the file has no header: it holds only blank lines";
+        return null;
+    }
+
+    /// <summary>The records after the header (blank ones included, for the caller to skip).</summary>
+    public static IEnumerable<SourceRecord> DataRows(IRecordSource source, CancellationToken cancellationToken)
+    {
+        var seenHeader = false;
+        foreach (var record in source.Records(cancellationToken))
+        {
+            if (seenHeader)
+            {
+                yield return record;
+            }
+            else if (!record.IsBlank)
+            {
+                seenHeader = true;
+            }
+        }
+    }
+
+    private static bool IsWorkbook(string path, string fileName)
+    {
+        var extension = Path.GetExtension(fileName);
+        if (extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase)
+            || extension.Equals(".xlsm", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        Span<byte> head = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4 && head.SequenceEqual("PK\u0003\u0004"u8);
+    }
+}
