@@ -1,7 +1,25 @@
+using Centric.Functions.Api;
+using Centric.Functions.Hosting;
+using Centric.Functions.Invocations;
+using Centric.Storage;
+
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.UseCustomHandlerPort();
+builder.Services.AddProblemDetails();
+builder.Services.AddCentricPipeline(builder.Configuration);
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+await app.EnsureStorageAsync();
+
+// The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => TypedResults.Ok());
-app.Run();
+app.MapInvocations();
+app.MapGroup("/api").MapHealth().MapDatasets().MapMetrics().MapIngestions().MapExportUpload();
+app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"There is no route /api/{path}."));
+
+await app.RunAsync();
 
 /// <summary>Entry point, visible to the functional tests.</summary>
 public partial class Program;

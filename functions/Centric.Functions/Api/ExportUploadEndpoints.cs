@@ -1,0 +1,89 @@
+using System.Globalization;
+using Centric.Domain.Exports;
+using Centric.Storage.Exports;
+using Centric.Storage.Ingestions;
+using Centric.Storage.Queues;
+
+namespace Centric.Functions.Api;
+
+/// <summary>
+/// <c>POST /api/datasets/{dataset}/exports/{kind}</c>: stores the request body (or the first file of a multipart form)
+/// in the landing zone exactly as a storage drop would, records it in the ledger and queues it at once. 202 with the
+/// ingestion's status URL.
+/// </summary>
+internal static class ExportUploadEndpoints
+{
+    public const long MaxUploadBytes = 100L * 1024 * 1024;
+
+    public static RouteGroupBuilder MapExportUpload(this RouteGroupBuilder api)
+    {
+        api.MapPost("/datasets/{dataset}/exports/{kind}", UploadAsync)
+            .WithName("UploadExport").WithSummary("Upload an export file (CSV or XLSX) into the dataset's landing zone.")
+            .DisableAntiforgery();
+        return api;
+    }
+
+    private static async Task<IResult> UploadAsync(
+        string dataset, string kind, HttpRequest request, ExportsStore exports, IngestionLedger ledger, WorkQueues queues,
+        TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!ExportPath.IsValidDatasetName(dataset))
+        {
+            return Problems.BadRequest($"'{dataset}' is not a dataset name (letters, digits, '-' and '_', at most 63).");
+        }
+
+        if (!ExportKinds.TryParse(kind, out var exportKind))
+        {
+            return Problems.BadRequest($"'{kind}' is not an export kind: {string.Join(", ", Enum.GetValues<ExportKind>().Select(k => k.ToSlug()))}.");
+        }
+
+        if (request.ContentLength > MaxUploadBytes)
+        {
+            return TypedResults.Problem($"The file is larger than {MaxUploadBytes / 1024 / 1024} MB; drop it into the exports container instead.",
+                statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        Stream content;
+        string fileName;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellationToken);
+            if (form.Files.Count == 0)
+            {
+                return Problems.BadRequest("The form has no file.");
+            }
+
+            content = form.Files[0].OpenReadStream();
+            fileName = form.Files[0].FileName;
+        }
+        else
+        {
+            content = new MemoryStream();
+            await request.Body.CopyToAsync(content, cancellationToken);
+            content.Position = 0;
+            fileName = request.Query["fileName"].ToString() is { Length: > 0 } name ? name
+                : request.ContentType?.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) == true ? "upload.xlsx" : "upload.csv";
+        }
+
+        await using (content)
+        {
+            if (content.Length == 0)
+            {
+                return Problems.BadRequest("The file is empty.");
+            }
+
+            var safeName = string.Concat(Path.GetFileName(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+            var now = time.GetUtcNow();
+            var blobName = $"{dataset}/{exportKind.ToSlug()}/{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{safeName}";
+            var blob = await exports.UploadAsync(blobName, content, cancellationToken);
+            var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now);
+            await ledger.UpsertAsync(new IngestionRecord
+            {
+                PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), QueuedAt = now,
+            }, cancellationToken);
+            await queues.SendAsync(new IngestMessage(blob.Name, blob.ETag), cancellationToken);
+            var location = $"/api/datasets/{dataset}/ingestions/{id}";
+            return TypedResults.Accepted(location, new { Id = id, Dataset = dataset, Blob = blob.Name, Status = IngestionStatuses.Queued, StatusUrl = location });
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Azure;
+using Centric.Storage.Connection;
+
+namespace Centric.Functions.Api;
+
+/// <summary><c>GET /api/health</c>: 200 when blob, queue and table storage answer, 503 otherwise.</summary>
+internal static class HealthEndpoints
+{
+    public static RouteGroupBuilder MapHealth(this RouteGroupBuilder api)
+    {
+        api.MapGet("/health", async (StorageClients clients, CancellationToken cancellationToken) =>
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            var components = new Dictionary<string, string>
+            {
+                ["blob"] = await ProbeAsync(() => clients.Blobs.GetBlobContainerClient(clients.Names.Exports).ExistsAsync(timeout.Token)),
+                ["queue"] = await ProbeAsync(() => clients.Queues.GetQueueClient(clients.Names.IngestQueue).ExistsAsync(timeout.Token)),
+                ["table"] = await ProbeAsync(async () => await clients.Tables.GetTableClient(clients.Names.DatasetsTable)
+                    .QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, cancellationToken: timeout.Token).AsPages().FirstOrDefaultAsync(timeout.Token)),
+            };
+            var healthy = components.Values.All(v => v == "healthy");
+            return TypedResults.Json(
+                new { Status = healthy ? "healthy" : "unhealthy", Components = components },
+                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        }).WithName("Health").WithSummary("Component status.");
+        return api;
+    }
+
+    private static async Task<string> ProbeAsync<T>(Func<Task<T>> probe)
+    {
+        try
+        {
+            await probe();
+            return "healthy";
+        }
+        catch (RequestFailedException e)
+        {
+            return $"unhealthy: status {e.Status}";
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException or AggregateException)
+        {
+            return "unhealthy: no answer";
+        }
+    }
+}

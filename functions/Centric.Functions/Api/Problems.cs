@@ -1,0 +1,11 @@
+namespace Centric.Functions.Api;
+
+/// <summary>RFC 9457 problem details for the API's errors.</summary>
+internal static class Problems
+{
+    public static IResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid");
+
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

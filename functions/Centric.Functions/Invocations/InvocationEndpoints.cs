@@ -1,0 +1,86 @@
+using System.Globalization;
+using Centric.Storage.Connection;
+using Centric.Storage.Datasets;
+using Centric.Storage.Pipeline;
+using Centric.Storage.Queues;
+
+namespace Centric.Functions.Invocations;
+
+/// <summary>
+/// The non-HTTP functions: <c>POST /{FunctionName}</c>, called by the Functions host (or the local host) for every
+/// timer tick and queue message. Success is 200 with <c>{Outputs, Logs, ReturnValue}</c>; any failure is 500, so the
+/// host retries the message and, after maxDequeueCount, moves it to the poison queue.
+/// </summary>
+public static class InvocationEndpoints
+{
+    public static IEndpointRouteBuilder MapInvocations(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/ScanExports", (HttpRequest request, ScanService scan, ILogger<ScanService> logger, CancellationToken cancellationToken) =>
+            InvokeAsync(request, "ScanExports", logger, async _ =>
+            {
+                var queued = await scan.ScanAsync(cancellationToken);
+                return [$"{queued} exports queued for ingestion"];
+            })).ExcludeFromDescription();
+
+        app.MapPost("/NightlyRecompute", (HttpRequest request, DatasetRegistry datasets, WorkQueues queues, TimeProvider time, ILogger<ComputeService> logger, CancellationToken cancellationToken) =>
+            InvokeAsync(request, "NightlyRecompute", logger, async _ =>
+            {
+                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+                var all = await datasets.ListAsync(cancellationToken);
+                foreach (var dataset in all)
+                {
+                    await queues.SendAsync(new RecomputeMessage(dataset.RowKey, today, "nightly"), cancellationToken);
+                }
+
+                return [string.Create(CultureInfo.InvariantCulture, $"{all.Count} datasets queued for recompute as of {today:yyyy-MM-dd}")];
+            })).ExcludeFromDescription();
+
+        app.MapPost("/IngestExport", (HttpRequest request, IngestionService ingestion, StorageClients clients, ILogger<IngestionService> logger, CancellationToken cancellationToken) =>
+            InvokeAsync(request, "IngestExport", logger, async payload =>
+            {
+                var body = payload.DataText("message") ?? throw new FormatException("The invocation has no Data.message.");
+                var logs = new List<string>();
+                foreach (var message in QueueMessages.ReadIngest(body, clients.Names.Exports))
+                {
+                    var record = await ingestion.IngestAsync(message, payload.DequeueCount, cancellationToken);
+                    logs.Add(record is null
+                        ? $"{message.Blob}: nothing to ingest"
+                        : string.Create(CultureInfo.InvariantCulture, $"{message.Blob}: {record.Status}, {record.Accepted} accepted, {record.Rejected} rejected"));
+                }
+
+                return logs;
+            })).ExcludeFromDescription();
+
+        app.MapPost("/ComputeMetrics", (HttpRequest request, ComputeService compute, ILogger<ComputeService> logger, CancellationToken cancellationToken) =>
+            InvokeAsync(request, "ComputeMetrics", logger, async payload =>
+            {
+                var body = payload.DataText("message") ?? throw new FormatException("The invocation has no Data.message.");
+                var message = QueueMessages.ReadRecompute(body);
+                var generation = await compute.ComputeAsync(message, cancellationToken);
+                return [generation is null ? $"{message.Dataset}: up to date" : $"{message.Dataset}: generation {generation}"];
+            })).ExcludeFromDescription();
+
+        return app;
+    }
+
+    private static async Task<IResult> InvokeAsync(
+        HttpRequest request, string functionName, ILogger logger, Func<InvocationPayload, Task<IReadOnlyList<string>>> handle)
+    {
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            var payload = InvocationPayload.Parse(body.Length == 0 ? "{}" : body);
+            var logs = await handle(payload);
+            return TypedResults.Json(InvocationResult.Ok([.. logs]), statusCode: StatusCodes.Status200OK);
+        }
+#pragma warning disable CA1031 // Every failure must reach the host as a 500 so it retries; it is logged with its exception.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            InvocationLog.Failed(logger, e, functionName);
+            return TypedResults.Json(
+                InvocationResult.Ok($"{functionName} failed: {e.GetType().Name}: {e.Message}"), statusCode: StatusCodes.Status500InternalServerError);
+        }
+    }
+}
