@@ -1,0 +1,76 @@
+namespace Centric.Domain.Clv;
+
+/// <summary>
+/// Customers grouped by identical (x, t_x, T) with a weight per group, plus an index of the distinct
+/// frequencies so that terms depending only on x are computed once per frequency.
+/// </summary>
+internal sealed class RfmGroups
+{
+    private RfmGroups(int[] x, double[] recency, double[] age, double[] weight)
+    {
+        X = x;
+        Recency = recency;
+        Age = age;
+        Weight = weight;
+        DistinctX = [.. x.Distinct().Order()];
+        var position = new Dictionary<int, int>();
+        for (var k = 0; k < DistinctX.Length; k++)
+        {
+            position[DistinctX[k]] = k;
+        }
+
+        XIndex = [.. x.Select(value => position[value])];
+        TotalWeight = weight.Sum();
+        RepeatBuyers = x.Where((value, i) => value > 0).Any();
+    }
+
+    public int[] X { get; }
+
+    public double[] Recency { get; }
+
+    public double[] Age { get; }
+
+    public double[] Weight { get; }
+
+    public int[] DistinctX { get; }
+
+    public int[] XIndex { get; }
+
+    public double TotalWeight { get; }
+
+    public bool RepeatBuyers { get; }
+
+    public int Count => X.Length;
+
+    public static RfmGroups From(IReadOnlyList<CustomerSummary> customers)
+    {
+        var index = new Dictionary<(int, double, double), int>();
+        var weights = new List<double>();
+        foreach (var customer in customers)
+        {
+            var key = (customer.Frequency, customer.Recency, customer.Age);
+            if (index.TryGetValue(key, out var slot))
+            {
+                weights[slot] += 1.0;
+            }
+            else
+            {
+                index.Add(key, weights.Count);
+                weights.Add(1.0);
+            }
+        }
+
+        var x = new int[weights.Count];
+        var recency = new double[weights.Count];
+        var age = new double[weights.Count];
+        foreach (var ((frequency, tx, t), slot) in index)
+        {
+            (x[slot], recency[slot], age[slot]) = (frequency, tx, t);
+        }
+
+        return new RfmGroups(x, recency, age, [.. weights]);
+    }
+
+    /// <summary>Whether every group has the same history (the model is then not identified).</summary>
+    public bool AllIdentical => Count == 1;
+}
