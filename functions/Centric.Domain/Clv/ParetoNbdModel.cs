@@ -58,6 +58,7 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
 
     /// <summary>
     /// ln A0 (the likelihood's integral term): with m = max(α, β), the 2F1 argument |α−β|/(m+t) lies in [0, 1) and
+    /// (with b = s + 1 when α ≥ β, else r + x)
     /// A0 = 2F1(·; z(t_x))/(m+t_x)^{r+s+x} − 2F1(·; z(T))/(m+T)^{r+s+x}, a difference of positive terms taken
     /// with log-sum-exp. A0 = 0 (log −∞) when t_x = T.
     /// </summary>
@@ -67,12 +68,18 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
         var rsx = r + s + frequency;
         var (max, second) = alpha >= beta ? (alpha, s + 1.0) : (beta, r + frequency);
         var gap = Math.Abs(alpha - beta);
-        var atRecency = Math.Log(Hypergeometric.Gauss2F1(rsx, second, rsx + 1.0, gap / (max + recency)))
-            - (rsx * Math.Log(max + recency));
-        var atAge = Math.Log(Hypergeometric.Gauss2F1(rsx, second, rsx + 1.0, gap / (max + age)))
-            - (rsx * Math.Log(max + age));
+        var atRecency = LogHypergeometric(rsx, second, gap / (max + recency)) - (rsx * Math.Log(max + recency));
+        var atAge = LogHypergeometric(rsx, second, gap / (max + age)) - (rsx * Math.Log(max + age));
         return LogSpace.SubtractExp(atRecency, atAge);
     }
+
+    /// <summary>
+    /// ln 2F1(c, b; c + 1; z) for c, b &gt; 0 and 0 ≤ z &lt; 1 through Euler's transformation
+    /// 2F1(c, b; c+1; z) = (1−z)^{1−b} 2F1(1, c+1−b; c+1; z): the right-hand series has positive terms bounded by
+    /// z^n, so it neither overflows for large x (where the left-hand series grows like (1−z)^{−b}) nor goes negative.
+    /// </summary>
+    private static double LogHypergeometric(double c, double b, double z) =>
+        ((1.0 - b) * LogSpace.Log1P(-z)) + Math.Log(Hypergeometric.Gauss2F1(1.0, c + 1.0 - b, c + 1.0, z));
 
     /// <summary>(1 − (β/(β+t))^{s−1}) / (s − 1), or ln(1 + t/β) at s = 1.</summary>
     private static double GrowthFactor(double s, double beta, double t)
