@@ -4,7 +4,8 @@ using MathNet.Numerics;
 namespace Centric.Domain.Clv;
 
 /// <summary>
-/// Maximum-likelihood BG/NBD fit (Fader, Hardie &amp; Lee 2005, equation (6)) on log-parameters, with identical
+/// Maximum-likelihood BG/NBD fit (Fader, Hardie &amp; Lee 2005, section 3, the likelihood
+/// L = A1 · A2 · (A3 + δ_{x>0} A4)) on log-parameters, with identical
 /// (x, t_x, T) customers grouped into weights. One-time buyers (x = 0) are part of the likelihood.
 /// </summary>
 public static class BgNbdFitter
@@ -33,10 +34,11 @@ public static class BgNbdFitter
             [1.0, 1.0, 1.0, 1.0],
             Names,
             options ?? FitOptions.Default);
+        status = status with { Message = groups.Annotate(status.Message) };
         return new BgNbdFit(new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3])), status);
     }
 
-    /// <summary>Total log-likelihood of the customers at the given parameters, equation (6).</summary>
+    /// <summary>Total log-likelihood of the customers at the given parameters (the paper's LL, no constant omitted).</summary>
     public static double LogLikelihood(IReadOnlyList<CustomerSummary> customers, BgNbdParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(customers);

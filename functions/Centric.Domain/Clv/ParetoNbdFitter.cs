@@ -33,6 +33,7 @@ public static class ParetoNbdFitter
             [1.0, 1.0, 1.0, 1.0],
             Names,
             options ?? FitOptions.Default);
+        status = status with { Message = groups.Annotate(status.Message) };
         return new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3])), status);
     }
 

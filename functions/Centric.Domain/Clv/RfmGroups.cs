@@ -6,8 +6,9 @@ namespace Centric.Domain.Clv;
 /// </summary>
 internal sealed class RfmGroups
 {
-    private RfmGroups(int[] x, double[] recency, double[] age, double[] weight)
+    private RfmGroups(int[] x, double[] recency, double[] age, double[] weight, int skipped)
     {
+        Skipped = skipped;
         X = x;
         Recency = recency;
         Age = age;
@@ -21,7 +22,7 @@ internal sealed class RfmGroups
 
         XIndex = [.. x.Select(value => position[value])];
         TotalWeight = weight.Sum();
-        RepeatBuyers = x.Where((value, i) => value > 0).Any();
+        RepeatBuyers = x.Any(value => value > 0);
     }
 
     public int[] X { get; }
@@ -42,12 +43,22 @@ internal sealed class RfmGroups
 
     public int Count => X.Length;
 
+    /// <summary>Customers left out because their history is impossible (x &lt; 0, t_x &lt; 0, t_x &gt; T or not finite).</summary>
+    public int Skipped { get; }
+
     public static RfmGroups From(IReadOnlyList<CustomerSummary> customers)
     {
         var index = new Dictionary<(int, double, double), int>();
         var weights = new List<double>();
+        var skipped = 0;
         foreach (var customer in customers)
         {
+            if (!IsValid(customer))
+            {
+                skipped++;
+                continue;
+            }
+
             var key = (customer.Frequency, customer.Recency, customer.Age);
             if (index.TryGetValue(key, out var slot))
             {
@@ -68,9 +79,15 @@ internal sealed class RfmGroups
             (x[slot], recency[slot], age[slot]) = (frequency, tx, t);
         }
 
-        return new RfmGroups(x, recency, age, [.. weights]);
+        return new RfmGroups(x, recency, age, [.. weights], skipped);
     }
 
-    /// <summary>Whether every group has the same history (the model is then not identified).</summary>
-    public bool AllIdentical => Count == 1;
+    /// <summary>Appends the number of customers left out to a status message.</summary>
+    public string Annotate(string message) => Skipped == 0
+        ? message
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message}; {Skipped} customers with an impossible history (x < 0 or t_x outside [0, T]) were left out");
+
+    private static bool IsValid(CustomerSummary c) =>
+        c.Frequency >= 0 && double.IsFinite(c.Recency) && double.IsFinite(c.Age)
+        && c.Recency >= 0 && c.Recency <= c.Age && c.CustomerId is not null;
 }
