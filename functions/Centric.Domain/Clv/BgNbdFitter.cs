@@ -1,0 +1,78 @@
+using Centric.Domain.Numerics;
+using MathNet.Numerics;
+
+namespace Centric.Domain.Clv;
+
+/// <summary>
+/// Maximum-likelihood BG/NBD fit (Fader, Hardie &amp; Lee 2005, section 3, the likelihood
+/// L = A1 · A2 · (A3 + δ_{x>0} A4)) on log-parameters, with identical
+/// (x, t_x, T) customers grouped into weights. One-time buyers (x = 0) are part of the likelihood.
+/// </summary>
+public static class BgNbdFitter
+{
+    private static readonly string[] Names = ["r", "alpha", "a", "b"];
+
+    /// <summary>Fits r, α, a, b to the customers' summaries.</summary>
+    public static BgNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        var groups = RfmGroups.From(customers);
+        if (groups.Count == 0)
+        {
+            return new BgNbdFit(null, FitStatus.NotAttempted(FitOutcome.InsufficientData, "there are no customers to fit"));
+        }
+
+        if (!groups.RepeatBuyers)
+        {
+            return new BgNbdFit(null, FitStatus.NotAttempted(
+                FitOutcome.InsufficientData, "no customer made a repeat purchase, so purchase rates and dropout cannot be estimated"));
+        }
+
+        var (p, status) = LogParameterFit.Run(
+            theta => LogLikelihood(groups, theta[0], theta[1], theta[2], theta[3]),
+            groups.TotalWeight,
+            [1.0, 1.0, 1.0, 1.0],
+            Names,
+            options ?? FitOptions.Default);
+        status = status with { Message = groups.Annotate(status.Message) };
+        return new BgNbdFit(new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3])), status);
+    }
+
+    /// <summary>Total log-likelihood of the customers at the given parameters (the paper's LL, no constant omitted).</summary>
+    public static double LogLikelihood(IReadOnlyList<CustomerSummary> customers, BgNbdParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B);
+    }
+
+    internal static double LogLikelihood(RfmGroups groups, double r, double alpha, double a, double b)
+    {
+        // Terms that depend on x only: ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b), and ln(a/(b+x−1)).
+        var perX = new double[groups.DistinctX.Length];
+        var dropout = new double[groups.DistinctX.Length];
+        var shared = -SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
+            + SpecialFunctions.GammaLn(a + b) - SpecialFunctions.GammaLn(b);
+        for (var k = 0; k < perX.Length; k++)
+        {
+            var x = groups.DistinctX[k];
+            perX[k] = shared + SpecialFunctions.GammaLn(r + x) + SpecialFunctions.GammaLn(b + x)
+                - SpecialFunctions.GammaLn(a + b + x);
+            dropout[k] = x > 0 ? Math.Log(a) - Math.Log(b + x - 1.0) : double.NegativeInfinity;
+        }
+
+        var total = 0.0;
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var k = groups.XIndex[i];
+            var rx = r + groups.X[i];
+            var survive = -rx * Math.Log(alpha + groups.Age[i]);
+            var term = groups.X[i] > 0
+                ? LogSpace.AddExp(survive, dropout[k] - (rx * Math.Log(alpha + groups.Recency[i])))
+                : survive;
+            total += groups.Weight[i] * (perX[k] + term);
+        }
+
+        return total;
+    }
+}

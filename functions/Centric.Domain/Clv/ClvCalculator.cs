@@ -1,0 +1,79 @@
+namespace Centric.Domain.Clv;
+
+/// <summary>
+/// Per-customer predicted CLV from any transaction model and the Gamma-Gamma spend model, as lifetimes'
+/// <c>customer_lifetime_value</c>: CLV = E[spend] × Σ_{m=1..H} (E[Y(m·u)] − E[Y((m−1)·u)]) / (1 + d)^m, where
+/// u = 30.4375 days expressed in the model's time unit (4.348 weeks) and E[Y(t)] is the conditional expectation
+/// given (x, t_x, T). Customers with identical (x, t_x, T) share the purchase computation.
+/// </summary>
+public static class ClvCalculator
+{
+    /// <summary>Largest money value reported; beyond it a prediction is treated as undefined.</summary>
+    private const double MaxMoney = 1e15;
+
+    /// <summary>Scores every customer, in input order.</summary>
+    public static IReadOnlyList<CustomerScore> Score(
+        IReadOnlyList<CustomerSummary> customers,
+        ITransactionModel transactions,
+        GammaGammaModel? spend,
+        ClvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(transactions);
+        options ??= ClvOptions.Default;
+        ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MonthlyDiscountRate, -1m);
+
+        var month = TimeUnits.UnitsPerMonth(options.Unit);
+        var discount = (double)options.MonthlyDiscountRate;
+        var cache = new Dictionary<(int, double, double), PurchaseOutlook>();
+        var scores = new CustomerScore[customers.Count];
+        for (var i = 0; i < customers.Count; i++)
+        {
+            var c = customers[i];
+            var key = (c.Frequency, c.Recency, c.Age);
+            if (!cache.TryGetValue(key, out var outlook))
+            {
+                outlook = Outlook(transactions, c, options.HorizonMonths, month, discount);
+                cache.Add(key, outlook);
+            }
+
+            decimal? expectedSpend = null, clv = null;
+            if (spend is not null)
+            {
+                var perPurchase = spend.ConditionalExpectedAverageSpend(c.Frequency, (double)c.MonetaryValue);
+                expectedSpend = Money(perPurchase);
+                clv = outlook.DiscountedPurchases is { } d ? Money(perPurchase * d) : null;
+            }
+
+            scores[i] = new CustomerScore(c.CustomerId, outlook.PAlive, outlook.Purchases, expectedSpend, clv);
+        }
+
+        return scores;
+    }
+
+    private static PurchaseOutlook Outlook(
+        ITransactionModel model, CustomerSummary c, int months, double month, double discount)
+    {
+        var previous = 0.0;
+        var discounted = 0.0;
+        for (var m = 1; m <= months; m++)
+        {
+            var cumulative = model.ConditionalExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age);
+            discounted += (cumulative - previous) / Math.Pow(1.0 + discount, m);
+            previous = cumulative;
+        }
+
+        return new PurchaseOutlook(
+            Finite(model.ProbabilityAlive(c.Frequency, c.Recency, c.Age)),
+            Finite(previous),
+            Finite(discounted));
+    }
+
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    private static decimal? Money(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < MaxMoney ? (decimal)value : null;
+
+    private readonly record struct PurchaseOutlook(double? PAlive, double? Purchases, double? DiscountedPurchases);
+}

@@ -1,0 +1,93 @@
+namespace Centric.Domain.Clv;
+
+/// <summary>
+/// Customers grouped by identical (x, t_x, T) with a weight per group, plus an index of the distinct
+/// frequencies so that terms depending only on x are computed once per frequency.
+/// </summary>
+internal sealed class RfmGroups
+{
+    private RfmGroups(int[] x, double[] recency, double[] age, double[] weight, int skipped)
+    {
+        Skipped = skipped;
+        X = x;
+        Recency = recency;
+        Age = age;
+        Weight = weight;
+        DistinctX = [.. x.Distinct().Order()];
+        var position = new Dictionary<int, int>();
+        for (var k = 0; k < DistinctX.Length; k++)
+        {
+            position[DistinctX[k]] = k;
+        }
+
+        XIndex = [.. x.Select(value => position[value])];
+        TotalWeight = weight.Sum();
+        RepeatBuyers = x.Any(value => value > 0);
+    }
+
+    public int[] X { get; }
+
+    public double[] Recency { get; }
+
+    public double[] Age { get; }
+
+    public double[] Weight { get; }
+
+    public int[] DistinctX { get; }
+
+    public int[] XIndex { get; }
+
+    public double TotalWeight { get; }
+
+    public bool RepeatBuyers { get; }
+
+    public int Count => X.Length;
+
+    /// <summary>Customers left out because their history is impossible (x &lt; 0, t_x &lt; 0, t_x &gt; T or not finite).</summary>
+    public int Skipped { get; }
+
+    public static RfmGroups From(IReadOnlyList<CustomerSummary> customers)
+    {
+        var index = new Dictionary<(int, double, double), int>();
+        var weights = new List<double>();
+        var skipped = 0;
+        foreach (var customer in customers)
+        {
+            if (!IsValid(customer))
+            {
+                skipped++;
+                continue;
+            }
+
+            var key = (customer.Frequency, customer.Recency, customer.Age);
+            if (index.TryGetValue(key, out var slot))
+            {
+                weights[slot] += 1.0;
+            }
+            else
+            {
+                index.Add(key, weights.Count);
+                weights.Add(1.0);
+            }
+        }
+
+        var x = new int[weights.Count];
+        var recency = new double[weights.Count];
+        var age = new double[weights.Count];
+        foreach (var ((frequency, tx, t), slot) in index)
+        {
+            (x[slot], recency[slot], age[slot]) = (frequency, tx, t);
+        }
+
+        return new RfmGroups(x, recency, age, [.. weights], skipped);
+    }
+
+    /// <summary>Appends the number of customers left out to a status message.</summary>
+    public string Annotate(string message) => Skipped == 0
+        ? message
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{message}; {Skipped} customers with an impossible history (x < 0 or t_x outside [0, T]) were left out");
+
+    private static bool IsValid(CustomerSummary c) =>
+        c.Frequency >= 0 && double.IsFinite(c.Recency) && double.IsFinite(c.Age)
+        && c.Recency >= 0 && c.Recency <= c.Age && c.CustomerId is not null;
+}

@@ -1,0 +1,163 @@
+namespace Centric.Domain.Numerics;
+
+/// <summary>
+/// BFGS quasi-Newton minimisation (Nocedal &amp; Wright 2006, algorithm 6.1) with a backtracking Armijo line
+/// search and central finite-difference gradients.
+/// </summary>
+internal static class Bfgs
+{
+    private const double Step = 1e-5;
+
+    public static MinimizationResult Run(Func<double[], double> f, double[] start, double tolerance, int maxIterations)
+    {
+        var n = start.Length;
+        var x = (double[])start.Clone();
+        var fx = f(x);
+        var g = Gradient(f, x);
+        var h = Identity(n);
+        var iteration = 0;
+        var outcome = MinimizationOutcome.MaxIterations;
+        for (; iteration < maxIterations; iteration++)
+        {
+            if (Norm(g) < tolerance)
+            {
+                outcome = MinimizationOutcome.Converged;
+                break;
+            }
+
+            var direction = Multiply(h, g, -1.0);
+            var slope = Dot(direction, g);
+            if (!(slope < 0))
+            {
+                h = Identity(n);
+                direction = Multiply(h, g, -1.0);
+                slope = Dot(direction, g);
+            }
+
+            var (next, fNext) = LineSearch(f, x, fx, direction, slope);
+            if (next is null)
+            {
+                outcome = MinimizationOutcome.NoProgress;
+                break;
+            }
+
+            var gNext = Gradient(f, next);
+            var s = new double[n];
+            var y = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                s[i] = next[i] - x[i];
+                y[i] = gNext[i] - g[i];
+            }
+
+            var sy = Dot(s, y);
+            if (sy > 1e-14)
+            {
+                h = Update(h, s, y, sy);
+            }
+
+            (x, fx, g) = (next, fNext, gNext);
+        }
+
+        return new MinimizationResult(x, fx, iteration, Norm(g), outcome);
+    }
+
+    private static (double[]? Point, double Value) LineSearch(
+        Func<double[], double> f, double[] x, double fx, double[] direction, double slope)
+    {
+        var trial = new double[x.Length];
+        for (var alpha = 1.0; alpha > 1e-12; alpha *= 0.5)
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                trial[i] = x[i] + (alpha * direction[i]);
+            }
+
+            var value = f(trial);
+            if (value <= fx + (1e-4 * alpha * slope))
+            {
+                return (trial, value);
+            }
+        }
+
+        return (null, fx);
+    }
+
+    internal static double[] Gradient(Func<double[], double> f, double[] x)
+    {
+        var g = new double[x.Length];
+        var probe = (double[])x.Clone();
+        for (var i = 0; i < x.Length; i++)
+        {
+            probe[i] = x[i] + Step;
+            var up = f(probe);
+            probe[i] = x[i] - Step;
+            var down = f(probe);
+            probe[i] = x[i];
+            g[i] = (up - down) / (2 * Step);
+            if (!double.IsFinite(g[i]))
+            {
+                g[i] = double.IsFinite(up) ? (up - f(x)) / Step : (f(x) - down) / Step;
+            }
+        }
+
+        return g;
+    }
+
+    private static double[,] Update(double[,] h, double[] s, double[] y, double sy)
+    {
+        var n = s.Length;
+        var hy = Multiply(h, y, 1.0);
+        var yhy = Dot(y, hy);
+        var result = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                result[i, j] = h[i, j]
+                    + ((sy + yhy) * s[i] * s[j] / (sy * sy))
+                    - (((hy[i] * s[j]) + (s[i] * hy[j])) / sy);
+            }
+        }
+
+        return result;
+    }
+
+    private static double[,] Identity(int n)
+    {
+        var m = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            m[i, i] = 1.0;
+        }
+
+        return m;
+    }
+
+    private static double[] Multiply(double[,] m, double[] v, double scale)
+    {
+        var result = new double[v.Length];
+        for (var i = 0; i < v.Length; i++)
+        {
+            for (var j = 0; j < v.Length; j++)
+            {
+                result[i] += scale * m[i, j] * v[j];
+            }
+        }
+
+        return result;
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    private static double Norm(double[] v) => Math.Sqrt(Dot(v, v));
+}

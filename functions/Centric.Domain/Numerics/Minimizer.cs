@@ -1,0 +1,42 @@
+namespace Centric.Domain.Numerics;
+
+/// <summary>
+/// Unconstrained minimisation of a smooth function of a few variables: a Nelder–Mead search for robustness
+/// far from the optimum, then a BFGS polish with central finite-difference gradients for precision.
+/// Non-finite objective values are treated as +infinity, so a model may reject a region by returning NaN.
+/// </summary>
+public static class Minimizer
+{
+    /// <summary>Minimises <paramref name="objective"/> from <paramref name="start"/>.</summary>
+    /// <param name="objective">The function; it must not keep the array it is given.</param>
+    /// <param name="start">Starting point.</param>
+    /// <param name="gradientTolerance">Convergence when the gradient norm is below this value.</param>
+    /// <param name="maxIterations">Budget shared by both phases.</param>
+    public static MinimizationResult Minimize(
+        Func<double[], double> objective,
+        IReadOnlyList<double> start,
+        double gradientTolerance = 1e-6,
+        int maxIterations = 3000)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(start.Count, 1);
+
+        double Safe(double[] x)
+        {
+            var value = objective(x);
+            return double.IsFinite(value) ? value : double.PositiveInfinity;
+        }
+
+        var x0 = start.ToArray();
+        if (double.IsPositiveInfinity(Safe(x0)))
+        {
+            return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
+        }
+
+        var simplexBudget = Math.Max(1, maxIterations / 2);
+        var (afterSimplex, simplexIterations) = NelderMead.Run(Safe, x0, simplexBudget);
+        var polish = Bfgs.Run(Safe, afterSimplex, gradientTolerance, maxIterations - simplexIterations);
+        return polish with { Iterations = polish.Iterations + simplexIterations };
+    }
+}
