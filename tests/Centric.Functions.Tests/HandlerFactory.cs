@@ -1,0 +1,29 @@
+using Centric.Storage.Connection;
+using Centric.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Centric.Functions.Tests;
+
+/// <summary>
+/// The real handler, in process, on a real Azurite, with storage names of its own. (The entry point is found through a
+/// type of the handler assembly: the local host, also referenced here, has a Program of its own.)
+/// </summary>
+public sealed class HandlerFactory(AzuriteFixture azurite) : WebApplicationFactory<Centric.Functions.Invocations.InvocationPayload>
+{
+    public StorageNames Names { get; } = StorageTestNames.Unique();
+
+    public StorageClients Clients => Services.GetRequiredService<StorageClients>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting(StorageClients.SettingName, azurite.ConnectionString);
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<StorageClients>();
+            services.AddSingleton(_ => StorageClients.FromConnectionString(azurite.ConnectionString, Names));
+        });
+    }
+}

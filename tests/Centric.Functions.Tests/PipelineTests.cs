@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Azure.Storage.Blobs;
+using Centric.Testing;
+
+namespace Centric.Functions.Tests;
+
+/// <summary>
+/// From an orders CSV dropped into exports/{dataset}/orders/ to metrics over HTTP, on real Azurite and DuckDB.
+/// With inactivityDays = 10 (settings.json): c0 buys Jan 1 and Jan 11 (exactly q + W: no break); c1 buys Jan 5 and
+/// Jan 20 (churns Jan 15, reactivates Jan 20, churns Jan 30); c2 buys twice on Feb 10 and churns Feb 20; a cancelled
+/// and a refunded order make no purchase. January: 40 active customer-days over 31 days, 2 distinct churned
+/// customers, so churn (average) = 2 ÷ (40/31) = 155 %. The as-of date is the last order day, Feb 10: February is
+/// partial and c2's churn on Feb 20 is not known yet.
+/// </summary>
+[Collection(SharedAzurite.Name)]
+#pragma warning disable CA1001 // The factory is disposed in DisposeAsync (xUnit's async lifetime).
+public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    public const string OrdersCsv =
+        "order_id,customer_id,order_date,amount,currency,status\n" +
+        "o1,c0,2025-01-01,10.00,EUR,completed\n" +
+        "o2,c0,2025-01-11,20.00,EUR,completed\n" +
+        "o3,c1,2025-01-05,5.00,EUR,\n" +
+        "o4,c1,2025-01-20,15.00,EUR,completed\n" +
+        "o5,c2,2025-02-10,5.00,EUR,completed\n" +
+        "o6,c2,2025-02-10,7.00,EUR,completed\n" +
+        "o7,c3,2025-01-08,99.00,EUR,cancelled\n" +
+        "o8,c3,2025-02-03,50.00,EUR,refunded\n";
+
+    private readonly HandlerFactory _factory = new(azurite);
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        await _factory.Clients.EnsureCreatedAsync();
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private BlobContainerClient Exports => _factory.Clients.Blobs.GetBlobContainerClient(_factory.Names.Exports);
+
+    private async Task DropAsync(string blob, string content) =>
+        await Exports.UploadBlobAsync(blob, BinaryData.FromString(content));
+
+    private async Task RunPipelineAsync()
+    {
+        var (scan, _) = await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
+        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
+        var invocations = await QueueDriver.DrainAsync(_client, _factory.Clients);
+        Assert.All(invocations, i => Assert.Equal(200, i.Status));
+    }
+
+    [Fact]
+    public async Task OrdersDropped_ChurnRateIsServedPerMonth()
+    {
+        await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+
+        await RunPipelineAsync();
+
+        var rows = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/churn-rate");
+        Assert.NotNull(rows);
+        var january = rows.Single(r => (string?)r!["period"] == "2025-01")!;
+        Assert.Equal(155m, (decimal?)january["value"]);
+        Assert.Equal(2m, (decimal?)january["numerator"]);
+        Assert.Equal(1.290323m, (decimal?)january["denominator"]);
+        Assert.Equal("average", (string?)january["preset"]);
+        Assert.Equal("percent", (string?)january["unit"]);
+        Assert.Equal("2025-02-10", (string?)january["asOf"]);
+        Assert.False((bool?)january["partial"]);
+        var february = rows.Single(r => (string?)r!["period"] == "2025-02")!;
+        Assert.True((bool?)february["partial"]);
+        Assert.Equal(0m, (decimal?)february["value"]);
+        Assert.Equal(0.1m, (decimal?)february["denominator"]);
+    }
+
+    [Fact]
+    public async Task CancelledRefundedAndSameDayOrders_CountAsTheDefinitionsSay()
+    {
+        await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await RunPipelineAsync();
+
+        async Task<decimal?> ValueAsync(string metric, string period)
+        {
+            var rows = await _client.GetFromJsonAsync<JsonArray>($"/api/datasets/shop/metrics/{metric}?from={period}&to={period}");
+            return (decimal?)Assert.Single(rows!)!["value"];
+        }
+
+        Assert.Equal(2m, await ValueAsync("new-customers", "2025-01"));
+        Assert.Equal(1m, await ValueAsync("reactivated-customers", "2025-01"));
+        Assert.Equal(2m, await ValueAsync("churned-customers", "2025-01"));
+        Assert.Equal(50m, await ValueAsync("revenue", "2025-01"));
+        Assert.Equal(4m, await ValueAsync("orders", "2025-01"));
+        Assert.Equal(12.5m, await ValueAsync("aov", "2025-01"));
+        Assert.Equal(12m, await ValueAsync("revenue", "2025-02"));
+        Assert.Equal(2m, await ValueAsync("orders", "2025-02"));
+        Assert.Equal(1m, await ValueAsync("new-customers", "2025-02"));
+        Assert.Equal(16.129032m, await ValueAsync("clv-simple", "2025-01"));
+    }
+
+    [Fact]
+    public async Task Presets_AreSelectable_AndCsvHasTheJsonColumns()
+    {
+        await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await RunPipelineAsync();
+
+        var all = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/churn-rate?preset=all&from=2025-01&to=2025-01");
+        Assert.Equal(["average", "start", "start-plus-new"], all!.Select(r => (string?)r!["preset"]).Order());
+        Assert.Null(all!.Single(r => (string?)r!["preset"] == "start")!["value"]);
+        Assert.Equal(100m, (decimal?)all!.Single(r => (string?)r!["preset"] == "start-plus-new")!["value"]);
+
+        var csv = await _client.GetStringAsync("/api/datasets/shop/metrics/churn-rate?format=csv&from=2025-01&to=2025-01");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("dataset,metric,grain,period,periodStart,periodEnd,segment,value,numerator,denominator,unit,preset,definitionVersion,generation,computedAt,asOf,partial,lowSample", lines[0]);
+        Assert.StartsWith("shop,churn-rate,month,2025-01,2025-01-01,2025-02-01,*,155,2,1.290323,percent,average,1,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reads_CarryAnETag_AndIfNoneMatchGives304()
+    {
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await RunPipelineAsync();
+
+        var first = await _client.GetAsync("/api/datasets/shop/metrics/revenue");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.NotNull(first.Headers.ETag);
+        Assert.NotNull(first.Content.Headers.LastModified);
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/datasets/shop/metrics/revenue");
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag);
+        var second = await _client.SendAsync(conditional);
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task Datasets_ListTheCurrentGenerationAndAsOf()
+    {
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await RunPipelineAsync();
+
+        var datasets = await _client.GetFromJsonAsync<JsonArray>("/api/datasets");
+        var shop = Assert.Single(datasets!)!;
+        Assert.Equal("shop", (string?)shop["dataset"]);
+        Assert.Equal("2025-02-10", (string?)shop["asOf"]);
+        Assert.False(string.IsNullOrEmpty((string?)shop["generation"]));
+        Assert.Equal(4, (int?)shop["customers"]);
+    }
+
+    [Fact]
+    public async Task SameBytesTwice_AreIngestedOnce()
+    {
+        await DropAsync("shop/orders/a.csv", OrdersCsv);
+        await DropAsync("shop/orders/b.csv", OrdersCsv);
+        await RunPipelineAsync();
+
+        var ingestions = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/ingestions");
+        Assert.Equal(["duplicate", "succeeded"], ingestions!.Select(i => (string?)i!["status"]).Order());
+    }
+
+    [Fact]
+    public async Task Upload_ThroughTheApi_IsIngestedLikeADrop()
+    {
+        using var content = new StringContent(OrdersCsv, Encoding.UTF8, "text/csv");
+        var response = await _client.PostAsync("/api/datasets/upload/exports/orders?fileName=orders.csv", content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var status = response.Headers.Location!.ToString();
+
+        await RunPipelineAsync();
+
+        var ingestion = await _client.GetFromJsonAsync<JsonObject>(status);
+        Assert.Equal("succeeded", (string?)ingestion!["status"]);
+        Assert.Equal(8, (long?)ingestion["rowsRead"]);
+        Assert.Equal(8, (long?)ingestion["accepted"]);
+        var revenue = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/upload/metrics/revenue?from=2025-01&to=2025-01");
+        Assert.Equal(50m, (decimal?)Assert.Single(revenue!)!["value"]);
+    }
+
+    [Fact]
+    public async Task Upload_OfAnUnknownKind_IsAProblem()
+    {
+        using var content = new StringContent("a,b\n1,2\n", Encoding.UTF8, "text/csv");
+        var response = await _client.PostAsync("/api/datasets/upload/exports/invoices", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
