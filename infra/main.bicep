@@ -152,8 +152,6 @@ module eventGrid 'modules/event-grid.bicep' = {
     tags: allTags
     storageAccountName: names.storage
     identityName: names.eventGridIdentity
-    containerName: 'exports'
-    queueName: 'ingest'
   }
   // The ingest queue must exist and Event Grid's identity must hold its role before the subscription is made.
   dependsOn: [

@@ -1,5 +1,6 @@
 // The fast path: a system topic on the storage account and a BlobCreated subscription, filtered to the exports
 // container, that writes each event to the ingest queue with its own identity. ScanExports stays the safety net.
+// Container and queue are the public names of ARCHITECTURE.md, written out so the compiled template shows them.
 
 @description('Name of the Event Grid system topic.')
 param systemTopicName string
@@ -15,12 +16,6 @@ param storageAccountName string
 
 @description('Name of the user-assigned identity Event Grid delivers with; it holds Storage Queue Data Message Sender.')
 param identityName string
-
-@description('Container whose new blobs are routed.')
-param containerName string
-
-@description('Queue the events are written to.')
-param queueName string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -48,14 +43,14 @@ resource systemTopic 'Microsoft.EventGrid/systemTopics@2025-02-15' = {
 
 resource blobCreatedToIngest 'Microsoft.EventGrid/systemTopics/eventSubscriptions@2025-02-15' = {
   parent: systemTopic
-  name: 'exports-blob-created-to-${queueName}'
+  name: 'exports-blob-created-to-ingest'
   properties: {
     eventDeliverySchema: 'EventGridSchema'
     filter: {
       includedEventTypes: [
         'Microsoft.Storage.BlobCreated'
       ]
-      subjectBeginsWith: '/blobServices/default/containers/${containerName}/'
+      subjectBeginsWith: '/blobServices/default/containers/exports/'
     }
     deliveryWithResourceIdentity: {
       identity: {
@@ -66,7 +61,7 @@ resource blobCreatedToIngest 'Microsoft.EventGrid/systemTopics/eventSubscription
         endpointType: 'StorageQueue'
         properties: {
           resourceId: storage.id
-          queueName: queueName
+          queueName: 'ingest'
           queueMessageTimeToLiveInSeconds: 604800
         }
       }
