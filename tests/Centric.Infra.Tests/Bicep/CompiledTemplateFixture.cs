@@ -1,31 +1,26 @@
 namespace Centric.Infra.Tests.Bicep;
 
-/// <summary>Compiles infra/main.bicep once with the real Bicep CLI and parses the ARM template.</summary>
+/// <summary>infra/main.bicep compiled once per test run with the real Bicep CLI, shared by the template tests.</summary>
 public sealed class CompiledTemplateFixture : IAsyncLifetime
 {
-    private readonly string _output = Directory.CreateTempSubdirectory("centric-bicep-").FullName;
+    private static readonly Lazy<Task<ArmTemplate>> Compiled = new(CompileAsync);
+
     private ArmTemplate? _template;
 
     internal ArmTemplate Template => _template ?? throw new InvalidOperationException("Not compiled yet.");
 
-    internal string BuildOutput { get; private set; } = "";
+    public async Task InitializeAsync() => _template = await Compiled.Value;
 
-    public async Task InitializeAsync()
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static async Task<ArmTemplate> CompileAsync()
     {
-        var outFile = Path.Combine(_output, "main.json");
-        var result = await BicepCli.RunAsync("build", Path.Combine(RepositoryPaths.Infra, "main.bicep"), "--outfile", outFile);
-        BuildOutput = result.Output;
-        if (result.ExitCode != 0)
+        var result = await BicepCli.RunAsync("build", Path.Combine(RepositoryPaths.Infra, "main.bicep"), "--stdout");
+        if (result.ExitCode != 0 || result.StandardError.Trim().Length > 0)
         {
-            throw new InvalidOperationException($"bicep build main.bicep failed:\n{result.Output}");
+            throw new InvalidOperationException($"bicep build main.bicep (exit {result.ExitCode}):\n{result.StandardError}");
         }
 
-        _template = ArmTemplate.Parse(await File.ReadAllTextAsync(outFile));
-    }
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(_output, recursive: true);
-        return Task.CompletedTask;
+        return ArmTemplate.Parse(result.StandardOutput);
     }
 }
