@@ -1,14 +1,18 @@
 using Centric.Domain.Metrics;
+using Centric.Engine.Clv;
 
 namespace Centric.Engine.Compute;
 
 /// <summary>
 /// The outcome of computing a dataset: the as-of date used (null when there is nothing to compute), every metric
-/// value, and warnings a person should read (e.g. amounts that could not be converted).
+/// value, per-customer CLV scores at the as-of date with the fit they came from, and warnings a person should read
+/// (e.g. amounts that could not be converted).
 /// </summary>
 public sealed record ComputeResult(
     DateOnly? AsOf,
     IReadOnlyList<MetricValue> Values,
     int Customers,
     long Orders,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<CustomerScoreRow> Scores,
+    ClvReport? Clv);

@@ -29,7 +29,7 @@ public static class DatasetComputer
         if (effectiveAsOf is not { } day)
         {
             warnings.Add("There are no orders yet: nothing to compute.");
-            return new ComputeResult(null, [], 0, 0, warnings);
+            return new ComputeResult(null, [], 0, 0, warnings, [], null);
         }
 
         var segments = CustomerSegmentsLoader.Load(db, files);
@@ -39,6 +39,6 @@ public static class DatasetComputer
         var calculator = new OrdersMetricsCalculator(new PeriodCalendar(settings.FiscalYearStartMonth), settings.InactivityDays);
         var values = calculator.Compute(
             new OrdersMetricsInput(orders.CustomerIds.Count, orders.Days, customerSegments), day, grains ?? AllGrains);
-        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings);
+        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings, [], null);
     }
 }
