@@ -72,10 +72,13 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
         (_storage, _azurite) = await DevelopmentStorage.ResolveAsync(
             options.StorageConnectionString ?? settings["AzureWebJobsStorage"], repository, _logger, cancellationToken);
 
-        var queues = new QueueServiceClient(_storage, new QueueClientOptions
+        var queueOptions = new QueueClientOptions
         {
             MessageEncoding = _functions.Host.Queues.Base64Encoding ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None,
-        });
+        };
+        QueueServiceClient? queues = null;
+        queueOptions.MessageDecodingFailed += args => UndecodableMessages.MoveToPoisonAsync(args, queues!, _logger);
+        queues = new QueueServiceClient(_storage, queueOptions);
         foreach (var function in _functions.QueueFunctions)
         {
             await queues.GetQueueClient(function.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);

@@ -73,4 +73,7 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Information, "{Method} {Path} -> {Function} {Status} in {ElapsedMs} ms")]
     public static partial void HttpProxied(this ILogger logger, string method, string path, string function, int status, long elapsedMs);
+
+    [LoggerMessage(24, LogLevel.Warning, "Queue {Queue}: message {MessageId} is not in the queue's message encoding; moved to {PoisonQueue}")]
+    public static partial void QueueUndecodable(this ILogger logger, string queue, string messageId, string poisonQueue);
 }

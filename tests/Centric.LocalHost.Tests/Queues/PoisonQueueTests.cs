@@ -84,8 +84,22 @@ public sealed class PoisonQueueTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.Equal(["1", "2", "3"], handler.Requests.Select(DequeueCount));
     }
 
+    [Fact]
+    public async Task MessageNotInBase64_GoesStraightToPoison_WithoutAnInvocation()
+    {
+        var (queue, poison, handler, _) = await RunWithHandlerAsync(static (_, _) => Task.CompletedTask, send: false);
+        var raw = new QueueClient(azurite.ConnectionString, queue.Name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        await raw.SendMessageAsync("plain text, not base64!");
+
+        var poisoned = await WaitForPoisonAsync(poison);
+
+        Assert.Equal("plain text, not base64!", poisoned);
+        Assert.Empty(handler.Requests);
+        Assert.Empty((await raw.PeekMessagesAsync(32)).Value);
+    }
+
     private async Task<(QueueClient Queue, QueueClient Poison, RecordingHandler Handler, LocalFunctionsHost Host)> RunWithHandlerAsync(
-        Func<RecordedRequest, HttpContext, Task> respond)
+        Func<RecordedRequest, HttpContext, Task> respond, bool send = true)
     {
         var queueName = AzuriteFixture.UniqueName("ingest");
         var root = new ScriptRootBuilder().Queue("IngestExport", queueName);
@@ -99,7 +113,11 @@ public sealed class PoisonQueueTests(AzuriteFixture azurite) : IClassFixture<Azu
         var queue = new QueueClient(azurite.ConnectionString, queueName, options);
         var poison = new QueueClient(azurite.ConnectionString, queueName + "-poison", options);
         Assert.True((await poison.ExistsAsync()).Value, "the host creates the poison queue at start");
-        await queue.SendMessageAsync("""{"blob":"exports/acme/orders/o.csv","etag":"0x1"}""");
+        if (send)
+        {
+            await queue.SendMessageAsync("""{"blob":"exports/acme/orders/o.csv","etag":"0x1"}""");
+        }
+
         return (queue, poison, handler, host);
     }
 
