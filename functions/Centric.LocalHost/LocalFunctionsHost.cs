@@ -126,10 +126,12 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (!_stopping.IsCancellationRequested)
+        if (_stopping.IsCancellationRequested)
         {
-            await _stopping.CancelAsync();
+            return;
         }
+
+        await _stopping.CancelAsync();
 
         await Task.WhenAll(_triggers).WaitAsync(cancellationToken);
         if (_web is not null)
