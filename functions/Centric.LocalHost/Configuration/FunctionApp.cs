@@ -82,6 +82,12 @@ public sealed record FunctionApp(
             }
         }
 
+        if (http.Count > 0 && !host.CustomHandler.EnableProxyingHttpRequest)
+        {
+            throw new LocalHostConfigurationException(
+                $"{Path.Combine(root, "host.json")}: HTTP functions need customHandler.enableProxyingHttpRequest (or enableForwardingHttpRequest) set to true; the local host proxies requests to the handler unchanged.");
+        }
+
         return new FunctionApp(root, host, http, queues, timers);
     }
 }

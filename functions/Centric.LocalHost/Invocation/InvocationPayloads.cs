@@ -26,12 +26,10 @@ public static class InvocationPayloads
     /// <summary>Writes like the host's serializer: quotes as <c>\"</c>, non-ASCII text unescaped.</summary>
     public static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-
     public static JsonObject ForQueueMessage(string functionName, string bindingName, QueueMessage message, DateTimeOffset utcNow, Guid randGuid)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new JsonObject(NodeOptions)
+        return new JsonObject
         {
             ["Data"] = new JsonObject { [bindingName] = Primitive(message.Body.ToString()) },
             ["Metadata"] = new JsonObject
@@ -51,7 +49,7 @@ public static class InvocationPayloads
     public static JsonObject ForTimer(string functionName, string bindingName, TimerInfo timer, DateTimeOffset utcNow, Guid randGuid)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        return new JsonObject(NodeOptions)
+        return new JsonObject
         {
             ["Data"] = new JsonObject
             {

@@ -28,6 +28,9 @@ public sealed class QueueTrigger(
     private readonly QueueClient _queue = queues.GetQueueClient(function.QueueName);
     private readonly QueueClient _poison = queues.GetQueueClient(function.PoisonQueueName);
 
+    /// <summary>The storage service hands out at most 32 messages per receive; so does the Functions host.</summary>
+    private int BatchSize => Math.Clamp(options.BatchSize, 1, 32);
+
     /// <summary>Long enough that a message stays hidden while the function runs (it cannot outlive the timeout).</summary>
     private TimeSpan ReceiveVisibility => functionTimeout + TimeSpan.FromMinutes(1);
 
@@ -49,7 +52,7 @@ public sealed class QueueTrigger(
                 QueueMessage[] messages;
                 try
                 {
-                    messages = (await _queue.ReceiveMessagesAsync(options.BatchSize, ReceiveVisibility, cancellationToken)).Value;
+                    messages = (await _queue.ReceiveMessagesAsync(BatchSize, ReceiveVisibility, cancellationToken)).Value;
                 }
                 catch (RequestFailedException e)
                 {

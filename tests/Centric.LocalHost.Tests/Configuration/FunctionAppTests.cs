@@ -58,6 +58,17 @@ public class FunctionAppTests
     }
 
     [Fact]
+    public void Load_HttpFunctionsWithoutProxying_IsAConfigurationError()
+    {
+        using var root = new ScriptRootBuilder(ScriptRootBuilder.DefaultHostJson.Replace(
+            "\"enableProxyingHttpRequest\": true", "\"enableProxyingHttpRequest\": false", StringComparison.Ordinal)).Http("Health", "health", "get");
+
+        var error = Assert.Throws<LocalHostConfigurationException>(() => FunctionApp.Load(root.Path, new SettingResolver(new Dictionary<string, string>(), static _ => null)));
+
+        Assert.Contains("enableProxyingHttpRequest", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_AFolderWithoutHostJson_SaysWhatToPass()
     {
         var error = Assert.Throws<LocalHostConfigurationException>(() =>

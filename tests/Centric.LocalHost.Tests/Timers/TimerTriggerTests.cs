@@ -3,7 +3,6 @@ using Centric.LocalHost.Configuration;
 using Centric.LocalHost.Invocation;
 using Centric.LocalHost.Tests.Support;
 using Centric.LocalHost.Timers;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Centric.LocalHost.Tests.Timers;
@@ -30,22 +29,23 @@ public class TimerTriggerTests
         await using var handler = await RecordingHandler.StartAsync();
         using var client = new HttpClient { BaseAddress = handler.Url };
         var time = new FakeTimeProvider(At("2026-11-24T10:00:10Z"));
+        var log = new RecordingLogger();
         var trigger = new TimerTrigger(
             new TimerFunction("ScanExports", "timer", EveryThirtySeconds, RunOnStartup: true),
             new HandlerInvoker(client),
             TimeSpan.FromSeconds(30),
             time,
-            NullLogger.Instance);
+            log);
         using var stop = new CancellationTokenSource();
         var running = trigger.RunAsync(stop.Token);
 
         var startup = Timer((await handler.WaitForAsync("/ScanExports", 1))[0]);
-        await Task.Delay(300);
+        await log.WaitForAsync("TimerScheduled", 1);
         Assert.Single(handler.Requests);
 
         time.Advance(TimeSpan.FromSeconds(20));
         var onTime = Timer((await handler.WaitForAsync("/ScanExports", 2))[1]);
-        await Task.Delay(300);
+        await log.WaitForAsync("TimerScheduled", 2);
 
         time.Advance(TimeSpan.FromSeconds(70));
         var late = Timer((await handler.WaitForAsync("/ScanExports", 3))[2]);
@@ -73,16 +73,17 @@ public class TimerTriggerTests
         await using var handler = await RecordingHandler.StartAsync();
         using var client = new HttpClient { BaseAddress = handler.Url };
         var time = new FakeTimeProvider(At("2026-11-24T01:59:00Z"));
+        var log = new RecordingLogger();
         var trigger = new TimerTrigger(
             new TimerFunction("NightlyRecompute", "timer", CronSchedule.Parse("0 0 2 * * *"), RunOnStartup: false),
             new HandlerInvoker(client),
             TimeSpan.FromSeconds(30),
             time,
-            NullLogger.Instance);
+            log);
         using var stop = new CancellationTokenSource();
         var running = trigger.RunAsync(stop.Token);
 
-        await Task.Delay(300);
+        await log.WaitForAsync("TimerScheduled", 1);
         Assert.Empty(handler.Requests);
         time.Advance(TimeSpan.FromSeconds(59));
         await Task.Delay(300);
