@@ -155,7 +155,10 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
 
         _handlerClient?.Dispose();
         _handlerClient = null;
-        _logger.Stopped();
+        if (_functions is not null)
+        {
+            _logger.Stopped();
+        }
     }
 
     public async ValueTask DisposeAsync()
