@@ -1,0 +1,49 @@
+using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Centric.Engine.Samples;
+using Centric.LocalHost.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Centric.LocalHost.Samples;
+
+/// <summary>
+/// Drops the generated sample dataset where a finance team would: <c>exports/sample/orders/orders.csv</c> and
+/// <c>exports/sample/customers/customers.csv</c>, so the next ScanExports picks it up.
+/// </summary>
+public static class SampleSeeder
+{
+    public const string Container = "exports";
+
+    public const string Dataset = "sample";
+
+    public static async Task SeedAsync(BlobServiceClient blobs, SampleOptions options, ILogger logger, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blobs);
+        var container = blobs.GetBlobContainerClient(Container);
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await UploadAsync(container, $"{Dataset}/customers/customers.csv", writer =>
+        {
+            SampleExports.WriteCustomersCsv(writer, options);
+            return options.Customers;
+        }, logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/orders/orders.csv", writer => SampleExports.WriteOrdersCsv(writer, options), logger, cancellationToken);
+    }
+
+    private static async Task UploadAsync(BlobContainerClient container, string name, Func<TextWriter, long> write, ILogger logger, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        long rows;
+        await using (var writer = new StreamWriter(buffer, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+        {
+            rows = write(writer);
+        }
+
+        buffer.Position = 0;
+        await container.GetBlobClient(name).UploadAsync(buffer, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "text/csv; charset=utf-8" },
+        }, cancellationToken);
+        logger.SampleWritten(container.Name, name, rows);
+    }
+}

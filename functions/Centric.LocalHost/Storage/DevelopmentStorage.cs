@@ -1,0 +1,79 @@
+using Centric.LocalHost.Configuration;
+using Centric.LocalHost.Logging;
+using Microsoft.Extensions.Logging;
+
+namespace Centric.LocalHost.Storage;
+
+/// <summary>
+/// Chooses the storage account: a configured connection string is used as is; none, or
+/// <c>UseDevelopmentStorage=true</c>, means Azurite on 10000-10002 — the one already listening there, or one
+/// started from the repository's node_modules with its data persisted in <c>.azurite/</c>.
+/// </summary>
+public static class DevelopmentStorage
+{
+    public const string ConnectionString = "UseDevelopmentStorage=true";
+
+    public const int BlobPort = 10000;
+    public const int QueuePort = 10001;
+    public const int TablePort = 10002;
+
+    public static bool IsDevelopmentStorage(string? connectionString) =>
+        string.IsNullOrWhiteSpace(connectionString) ||
+        connectionString.Replace(" ", string.Empty, StringComparison.Ordinal)
+            .Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The connection string to use, and the Azurite this call started (null when none was needed).</summary>
+    public static async Task<(string ConnectionString, AzuriteProcess? Started)> ResolveAsync(
+        string? configured,
+        string? repositoryRoot,
+        ILogger logger,
+        CancellationToken cancellationToken = default)
+    {
+        if (!IsDevelopmentStorage(configured))
+        {
+            logger.StorageConfigured(AccountOf(configured!));
+            return (configured!, null);
+        }
+
+        var listening = new[] { BlobPort, QueuePort, TablePort }.Count(AzuriteProcess.IsListening);
+        if (listening == 3)
+        {
+            logger.StorageExisting();
+            return (ConnectionString, null);
+        }
+
+        if (listening > 0)
+        {
+            throw new LocalHostConfigurationException(
+                "Something listens on some but not all of the ports 10000-10002 (blob, queue, table). Stop it, or start a full Azurite (npm run azurite), then retry.");
+        }
+
+        if (repositoryRoot is null)
+        {
+            throw new LocalHostConfigurationException(
+                "No storage is configured and Azurite is not running: set AzureWebJobsStorage, start Azurite on 10000-10002, or run from the repository (folder with Serverless.sln) after 'npm ci'.");
+        }
+
+        var data = Path.Combine(repositoryRoot, ".azurite");
+        try
+        {
+            var azurite = await AzuriteProcess.StartAsync(repositoryRoot, BlobPort, QueuePort, TablePort, data, cancellationToken);
+            logger.AzuriteStarted(data);
+            return (ConnectionString, azurite);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new LocalHostConfigurationException(e.Message, e);
+        }
+    }
+
+    /// <summary>The account a connection string names, without its key, for the log.</summary>
+    public static string AccountOf(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries);
+        var shown = parts.Where(p => !p.StartsWith("AccountKey", StringComparison.OrdinalIgnoreCase) &&
+                                     !p.StartsWith("SharedAccessSignature", StringComparison.OrdinalIgnoreCase));
+        return string.Join(';', shown);
+    }
+}
