@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 
 namespace Centric.Engine.Ingestion;
@@ -42,7 +43,7 @@ internal sealed class RowConverter
 
         metadataAt = output;
         slotByName = slots.Select((s, i) => (s.Column.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        parser = new CellParser(schema.Kind, conventions);
+        parser = new CellParser(schema.Kind);
     }
 
     public IReadOnlyList<OutputColumn> Columns { get; }
@@ -55,7 +56,9 @@ internal sealed class RowConverter
     {
         errors.Clear();
         var fields = record.Fields;
-        if (fields.Length != headerWidth && !OnlyBlankExtras(fields))
+        // A workbook row simply ends at its last non-empty cell, so only text rows can be short.
+        var shortWorkbookRow = delimiter == '\0' && fields.Length < headerWidth;
+        if (fields.Length != headerWidth && !shortWorkbookRow && !OnlyBlankExtras(fields))
         {
             errors.Add(new RejectedRow(
                 record.Line, "*", string.Join(delimiter == '\0' ? ',' : delimiter, fields),
@@ -112,7 +115,8 @@ internal sealed class RowConverter
                 continue;
             }
 
-            if (parser.TryParse(slot.Column, raw, values, slot.Output, out var reason))
+            var separator = record.IsTyped(slot.Source) ? DecimalSeparator.Point : conventions.Decimal;
+            if (parser.TryParse(slot.Column, raw, separator, values, slot.Output, out var reason))
             {
                 continue;
             }
