@@ -10,6 +10,9 @@ namespace Centric.Engine.Ingestion;
 /// </summary>
 internal sealed class RowConverter
 {
+    private const int MinYear = 1900;
+    private const int MaxYear = 2199;
+
     private readonly ExportSchema schema;
     private readonly Slot[] slots;
     private readonly FileConventions conventions;
@@ -97,6 +100,13 @@ internal sealed class RowConverter
                 if (!TimestampParser.TryParse(raw, conventions.DateOrder, out var parsed))
                 {
                     errors.Add(new RejectedRow(record.Line, slot.Column.Name, raw, $"{slot.Column.Name} '{raw}' is not a date"));
+                    continue;
+                }
+
+                if (parsed.Clock.Year is < MinYear or > MaxYear)
+                {
+                    errors.Add(new RejectedRow(
+                        record.Line, slot.Column.Name, raw, $"{slot.Column.Name} '{raw}' is outside the years {MinYear}-{MaxYear}"));
                     continue;
                 }
 
