@@ -10,10 +10,10 @@ namespace Centric.Engine.Ingestion;
 internal sealed class CuratedWriter : IDisposable
 {
     private readonly DuckDBConnection connection;
-    private readonly IReadOnlyList<OutputColumn> columns;
+    private readonly IReadOnlyList<CuratedColumn> columns;
     private DuckDBAppender? appender;
 
-    public CuratedWriter(IReadOnlyList<OutputColumn> columns)
+    public CuratedWriter(IReadOnlyList<CuratedColumn> columns)
     {
         this.columns = columns;
         connection = new DuckDBConnection("DataSource=:memory:");
@@ -74,7 +74,7 @@ internal sealed class CuratedWriter : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static string StagedType(OutputColumn column) =>
+    private static string StagedType(CuratedColumn column) =>
         column.SqlType == CuratedColumns.Timestamp ? CuratedColumns.BigInt : column.SqlType;
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

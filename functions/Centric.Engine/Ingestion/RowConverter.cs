@@ -49,7 +49,7 @@ internal sealed class RowConverter
         parser = new CellParser(schema.Kind);
     }
 
-    public IReadOnlyList<OutputColumn> Columns { get; }
+    public IReadOnlyList<CuratedColumn> Columns { get; }
 
     /// <summary>Where <c>_ingestion_id</c>, <c>_line</c> and <c>_ingested_at</c> start in a row.</summary>
     public int MetadataAt => metadataAt;
