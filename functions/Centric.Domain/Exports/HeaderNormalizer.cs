@@ -11,6 +11,14 @@ public static class HeaderNormalizer
     private const string Accented = "àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿžźż";
     private const string Folded = "aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz";
 
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "de", "del", "la", "las", "los", "el", "di", "da", "dell", "della", "dello", "delle", "dei", "degli", "of", "the",
+    };
+
+    /// <remarks>Connecting words of multi-word headers (<c>de</c>, <c>di</c>, <c>dell'</c>, <c>of</c>) are dropped,
+    /// so <c>Fecha de pedido</c> matches <c>fecha_pedido</c> and <c>Data dell'ordine</c> matches
+    /// <c>data_ordine</c>.</remarks>
     public static string Normalize(string? header)
     {
         if (string.IsNullOrEmpty(header))
@@ -18,27 +26,40 @@ public static class HeaderNormalizer
             return string.Empty;
         }
 
-        var builder = new StringBuilder(header.Length);
+        var words = new List<string>();
+        var word = new StringBuilder(header.Length);
         foreach (var raw in header)
         {
             var c = char.ToLowerInvariant(raw);
             if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
-                builder.Append(c);
+                word.Append(c);
                 continue;
             }
 
             var accented = Accented.IndexOf(c, StringComparison.Ordinal);
             if (accented >= 0)
             {
-                builder.Append(Folded[accented]);
+                word.Append(Folded[accented]);
             }
             else if (c == 'ß')
             {
-                builder.Append("ss");
+                word.Append("ss");
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
             }
         }
 
-        return builder.ToString();
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        return words.Count > 1
+            ? string.Concat(words.Where(w => !Connectors.Contains(w)))
+            : string.Concat(words);
     }
 }

@@ -1,15 +1,17 @@
 using System.Globalization;
+using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 
 namespace Centric.Engine.Ingestion;
 
 /// <summary>Parses one non-empty, trimmed, non-timestamp cell into its curated value(s), or gives the reason.</summary>
-internal sealed class CellParser(ExportKind kind, FileConventions conventions)
+internal sealed class CellParser(ExportKind kind)
 {
     private const decimal MoneyLimit = 100_000_000_000_000m;
     private const decimal RateLimit = 10_000_000_000m;
 
-    public bool TryParse(CanonicalColumn column, string raw, object?[] values, int output, out string? reason)
+    public bool TryParse(
+        CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
     {
         reason = null;
         var name = column.Name;
@@ -50,10 +52,10 @@ internal sealed class CellParser(ExportKind kind, FileConventions conventions)
 
             case ColumnType.Money:
             case ColumnType.Rate:
-                return TryDecimal(column, raw, values, output, out reason);
+                return TryDecimal(column, raw, separator, values, output, out reason);
 
             case ColumnType.Number:
-                if (!NumberParser.TryParse(raw, conventions.Decimal, out var number))
+                if (!NumberParser.TryParse(raw, separator, out var number))
                 {
                     reason = $"{name} '{raw}' is not a number";
                     return false;
@@ -69,7 +71,7 @@ internal sealed class CellParser(ExportKind kind, FileConventions conventions)
                 return true;
 
             case ColumnType.Sentiment:
-                if (!Sentiments.TryParse(raw, conventions.Decimal, out var score, out var label, out reason))
+                if (!Sentiments.TryParse(raw, separator, out var score, out var label, out reason))
                 {
                     return false;
                 }
@@ -84,12 +86,13 @@ internal sealed class CellParser(ExportKind kind, FileConventions conventions)
         }
     }
 
-    private bool TryDecimal(CanonicalColumn column, string raw, object?[] values, int output, out string? reason)
+    private static bool TryDecimal(
+        CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
     {
         reason = null;
-        if (!NumberParser.TryParse(raw, conventions.Decimal, out var value))
+        if (!NumberParser.TryParse(raw, separator, out var value))
         {
-            reason = $"{column.Name} '{raw}' is not a number (decimal separator '{conventions.DecimalChar}')";
+            reason = $"{column.Name} '{raw}' is not a number (decimal separator '{(separator == DecimalSeparator.Comma ? ',' : '.')}')";
             return false;
         }
 

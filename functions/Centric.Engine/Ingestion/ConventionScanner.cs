@@ -41,7 +41,7 @@ internal static class ConventionScanner
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var i in needDecimal ? numeric : [])
             {
-                if (i < row.Fields.Length)
+                if (i < row.Fields.Length && !row.IsTyped(i))
                 {
                     var evidence = NumberParser.Evidence(row.Fields[i]);
                     point += evidence == DecimalSeparator.Point ? 1 : 0;

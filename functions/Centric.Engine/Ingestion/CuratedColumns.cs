@@ -7,19 +7,23 @@ namespace Centric.Engine.Ingestion;
 /// or not in the file; a timestamp <c>X</c> as local wall-clock <c>X</c> plus instant <c>X_utc</c>; sentiment plus
 /// <c>sentiment_label</c>; then <c>_ingestion_id</c>, <c>_line</c>, <c>_ingested_at</c>.
 /// </summary>
-internal static class CuratedColumns
+public static class CuratedColumns
 {
     public const string Varchar = "VARCHAR";
     public const string Money = "DECIMAL(18,4)";
     public const string Rate = "DECIMAL(18,8)";
-    public const string Double = "DOUBLE";
+    public const string Real = "DOUBLE";
     public const string Timestamp = "TIMESTAMP";
     public const string BigInt = "BIGINT";
 
-    public static IReadOnlyList<OutputColumn> For(ExportSchema schema)
+    /// <summary>The curated columns of <paramref name="kind"/>, e.g. to create an empty typed table when a dataset
+    /// has no file of that kind yet.</summary>
+    public static IReadOnlyList<CuratedColumn> For(ExportKind kind) => For(ExportSchemas.For(kind));
+
+    public static IReadOnlyList<CuratedColumn> For(ExportSchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var columns = new List<OutputColumn>();
+        var columns = new List<CuratedColumn>();
         foreach (var column in schema.Columns)
         {
             switch (column.Type)
@@ -29,7 +33,7 @@ internal static class CuratedColumns
                     columns.Add(new(column.Name + "_utc", Timestamp));
                     break;
                 case ColumnType.Sentiment:
-                    columns.Add(new(column.Name, Double));
+                    columns.Add(new(column.Name, Real));
                     columns.Add(new(column.Name + "_label", Varchar));
                     break;
                 case ColumnType.Money:
@@ -39,7 +43,7 @@ internal static class CuratedColumns
                     columns.Add(new(column.Name, Rate));
                     break;
                 case ColumnType.Number:
-                    columns.Add(new(column.Name, Double));
+                    columns.Add(new(column.Name, Real));
                     break;
                 default:
                     columns.Add(new(column.Name, Varchar));

@@ -29,11 +29,13 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
         }
 
         fields.Clear();
-        while (!TrySplitQuoted(line))
+        while (!TrySplitQuoted(line, atEnd: false))
         {
             var more = reader.ReadLine();
             if (more is null)
             {
+                // An unterminated quote runs to the end of the file: keep what was read so the row is rejected.
+                _ = TrySplitQuoted(line, atEnd: true);
                 break;
             }
 
@@ -45,8 +47,9 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
         return true;
     }
 
-    /// <summary>Splits a line with quotes into <see cref="fields"/>; false when a quote is still open at its end.</summary>
-    private bool TrySplitQuoted(string line)
+    /// <summary>Splits a line with quotes into <see cref="fields"/>; false when a quote is still open at its end
+    /// (unless <paramref name="atEnd"/>: then the open field takes the rest of the input).</summary>
+    private bool TrySplitQuoted(string line, bool atEnd)
     {
         fields.Clear();
         var i = 0;
@@ -97,7 +100,7 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
                 i++;
             }
 
-            if (inQuotes)
+            if (inQuotes && !atEnd)
             {
                 return false;
             }

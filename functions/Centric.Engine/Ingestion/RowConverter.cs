@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 
 namespace Centric.Engine.Ingestion;
@@ -9,6 +10,9 @@ namespace Centric.Engine.Ingestion;
 /// </summary>
 internal sealed class RowConverter
 {
+    private const int MinYear = 1900;
+    private const int MaxYear = 2199;
+
     private readonly ExportSchema schema;
     private readonly Slot[] slots;
     private readonly FileConventions conventions;
@@ -42,10 +46,10 @@ internal sealed class RowConverter
 
         metadataAt = output;
         slotByName = slots.Select((s, i) => (s.Column.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
-        parser = new CellParser(schema.Kind, conventions);
+        parser = new CellParser(schema.Kind);
     }
 
-    public IReadOnlyList<OutputColumn> Columns { get; }
+    public IReadOnlyList<CuratedColumn> Columns { get; }
 
     /// <summary>Where <c>_ingestion_id</c>, <c>_line</c> and <c>_ingested_at</c> start in a row.</summary>
     public int MetadataAt => metadataAt;
@@ -55,7 +59,9 @@ internal sealed class RowConverter
     {
         errors.Clear();
         var fields = record.Fields;
-        if (fields.Length != headerWidth && !OnlyBlankExtras(fields))
+        // A workbook row simply ends at its last non-empty cell, so only text rows can be short.
+        var shortWorkbookRow = delimiter == '\0' && fields.Length < headerWidth;
+        if (fields.Length != headerWidth && !shortWorkbookRow && !OnlyBlankExtras(fields))
         {
             errors.Add(new RejectedRow(
                 record.Line, "*", string.Join(delimiter == '\0' ? ',' : delimiter, fields),
@@ -97,6 +103,13 @@ internal sealed class RowConverter
                     continue;
                 }
 
+                if (parsed.Clock.Year is < MinYear or > MaxYear)
+                {
+                    errors.Add(new RejectedRow(
+                        record.Line, slot.Column.Name, raw, $"{slot.Column.Name} '{raw}' is outside the years {MinYear}-{MaxYear}"));
+                    continue;
+                }
+
                 var (local, utc) = clock.Resolve(parsed);
                 if (notAfter is { } limit && DateOnly.FromDateTime(local) > limit)
                 {
@@ -112,7 +125,8 @@ internal sealed class RowConverter
                 continue;
             }
 
-            if (parser.TryParse(slot.Column, raw, values, slot.Output, out var reason))
+            var separator = record.IsTyped(slot.Source) ? DecimalSeparator.Point : conventions.Decimal;
+            if (parser.TryParse(slot.Column, raw, separator, values, slot.Output, out var reason))
             {
                 continue;
             }

@@ -46,7 +46,8 @@ internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
             var row = (Row)reader.LoadCurrentElement()!;
             var line = row.RowIndex?.Value is { } index ? (long)index : next;
             next = line + 1;
-            yield return new SourceRecord(line, Cells(row, strings, dateStyles));
+            var (cells, typed) = Cells(row, strings, dateStyles);
+            yield return new SourceRecord(line, cells, typed);
         }
     }
 
@@ -65,9 +66,10 @@ internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
         return sheets.FirstOrDefault();
     }
 
-    private static string[] Cells(Row row, IReadOnlyList<string> strings, HashSet<uint> dateStyles)
+    private static (string[] Cells, bool[] Typed) Cells(Row row, IReadOnlyList<string> strings, HashSet<uint> dateStyles)
     {
         var values = new List<string>();
+        var typed = new List<bool>();
         var position = 0;
         foreach (var cell in row.Elements<Cell>())
         {
@@ -75,13 +77,15 @@ internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
             while (values.Count < column)
             {
                 values.Add(string.Empty);
+                typed.Add(false);
             }
 
             values.Add(Value(cell, strings, dateStyles));
+            typed.Add(cell.DataType?.Value is null || cell.DataType.Value == CellValues.Number);
             position = column + 1;
         }
 
-        return [.. values];
+        return ([.. values], [.. typed]);
     }
 
     private static string Value(Cell cell, IReadOnlyList<string> strings, HashSet<uint> dateStyles)

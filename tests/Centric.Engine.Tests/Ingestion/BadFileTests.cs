@@ -142,4 +142,20 @@ public sealed class BadFileTests : IDisposable
         Assert.Equal(IngestionStatus.Failed, result.Status);
         Assert.Equal("unknown time zone 'Mars/Olympus' in the dataset settings", result.Message);
     }
+
+    [Fact]
+    public void Orders_UnterminatedQuoteAndImplausibleYears_AreRejectedRows()
+    {
+        var result = scratch.IngestText(
+            "orders.csv",
+            "order_id,customer_id,order_date,amount\n1,c,0001-01-01T00:00:00+02:00,1\n2,c,2026-10-01,1\n3,\"c,2026-10-01,1\n4,c,2026-10-01,1\n");
+
+        Assert.Equal((3L, 1L, 2L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            [
+                new RejectedRow(2, "order_date", "0001-01-01T00:00:00+02:00", "order_date '0001-01-01T00:00:00+02:00' is outside the years 1900-2199"),
+                new RejectedRow(4, "*", "3,c,2026-10-01,1\n4,c,2026-10-01,1", "row has 2 fields, the header has 4"),
+            ],
+            result.SampleRejects);
+    }
 }

@@ -110,6 +110,7 @@ public sealed class CuratedSchemaTests : IDisposable
             })
             .Concat(["_ingestion_id", "_line", "_ingested_at"]);
         Assert.Equal(expected, scratch.Schema().Select(c => c.Name));
+        Assert.Equal(CuratedColumns.For(kind).Select(c => (c.Name, c.SqlType)), scratch.Schema());
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Globalization;
+using Centric.Domain.Datasets;
+using Centric.Domain.Exports;
+using FsCheck.Xunit;
+
+namespace Centric.Domain.Tests.Exports;
+
+public class NumberParserTests
+{
+    [Theory]
+    [InlineData("1234.5", DecimalSeparator.Point, "1234.5")]
+    [InlineData("1,234.5", DecimalSeparator.Point, "1234.5")]
+    [InlineData("1.234,5", DecimalSeparator.Comma, "1234.5")]
+    [InlineData("1234,5", DecimalSeparator.Comma, "1234.5")]
+    [InlineData("€ 1 234,50", DecimalSeparator.Comma, "1234.50")]
+    [InlineData("1\u00A0234,50 €", DecimalSeparator.Comma, "1234.50")]
+    [InlineData("$1,000,000.00", DecimalSeparator.Point, "1000000.00")]
+    [InlineData("£-3.5", DecimalSeparator.Point, "-3.5")]
+    [InlineData("(12.00)", DecimalSeparator.Point, "-12.00")]
+    [InlineData("12.00-", DecimalSeparator.Point, "-12.00")]
+    [InlineData("+7", DecimalSeparator.Comma, "7")]
+    [InlineData("0,125", DecimalSeparator.Comma, "0.125")]
+    [InlineData(",5", DecimalSeparator.Comma, "0.5")]
+    [InlineData("1.234", DecimalSeparator.Comma, "1234")]
+    [InlineData("1,234", DecimalSeparator.Point, "1234")]
+    public void TryParse_SupportedStyles_ReadTheAmount(string text, DecimalSeparator separator, string expected)
+    {
+        Assert.True(NumberParser.TryParse(text, separator, out var value));
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("1.5", DecimalSeparator.Comma)]
+    [InlineData("1,5", DecimalSeparator.Point)]
+    [InlineData("12,34,5", DecimalSeparator.Point)]
+    [InlineData("1.2.3", DecimalSeparator.Point)]
+    [InlineData("abc", DecimalSeparator.Point)]
+    [InlineData("", DecimalSeparator.Point)]
+    [InlineData("-", DecimalSeparator.Point)]
+    [InlineData("12.", DecimalSeparator.Point)]
+    [InlineData("1e5", DecimalSeparator.Point)]
+    [InlineData("12 apples", DecimalSeparator.Point)]
+    public void TryParse_MalformedOrWrongSeparator_IsNotANumber(string text, DecimalSeparator separator) =>
+        Assert.False(NumberParser.TryParse(text, separator, out _));
+
+    [Theory]
+    [InlineData("1.234,5", DecimalSeparator.Comma)]
+    [InlineData("1,234.5", DecimalSeparator.Point)]
+    [InlineData("1,5", DecimalSeparator.Comma)]
+    [InlineData("12.50", DecimalSeparator.Point)]
+    [InlineData("1,234,567", DecimalSeparator.Point)]
+    [InlineData("1.234.567", DecimalSeparator.Comma)]
+    [InlineData("0,125", DecimalSeparator.Comma)]
+    [InlineData("1234,567", DecimalSeparator.Comma)]
+    [InlineData("1,234", DecimalSeparator.Auto)]
+    [InlineData("1.234", DecimalSeparator.Auto)]
+    [InlineData("1234", DecimalSeparator.Auto)]
+    public void Evidence_OneValue_TellsTheDecimalSeparatorOnlyWhenItCan(string text, DecimalSeparator expected) =>
+        Assert.Equal(expected, NumberParser.Evidence(text));
+
+    [Property(MaxTest = 500)]
+    public bool TryParse_AnyAmountInAnySupportedStyle_ParsesBackToItself(long whole, int fraction, bool negative, byte style)
+    {
+        var value = (Math.Abs(whole % 100_000_000_000L) + (Math.Abs(fraction % 10_000) / 10_000m)) * (negative ? -1 : 1);
+        var (text, separator) = Format(value, style % 7);
+        return NumberParser.TryParse(text, separator, out var parsed) && parsed == value;
+    }
+
+    [Property(MaxTest = 500)]
+    public bool Evidence_AnyFormattedAmount_NeverContradictsItsStyle(long whole, int fraction, byte style)
+    {
+        var value = Math.Abs(whole % 100_000_000_000L) + (Math.Abs(fraction % 10_000) / 10_000m);
+        var (text, separator) = Format(value, style % 7);
+        var evidence = NumberParser.Evidence(text);
+        return evidence == DecimalSeparator.Auto || evidence == separator;
+    }
+
+    private static (string Text, DecimalSeparator Separator) Format(decimal value, int style)
+    {
+        var magnitude = Math.Abs(value);
+        var plain = magnitude.ToString("0.####", CultureInfo.InvariantCulture);
+        var grouped = magnitude.ToString("#,##0.####", CultureInfo.InvariantCulture);
+        var swapped = grouped.Replace(',', '_').Replace('.', ',').Replace('_', '.');
+        var (body, separator) = style switch
+        {
+            0 => (plain, DecimalSeparator.Point),
+            1 => (grouped, DecimalSeparator.Point),
+            2 => (swapped, DecimalSeparator.Comma),
+            3 => (plain.Replace('.', ','), DecimalSeparator.Comma),
+            4 => ("€ " + swapped.Replace('.', '\u00A0'), DecimalSeparator.Comma),
+            5 => ("$" + grouped, DecimalSeparator.Point),
+            _ => (swapped.Replace('.', ' ') + " €", DecimalSeparator.Comma),
+        };
+        if (value >= 0)
+        {
+            return (body, separator);
+        }
+
+        return (style % 3) switch
+        {
+            0 => ("-" + body, separator),
+            1 => ("(" + body + ")", separator),
+            _ => (body + "-", separator),
+        };
+    }
+}
