@@ -36,6 +36,16 @@ public static class MetricCatalog
             "Over the trailing 12 months ending with the period: AOV × (valid orders ÷ customers with a purchase) × expected lifetime in years, " +
             "where expected lifetime = 1 ÷ churn rate (average) over the same 12 months. Numerator: revenue ÷ customers with a purchase; " +
             "denominator: churn as a fraction. Null when churn is 0.", 1, []),
+        new(MetricIds.ClvPredicted, "Customer lifetime value (predicted)", MetricUnit.Currency,
+            "Mean over customers with a purchase by e − 1 of the expected discounted value over clv.horizonMonths: BG/NBD (or Pareto/NBD) " +
+            "for purchases and Gamma-Gamma for spend, fitted on the data up to e − 1 (the as-of date for the partial period), " +
+            "discounted monthly at clv.monthlyDiscountRate. Numerator: total; denominator: customers scored.", 1, []),
+        new(MetricIds.ClvPredictedTotal, "Customer lifetime value (predicted, total)", MetricUnit.Currency,
+            "Sum over customers of the predicted discounted value over the horizon (see clv-predicted).", 1, []),
+        new(MetricIds.PAlive, "Probability alive (mean)", MetricUnit.Ratio,
+            "Mean over customers of the fitted model's probability that the customer is still active at e − 1.", 1, []),
+        new(MetricIds.ExpectedPurchases, "Expected purchases (mean)", MetricUnit.Ratio,
+            "Mean over customers of the purchases the fitted model expects over the horizon (undiscounted).", 1, []),
     ];
 
     private static readonly Dictionary<string, MetricDefinition> ById =

@@ -16,4 +16,8 @@ public static class MetricIds
     public const string Arpa = "arpa";
     public const string LoyaltyRate = "loyalty-rate";
     public const string ClvSimple = "clv-simple";
+    public const string ClvPredicted = "clv-predicted";
+    public const string ClvPredictedTotal = "clv-predicted-total";
+    public const string PAlive = "p-alive";
+    public const string ExpectedPurchases = "expected-purchases";
 }

@@ -1,13 +1,15 @@
+using Centric.Domain.Clv;
 using Centric.Domain.Datasets;
 using Centric.Domain.Metrics;
 using Centric.Domain.Time;
+using Centric.Engine.Clv;
 using Centric.Engine.DuckDb;
 
 namespace Centric.Engine.Compute;
 
 /// <summary>
-/// Computes every metric of a dataset from its curated files, for every grain, period and segment.
-/// The as-of date A is the latest event day in the data unless given.
+/// Computes every metric of a dataset from its curated files, for every grain, period and segment, plus per-customer
+/// predictive CLV at the as-of date. The as-of date A is the latest event day in the data unless given.
 /// </summary>
 public static class DatasetComputer
 {
@@ -17,6 +19,7 @@ public static class DatasetComputer
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
+        grains ??= AllGrains;
         using var db = new DuckDbSession();
         var orders = OrdersLoader.Load(db, files, settings.ReportingCurrency);
         var warnings = new List<string>();
@@ -32,13 +35,51 @@ public static class DatasetComputer
             return new ComputeResult(null, [], 0, 0, warnings, [], null);
         }
 
-        var segments = CustomerSegmentsLoader.Load(db, files);
-        var customerSegments = orders.CustomerIds
-            .Select(id => segments.TryGetValue(id, out var keys) ? keys : [])
+        var calendar = new PeriodCalendar(settings.FiscalYearStartMonth);
+        var transactions = orders.Days
+            .Where(d => d.IsPurchaseDay && d.Day <= day)
+            .Select(d => new Transaction(orders.CustomerIds[d.Customer], d.Day, d.ValidAmount))
             .ToArray();
-        var calculator = new OrdersMetricsCalculator(new PeriodCalendar(settings.FiscalYearStartMonth), settings.InactivityDays);
-        var values = calculator.Compute(
-            new OrdersMetricsInput(orders.CustomerIds.Count, orders.Days, customerSegments), day, grains ?? AllGrains);
-        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings, [], null);
+        var fit = ClvFitter.FitAt(transactions, day, settings.Clv);
+        var tiers = ClvTiers.Assign(fit.Scores);
+        warnings.AddRange(FitWarnings(fit));
+
+        var attributes = CustomerSegmentsLoader.Load(db, files);
+        var segments = orders.CustomerIds.ToDictionary(
+            id => id,
+            id => (IReadOnlyList<string>)[
+                .. attributes.GetValueOrDefault(id) ?? [],
+                .. tiers.TryGetValue(id, out var tier) ? [ClvTiers.Attribute + ":" + tier] : Array.Empty<string>()],
+            StringComparer.Ordinal);
+
+        var values = new List<MetricValue>(new OrdersMetricsCalculator(calendar, settings.InactivityDays).Compute(
+            new OrdersMetricsInput(orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(id => segments[id])]), day, grains));
+        values.AddRange(new PredictedClvMetrics(calendar, settings.Clv).Compute(transactions, segments, day, fit, grains));
+
+        HoldoutReport? holdout = null;
+        if (transactions.Length > 0 && ClvReports.HoldoutWindow(transactions.Min(t => t.Day), day) is var (calibrationEnd, holdoutEnd))
+        {
+            holdout = HoldoutCheck.Run(transactions, calibrationEnd, holdoutEnd, fit.Unit, fit.ModelKind);
+        }
+
+        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings, ClvReports.Rows(fit, tiers), ClvReports.Report(fit, holdout));
+    }
+
+    private static IEnumerable<string> FitWarnings(ClvFit fit)
+    {
+        if (fit.Summaries.Count == 0)
+        {
+            yield break;
+        }
+
+        if (!fit.Status.Converged)
+        {
+            yield return $"Predictive CLV: the purchase model did not fit ({fit.Status.Outcome}): {fit.Status.Message}";
+        }
+
+        if (fit.SpendStatus is { Converged: false } spend)
+        {
+            yield return $"Predictive CLV: the spend model did not fit ({spend.Outcome}): {spend.Message}";
+        }
     }
 }
