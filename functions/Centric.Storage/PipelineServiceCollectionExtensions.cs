@@ -6,6 +6,7 @@ using Centric.Storage.Ingestions;
 using Centric.Storage.Pipeline;
 using Centric.Storage.Queues;
 using Centric.Storage.Rejects;
+using Centric.Storage.Scores;
 using Centric.Storage.Snapshots;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RejectsStore>();
         services.AddSingleton<IngestionLedger>();
         services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<ScoresStore>();
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<WorkQueues>();
         services.AddSingleton<ScanService>();

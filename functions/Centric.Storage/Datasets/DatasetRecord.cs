@@ -50,4 +50,7 @@ public sealed class DatasetRecord : ITableEntity
     public string? ChurnPreset { get; set; }
 
     public string? ReportingCurrency { get; set; }
+
+    /// <summary>The predictive CLV fit of the current generation (model, parameters, statuses, holdout check) as JSON.</summary>
+    public string? Clv { get; set; }
 }

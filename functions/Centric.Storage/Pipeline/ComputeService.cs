@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Centric.Domain.Snapshots;
 using Centric.Engine.Compute;
 using Centric.Storage.Curated;
@@ -7,6 +8,7 @@ using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
 using Centric.Storage.Queues;
+using Centric.Storage.Scores;
 using Centric.Storage.Snapshots;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +24,7 @@ public sealed class ComputeService(
     CuratedStore curated,
     IngestionLedger ledger,
     SnapshotStore snapshots,
+    ScoresStore scores,
     DatasetRegistry datasets,
     TimeProvider time,
     ILogger<ComputeService> logger)
@@ -56,6 +59,7 @@ public sealed class ComputeService(
                 .Select(v => SnapshotRows.From(v, dataset, generation, computedAt, asOf, configuration.Settings.ReportingCurrency))
                 .ToArray();
             await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
+            await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
 
             var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
             foreach (var warning in warnings)
@@ -74,6 +78,7 @@ public sealed class ComputeService(
                 record.Rows = rows.Length;
                 record.ChurnPreset = configuration.Settings.ChurnPreset;
                 record.ReportingCurrency = configuration.Settings.ReportingCurrency;
+                record.Clv = result.Clv is null ? null : JsonSerializer.Serialize(result.Clv, ReportJson);
                 record.Warnings = warnings.Length == 0 ? null : string.Join('\n', warnings);
             }, cancellationToken);
             if (published)
@@ -89,6 +94,12 @@ public sealed class ComputeService(
         }
     }
 
+    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<bool> PublishAsync(
@@ -101,6 +112,7 @@ public sealed class ComputeService(
             {
                 PipelineLog.Discarded(logger, dataset, generation, record.CurrentGeneration ?? "");
                 await snapshots.DeleteGenerationAsync(dataset, generation, cancellationToken);
+                await scores.DeleteAsync(dataset, generation, cancellationToken);
                 return false;
             }
 
@@ -114,6 +126,7 @@ public sealed class ComputeService(
                 if (retired is not null && retired != generation)
                 {
                     await snapshots.DeleteGenerationAsync(dataset, retired, cancellationToken);
+                    await scores.DeleteAsync(dataset, retired, cancellationToken);
                 }
 
                 return true;

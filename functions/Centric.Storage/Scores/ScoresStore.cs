@@ -1,0 +1,66 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Centric.Engine.Clv;
+using Centric.Storage.Connection;
+
+namespace Centric.Storage.Scores;
+
+/// <summary>
+/// Per-customer CLV scores per generation: <c>scores/{dataset}/{generation}.parquet</c>. Reads go through a local copy
+/// kept per generation (generations never change once written), so a customer look-up is one small DuckDB query.
+/// </summary>
+public sealed class ScoresStore(StorageClients clients) : IDisposable
+{
+    private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
+    private readonly string _cache = Directory.CreateTempSubdirectory("centric-scores-").FullName;
+    private readonly SemaphoreSlim _download = new(1, 1);
+
+    public static string BlobName(string dataset, string generation) => $"{dataset}/{generation}.parquet";
+
+    public async Task WriteAsync(string dataset, string generation, IReadOnlyList<CustomerScoreRow> rows, CancellationToken cancellationToken = default)
+    {
+        var local = Path.Combine(_cache, $"{dataset}-{generation}.parquet");
+        ScoresFile.Write(rows, local);
+        await _container.GetBlobClient(BlobName(dataset, generation)).UploadAsync(local, overwrite: true, cancellationToken);
+    }
+
+    public async Task<CustomerScoreRow?> FindAsync(string dataset, string generation, string customerId, CancellationToken cancellationToken = default)
+    {
+        var local = Path.Combine(_cache, $"{dataset}-{generation}.parquet");
+        if (!File.Exists(local))
+        {
+            await _download.WaitAsync(cancellationToken);
+            try
+            {
+                if (!File.Exists(local))
+                {
+                    var partial = local + ".part";
+                    await _container.GetBlobClient(BlobName(dataset, generation)).DownloadToAsync(partial, cancellationToken);
+                    File.Move(partial, local, overwrite: true);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                return null;
+            }
+            finally
+            {
+                _download.Release();
+            }
+        }
+
+        return ScoresFile.Find(local, customerId);
+    }
+
+    public void Dispose()
+    {
+        _download.Dispose();
+        Directory.Delete(_cache, recursive: true);
+    }
+
+    public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
+    {
+        await _container.GetBlobClient(BlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        File.Delete(Path.Combine(_cache, $"{dataset}-{generation}.parquet"));
+    }
+}
