@@ -51,10 +51,17 @@ public sealed class ComputeService(
             var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
             var configuration = await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken);
             var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf);
+            if (result.AsOf is null)
+            {
+                // Nothing to compute yet (e.g. settings arrived before any orders): publish no empty generation.
+                PipelineLog.NothingToCompute(logger, dataset);
+                return null;
+            }
+
             var computedAt = time.GetUtcNow();
             var generation = computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)
                 + "-" + Guid.NewGuid().ToString("N")[..6];
-            var asOf = result.AsOf ?? DateOnly.FromDateTime(computedAt.UtcDateTime);
+            var asOf = result.AsOf.Value;
             var rows = result.Values
                 .Select(v => SnapshotRows.From(v, dataset, generation, computedAt, asOf, configuration.Settings.ReportingCurrency))
                 .ToArray();

@@ -32,6 +32,9 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} discarded, a newer one ({Current}) was published meanwhile")]
     public static partial void Discarded(ILogger logger, string dataset, string generation, string current);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} has no orders yet; no generation is published")]
+    public static partial void NothingToCompute(ILogger logger, string dataset);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: {Warning}")]
     public static partial void ComputeWarning(ILogger logger, string dataset, string warning);
 }
