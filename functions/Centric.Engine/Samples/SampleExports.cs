@@ -14,6 +14,29 @@ public static class SampleExports
 
     public const string CustomersHeader = "customer_id,created_at,country,segment,plan,channel,name,email";
 
+    public const string FxRatesHeader = "date,currency,rate";
+
+    /// <summary>
+    /// Writes <c>fx-rates.csv</c>: a USD rate (EUR per 1 USD) on the first day of every month of the history, drifting
+    /// deterministically around 0.92, so the US customers' orders convert into the reporting currency.
+    /// </summary>
+    public static int WriteFxRatesCsv(TextWriter writer, SampleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(options);
+        writer.Write(FxRatesHeader);
+        writer.Write('\n');
+        var rows = 0;
+        for (var month = new DateOnly(options.Start.Year, options.Start.Month, 1); month <= options.End; month = month.AddMonths(1))
+        {
+            var rate = 0.92 + (0.04 * Math.Sin(rows / 5.0));
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{month:yyyy-MM-dd},USD,{rate:0.0000}\n"));
+            rows++;
+        }
+
+        return rows;
+    }
+
     /// <summary>Writes <c>customers.csv</c>: one row per customer, header first, LF line ends.</summary>
     public static void WriteCustomersCsv(TextWriter writer, SampleOptions options)
     {

@@ -27,6 +27,7 @@ public static class SampleSeeder
             SampleExports.WriteCustomersCsv(writer, options);
             return options.Customers;
         }, logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/fx-rates/fx-rates.csv", writer => SampleExports.WriteFxRatesCsv(writer, options), logger, cancellationToken);
         await UploadAsync(container, $"{Dataset}/orders/orders.csv", writer => SampleExports.WriteOrdersCsv(writer, options), logger, cancellationToken);
     }
 

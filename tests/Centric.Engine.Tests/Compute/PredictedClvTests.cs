@@ -93,6 +93,10 @@ public sealed class PredictedClvTests : IClassFixture<PredictedClvTests.SampleRe
     }
 
     [Fact]
+    public void SampleFxRates_ConvertEveryForeignOrder() =>
+        Assert.DoesNotContain(_result.Warnings, w => w.Contains("currency", StringComparison.Ordinal));
+
+    [Fact]
     public void NoValue_IsEverNaNOrInfinite()
     {
         Assert.All(_result.Scores, s =>
@@ -112,6 +116,7 @@ public sealed class PredictedClvTests : IClassFixture<PredictedClvTests.SampleRe
             var options = new SampleOptions(Customers: 1500);
             Ingest(ExportKind.Orders, w => SampleExports.WriteOrdersCsv(w, options));
             Ingest(ExportKind.Customers, w => SampleExports.WriteCustomersCsv(w, options));
+            Ingest(ExportKind.FxRates, w => SampleExports.WriteFxRatesCsv(w, options));
             Result = DatasetComputer.Compute(CuratedFiles.FromFolder(Path.Combine(_folder, "curated")), DatasetSettings.Default);
         }
 

@@ -25,7 +25,7 @@ public class SampleSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             names.Add(item.Name);
         }
 
-        Assert.Equal(["sample/customers/customers.csv", "sample/orders/orders.csv"], names);
+        Assert.Equal(["sample/customers/customers.csv", "sample/fx-rates/fx-rates.csv", "sample/orders/orders.csv"], names);
         using var expected = new StringWriter(CultureInfo.InvariantCulture);
         SampleExports.WriteOrdersCsv(expected, options);
         var stored = (await container.GetBlobClient("sample/orders/orders.csv").DownloadContentAsync()).Value;
