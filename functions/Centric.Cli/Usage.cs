@@ -14,8 +14,8 @@ internal static class Usage
         + "      Fits a transaction model and Gamma-Gamma to an orders export (or a CDNOW transaction log) and prints JSON.";
 
     public const string Bench =
-        "  centric bench [--orders N] [--customers N] [--clv]\n"
-        + "      Times ingest and compute on a synthetic orders export and prints JSON; --clv runs the CLV fit benchmark.";
+        "  centric bench [--orders N] [--customers N]  |  centric bench --clv [BenchmarkDotNet options]\n"
+        + "      Times ingest and compute on a synthetic orders export and prints JSON; --clv runs the CLV fit benchmark\n      (1M customers, BenchmarkDotNet; Release build).";
 
     public static string Text { get; } =
         "usage: centric <command> [options]\n\n" + Compute + "\n\n" + FitClv + "\n\n" + Bench

@@ -13,41 +13,56 @@ namespace Centric.Cli.Commands;
 
 /// <summary>
 /// <c>centric bench</c>: generates a synthetic orders export, ingests and computes it as <c>compute</c> does, and prints
-/// the timings as JSON. <c>--clv</c> runs the BenchmarkDotNet CLV fit benchmark instead (build in Release).
+/// the timings as JSON. <c>--clv</c> runs the BenchmarkDotNet CLV fit benchmark instead (build in Release;
+/// BenchmarkDotNet's own options follow <c>--clv</c>).
 /// </summary>
 internal static class BenchCommand
 {
     private static readonly string[] Options = ["orders", "customers"];
-    private static readonly string[] Flags = ["clv"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var parsed = CommandArguments.Parse(args, Options, Flags, out var error);
+        var clv = args.ToList().IndexOf("--clv");
+        if (clv >= 0)
+        {
+            return RunClvBenchmarks([.. args.Take(clv), .. args.Skip(clv + 1)]);
+        }
+
+        var parsed = CommandArguments.Parse(args, Options, [], out var error);
         if (parsed is null)
         {
             return UsageError(stderr, error!);
         }
 
-        if (parsed.Flag("clv"))
-        {
-            BenchmarkRunner.Run<ClvBenchmarks>();
-            return CentricCli.Success;
-        }
-
         var orders = 100_000;
         var customers = 10_000;
-        if (parsed.Value("orders") is { } ordersText && !Days.TryParseCount(ordersText, out orders))
+        if (parsed.Value("orders") is { } ordersText && !OptionValues.TryParseCount(ordersText, out orders))
         {
             return UsageError(stderr, $"--orders '{ordersText}' is not a positive whole number.");
         }
 
-        if (parsed.Value("customers") is { } customersText && !Days.TryParseCount(customersText, out customers))
+        if (parsed.Value("customers") is { } customersText && !OptionValues.TryParseCount(customersText, out customers))
         {
             return UsageError(stderr, $"--customers '{customersText}' is not a positive whole number.");
         }
 
         stdout.WriteLine(JsonSerializer.Serialize(Measure(orders, customers), CliJsonContext.Default.BenchReport));
         return CentricCli.Success;
+    }
+
+    /// <summary>Runs <see cref="ClvBenchmarks"/> with BenchmarkDotNet; its own options (<c>--job short</c>, ...) pass
+    /// through, and every benchmark of the class runs unless a <c>--filter</c> is given.</summary>
+    private static int RunClvBenchmarks(string[] benchmarkArgs)
+    {
+        string[] filter = benchmarkArgs.Contains("--filter") ? [] : ["--filter", "*"];
+
+        // In process by default: the assembly is named centric, not after its project, so BenchmarkDotNet's
+        // out-of-process toolchain cannot find the project to rebuild.
+        string[] toolchain = benchmarkArgs.Any(a => a is "--inProcess" or "-i" or "--runtimes" or "-r") ? [] : ["--inProcess"];
+        var summaries = BenchmarkSwitcher.FromTypes([typeof(ClvBenchmarks)]).Run([.. filter, .. toolchain, .. benchmarkArgs]);
+        return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success))
+            ? CentricCli.Unusable
+            : CentricCli.Success;
     }
 
     private static BenchReport Measure(int orders, int customers)

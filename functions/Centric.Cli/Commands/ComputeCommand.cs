@@ -29,7 +29,7 @@ internal static class ComputeCommand
         DateOnly? asOf = null;
         if (parsed.Value("as-of") is { } asOfText)
         {
-            if (!Days.TryParse(asOfText, out var day))
+            if (!OptionValues.TryParse(asOfText, out var day))
             {
                 return Fail(stderr, $"--as-of '{asOfText}' is not a date (YYYY-MM-DD).");
             }

@@ -46,7 +46,7 @@ internal static class FitClvCommand
         DateOnly? calibrationEnd = null;
         if (parsed.Value("calibration-end") is { } endText)
         {
-            if (!Days.TryParse(endText, out var end))
+            if (!OptionValues.TryParse(endText, out var end))
             {
                 return Fail(stderr, $"--calibration-end '{endText}' is not a date (YYYY-MM-DD).");
             }

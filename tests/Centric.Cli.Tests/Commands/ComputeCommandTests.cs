@@ -88,6 +88,25 @@ public class ComputeCommandTests
     }
 
     [Fact]
+    public void Compute_RejectedValuesWithCommasAndLineBreaks_StayOneQuotedRecordEach()
+    {
+        using var exports = new TempFolder("quoted").Write(
+            "orders/q.csv",
+            "order_id,customer_id,order_date,amount",
+            "O1,C1,2025-01-05,\"1\n2\"",
+            "O2,C2,2025-01-06,\"12,5x\"",
+            "O3,C3,2025-01-07,5");
+
+        Assert.Equal(0, Compute(exports).ExitCode);
+
+        var text = File.ReadAllText(Path.Combine(exports.Beside("out"), "rejects.csv"));
+        var records = text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, records.Length);
+        Assert.StartsWith("orders/q.csv,2,amount,\"1\n2\",", records[1], StringComparison.Ordinal);
+        Assert.StartsWith("orders/q.csv,4,amount,\"12,5x\",", records[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_Ingestions_ListEveryFileInOrderWithRowsEqualToAcceptedPlusRejected()
     {
         using var exports = ShopExports.Create();

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Centric.Cli.Arguments;
 
-/// <summary>Calendar-day and count options.</summary>
-internal static class Days
+/// <summary>Parses option values: calendar days and counts.</summary>
+internal static class OptionValues
 {
     /// <summary>Parses <c>YYYY-MM-DD</c> exactly.</summary>
     public static bool TryParse(string text, out DateOnly day) =>
