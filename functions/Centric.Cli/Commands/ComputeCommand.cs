@@ -96,6 +96,10 @@ internal static class ComputeCommand
                 $"{dataset}: {ingestions.Count} files, {ingestions.Sum(i => i.Result.Accepted)} rows accepted, {ingestions.Sum(i => i.Result.Rejected)} rejected; {rows.Length} snapshot rows as of {rowsAsOf:yyyy-MM-dd} ({generation}) in {Path.GetFullPath(output)}"));
             return CentricCli.Success;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"a file could not be read or written: {e.Message}");
+        }
         finally
         {
             work.Delete(recursive: true);

@@ -8,13 +8,12 @@ namespace Centric.Cli.Output;
 
 /// <summary>
 /// JSON of every CLI output, camelCase as the HTTP API writes it (web defaults: dates <c>yyyy-MM-dd</c>, instants
-/// ISO 8601, nulls written), indented for people, enums as strings, non-finite doubles as null.
+/// ISO 8601, nulls written), indented for people, fit outcomes as kebab-case words, non-finite doubles as null.
 /// </summary>
 [JsonSourceGenerationOptions(
     JsonSerializerDefaults.Web,
     WriteIndented = true,
-    UseStringEnumConverter = true,
-    Converters = [typeof(FiniteDoubleConverter)])]
+    Converters = [typeof(FiniteDoubleConverter), typeof(FitOutcomeConverter)])]
 [JsonSerializable(typeof(IReadOnlyList<SnapshotRow>))]
 [JsonSerializable(typeof(IReadOnlyList<IngestionEntry>))]
 [JsonSerializable(typeof(ClvReport))]

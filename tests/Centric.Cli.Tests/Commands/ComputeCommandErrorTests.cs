@@ -73,6 +73,20 @@ public class ComputeCommandErrorTests
     }
 
     [Fact]
+    public void Compute_OutIsAFile_Exits2AndSaysItCannotBeWritten()
+    {
+        using var exports = ShopExports.Create();
+        var output = exports.Beside("out");
+        File.WriteAllText(output, "not a folder");
+
+        var run = CliRun.Of("compute", "--exports", exports.Root, "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("could not be read or written", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_MissingOut_Exits2WithUsage()
     {
         using var exports = ShopExports.Create();
