@@ -59,6 +59,24 @@ public class ComputeCommandTests
     }
 
     [Fact]
+    public void Compute_ExcelExportInAKindFolder_IsIngestedLikeCsv()
+    {
+        using var exports = ShopExports.Create();
+        XlsxFile.Write(
+            Path.Combine(exports.Root, "orders", "2025-03.xlsx"),
+            ["order_id", "customer_id", "order_date", "amount"],
+            ["O5", "C1", "2025-03-01", "30.25"]);
+
+        Assert.Equal(0, Compute(exports).ExitCode);
+
+        Assert.Equal(30.25m, Row(Snapshots(exports), "revenue", "2025-03").GetProperty("value").GetDecimal());
+        var entry = JsonDocument.Parse(File.ReadAllText(Path.Combine(exports.Beside("out"), "ingestions.json"))).RootElement
+            .EnumerateArray().Single(e => e.GetProperty("file").GetString() == "orders/2025-03.xlsx");
+        Assert.Equal("xlsx", entry.GetProperty("format").GetProperty("encoding").GetString());
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("format").GetProperty("delimiter").ValueKind);
+    }
+
+    [Fact]
     public void Compute_SettingsJsonInTheFolder_SetsTheInactivityWindow()
     {
         using var exports = ShopExports.Create();
