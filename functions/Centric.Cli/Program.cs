@@ -1,1 +1,3 @@
-Console.WriteLine("centric");
+using Centric.Cli;
+
+return CentricCli.Run(args, Console.Out, Console.Error);

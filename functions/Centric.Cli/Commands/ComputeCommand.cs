@@ -1,0 +1,123 @@
+using System.Globalization;
+using Centric.Cli.Arguments;
+using Centric.Domain.Snapshots;
+using Centric.Engine.Compute;
+using Centric.Engine.Ingestion;
+using Centric.Engine.Local;
+
+namespace Centric.Cli.Commands;
+
+/// <summary>
+/// <c>centric compute</c>: ingests a local exports folder as the cloud pipeline ingests a dataset's drops, computes
+/// every metric and writes the snapshot rows, the ingestion ledger, the rejects and the CLV scores to a folder.
+/// </summary>
+internal static class ComputeCommand
+{
+    private static readonly string[] Options = ["exports", "settings", "as-of", "out"];
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time)
+    {
+        var parsed = CommandArguments.Parse(args, Options, [], out var usageError);
+        if (parsed is null || parsed.Value("exports") is not { } exports || parsed.Value("out") is not { } output)
+        {
+            stderr.WriteLine($"centric compute: {usageError ?? "--exports and --out are required."}");
+            stderr.WriteLine("usage:");
+            stderr.WriteLine(Usage.Compute);
+            return CentricCli.Unusable;
+        }
+
+        DateOnly? asOf = null;
+        if (parsed.Value("as-of") is { } asOfText)
+        {
+            if (!OptionValues.TryParse(asOfText, out var day))
+            {
+                return Fail(stderr, $"--as-of '{asOfText}' is not a date (YYYY-MM-DD).");
+            }
+
+            asOf = day;
+        }
+
+        if (!Directory.Exists(exports))
+        {
+            return Fail(stderr, $"the exports folder '{exports}' does not exist.");
+        }
+
+        if (DatasetInputs.Read(exports, parsed.Value("settings"), out var problem) is not { } inputs)
+        {
+            return Fail(stderr, problem!);
+        }
+
+        var files = ExportFolder.Find(exports);
+        if (files.Count == 0)
+        {
+            return Fail(stderr, $"no export files (.csv, .tsv, .txt, .xlsx) in '{exports}'.");
+        }
+
+        var dataset = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(exports)));
+        var computedAt = Truncate(time.GetUtcNow());
+        var work = Directory.CreateTempSubdirectory("centric-compute-");
+        try
+        {
+            var curatedRoot = Path.Combine(work.FullName, "curated");
+            var ingestions = FolderIngestion.Ingest(
+                files, inputs.Settings, inputs.Mapping, curatedRoot, Path.Combine(work.FullName, "rejects"),
+                Today(computedAt, inputs.Settings.TimeZone));
+            if (ingestions.All(i => i.Result.Status == IngestionStatus.Failed))
+            {
+                stderr.WriteLine($"centric compute: no usable export file in '{exports}':");
+                foreach (var ingestion in ingestions)
+                {
+                    stderr.WriteLine($"  {ingestion.File.RelativePath}: {ingestion.Result.Message}");
+                }
+
+                return CentricCli.Unusable;
+            }
+
+            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curatedRoot), inputs.Settings, asOf);
+            var generation = "local-" + computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+            var rowsAsOf = result.AsOf ?? asOf ?? DateOnly.FromDateTime(computedAt.UtcDateTime);
+            var rows = result.Values
+                .Select(v => SnapshotRows.From(v, dataset, generation, computedAt, rowsAsOf, inputs.Settings.ReportingCurrency))
+                .ToArray();
+            ComputeOutputs.Write(output, rows, ingestions, result);
+
+            foreach (var ingestion in ingestions.Where(i => i.Result.Status == IngestionStatus.Failed))
+            {
+                stderr.WriteLine($"centric compute: warning: {ingestion.File.RelativePath} was not used: {ingestion.Result.Message}");
+            }
+
+            foreach (var warning in result.Warnings)
+            {
+                stderr.WriteLine($"centric compute: warning: {warning}");
+            }
+
+            stdout.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{dataset}: {ingestions.Count} files, {ingestions.Sum(i => i.Result.Accepted)} rows accepted, {ingestions.Sum(i => i.Result.Rejected)} rejected; {rows.Length} snapshot rows as of {rowsAsOf:yyyy-MM-dd} ({generation}) in {Path.GetFullPath(output)}"));
+            return CentricCli.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"a file could not be read or written: {e.Message}");
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private static int Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"centric compute: {message}");
+        return CentricCli.Unusable;
+    }
+
+    private static DateTimeOffset Truncate(DateTimeOffset now) =>
+        new(now.UtcDateTime.Ticks - (now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+    /// <summary>Today in the dataset's time zone: rows dated after it are rejected as future, as in the cloud.</summary>
+    private static DateOnly? Today(DateTimeOffset now, string timeZone) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
+            : null;
+}

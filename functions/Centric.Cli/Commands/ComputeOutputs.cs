@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Centric.Cli.Output;
+using Centric.Domain.Snapshots;
+using Centric.Engine.Compute;
+using Centric.Engine.Ingestion;
+using Centric.Engine.Local;
+
+namespace Centric.Cli.Commands;
+
+/// <summary>Writes the files of <c>centric compute</c> into the output folder.</summary>
+internal static class ComputeOutputs
+{
+    public static void Write(string folder, IReadOnlyList<SnapshotRow> rows, IReadOnlyList<FileIngestion> ingestions, ComputeResult result)
+    {
+        Directory.CreateDirectory(folder);
+        WriteJson(Path.Combine(folder, "snapshots.json"), rows, CliJsonContext.Default.IReadOnlyListSnapshotRow);
+        SnapshotsCsv.Write(Path.Combine(folder, "snapshots.csv"), rows);
+        WriteJson(
+            Path.Combine(folder, "ingestions.json"),
+            [.. ingestions.Select(Entry)],
+            CliJsonContext.Default.IReadOnlyListIngestionEntry);
+        RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), ingestions);
+        ScoresCsv.Write(Path.Combine(folder, "scores.csv"), result.Scores);
+        var clv = Path.Combine(folder, "clv.json");
+        if (result.Clv is { } report)
+        {
+            WriteJson(clv, report, CliJsonContext.Default.ClvReport);
+        }
+        else if (File.Exists(clv))
+        {
+            File.Delete(clv);
+        }
+    }
+
+    public static string StatusName(IngestionStatus status) => status switch
+    {
+        IngestionStatus.Succeeded => "succeeded",
+        IngestionStatus.SucceededWithRejects => "succeeded-with-rejects",
+        _ => "rejected",
+    };
+
+    private static IngestionEntry Entry(FileIngestion ingestion)
+    {
+        var r = ingestion.Result;
+        var format = r.Format is { } f
+            ? new FormatEntry(f.Encoding, f.Delimiter == '\0' ? null : f.Delimiter.ToString(), f.DecimalSeparator.ToString(), f.DateOrder, f.HasBom)
+            : null;
+        return new IngestionEntry(
+            ingestion.File.RelativePath,
+            ingestion.IngestionId,
+            r.Kind is { } kind ? Domain.Exports.ExportKinds.ToSlug(kind) : null,
+            r.RowsRead,
+            r.Accepted,
+            r.Rejected,
+            StatusName(r.Status),
+            r.Message,
+            format);
+    }
+
+    private static void WriteJson<T>(string path, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, value, type);
+    }
+}

@@ -1,0 +1,23 @@
+namespace Centric.Cli;
+
+/// <summary>The usage text printed with a usage error and by <c>centric help</c>.</summary>
+internal static class Usage
+{
+    public const string Compute =
+        "  centric compute --exports DIR [--settings FILE] [--as-of YYYY-MM-DD] --out DIR\n"
+        + "      Ingests every export under DIR ({kind}/*.csv|xlsx or kind-prefixed files) and computes every metric.\n"
+        + "      Writes snapshots.json, snapshots.csv, ingestions.json, rejects.csv, scores.csv (and clv.json) to --out.";
+
+    public const string FitClv =
+        "  centric fit-clv --orders FILE [--format export|cdnow] [--calibration-end YYYY-MM-DD]\n"
+        + "                  [--model bgnbd|pareto-nbd] [--time-unit week|day]\n"
+        + "      Fits a transaction model and Gamma-Gamma to an orders export (or a CDNOW transaction log) and prints JSON.";
+
+    public const string Bench =
+        "  centric bench [--orders N] [--customers N]  |  centric bench --clv [BenchmarkDotNet options]\n"
+        + "      Times ingest and compute on a synthetic orders export and prints JSON; --clv runs the CLV fit benchmark\n      (1M customers, BenchmarkDotNet; Release build).";
+
+    public static string Text { get; } =
+        "usage: centric <command> [options]\n\n" + Compute + "\n\n" + FitClv + "\n\n" + Bench
+        + "\n\nExit codes: 0 success (rejected rows included), 2 usage error or unusable input.";
+}

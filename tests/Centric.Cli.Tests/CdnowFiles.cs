@@ -1,0 +1,23 @@
+namespace Centric.Cli.Tests;
+
+/// <summary>The published CDNOW files in ../shared/data/cdnow beside the folder holding Serverless.sln.</summary>
+internal static class CdnowFiles
+{
+    public static string PathOf(string fileName)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
+            {
+                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "cdnow", fileName));
+                return File.Exists(path)
+                    ? path
+                    : throw new FileNotFoundException(
+                        $"CDNOW test data '{fileName}' is missing: expected it at {path} (../shared/data/cdnow beside the folder holding Serverless.sln).",
+                        path);
+            }
+        }
+
+        throw new FileNotFoundException($"CDNOW test data '{fileName}' not found: no folder holding Serverless.sln above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace Centric.Cli.Tests.Commands;
+
+public class BenchCommandTests
+{
+    [Fact]
+    public void Bench_TinyRun_PrintsEveryTimingAsJson()
+    {
+        var run = CliRun.Of("bench", "--orders", "600", "--customers", "50");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var report = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal(600, report.GetProperty("orders").GetInt32());
+        Assert.Equal(50, report.GetProperty("customers").GetInt32());
+        var stages = new[] { "generateMs", "ingestMs", "computeMs" }.Sum(n => report.GetProperty(n).GetInt64());
+        Assert.Equal(stages, report.GetProperty("totalMs").GetInt64());
+        Assert.True(report.GetProperty("rowsPerSecond").GetDouble() > 0);
+        Assert.True(report.GetProperty("peakWorkingSetMb").GetDouble() > 0);
+        Assert.True(report.GetProperty("snapshotRows").GetInt32() > 0);
+    }
+
+    [Fact]
+    public void Bench_OrdersNotANumber_Exits2WithUsage()
+    {
+        var run = CliRun.Of("bench", "--orders", "many");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--orders 'many' is not a positive whole number", run.Err, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,122 @@
+namespace Centric.Cli.Tests.Commands;
+
+public class ComputeCommandErrorTests
+{
+    private static CliRun Compute(TempFolder exports, params string[] extra) =>
+        CliRun.Of(["compute", "--exports", exports.Root, "--out", exports.Beside("out"), .. extra]);
+
+    private static void AssertUnusable(CliRun run, string expected, TempFolder exports)
+    {
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(exports.Beside("out")), "nothing is written for unusable input");
+    }
+
+    [Fact]
+    public void Compute_MissingExportsFolder_Exits2AndSaysSo()
+    {
+        using var exports = new TempFolder();
+        var missing = Path.Combine(exports.Root, "nope");
+
+        var run = CliRun.Of("compute", "--exports", missing, "--out", exports.Beside("out"));
+
+        AssertUnusable(run, $"the exports folder '{missing}' does not exist", exports);
+    }
+
+    [Fact]
+    public void Compute_FolderWithoutExports_Exits2AndSaysSo()
+    {
+        using var exports = new TempFolder().Write("settings.json", "{}").Write("notes.md", "# nothing here");
+
+        AssertUnusable(Compute(exports), "no export files", exports);
+    }
+
+    [Fact]
+    public void Compute_BadAsOf_Exits2AndSaysSo()
+    {
+        using var exports = ShopExports.Create();
+
+        AssertUnusable(Compute(exports, "--as-of", "31/01/2025"), "--as-of '31/01/2025' is not a date (YYYY-MM-DD)", exports);
+    }
+
+    [Fact]
+    public void Compute_InvalidSettingsJson_Exits2AndNamesTheSetting()
+    {
+        using var exports = ShopExports.Create().Write("settings.json", """{"inactivityDays": 0}""");
+
+        AssertUnusable(Compute(exports), "inactivityDays 0 must be at least 1", exports);
+    }
+
+    [Fact]
+    public void Compute_MalformedSettingsJson_Exits2AndSaysItIsNotValid()
+    {
+        using var exports = ShopExports.Create().Write("settings.json", """{"inactivityDays": """);
+
+        AssertUnusable(Compute(exports), "settings.json is not valid", exports);
+    }
+
+    [Fact]
+    public void Compute_SettingsOptionNamingNoFile_Exits2AndSaysItCannotBeRead()
+    {
+        using var exports = ShopExports.Create();
+
+        AssertUnusable(Compute(exports, "--settings", exports.Beside("missing.json")), "cannot read", exports);
+    }
+
+    [Fact]
+    public void Compute_NoUsableFile_Exits2AndGivesEachFilesReason()
+    {
+        using var exports = new TempFolder().Write("report.csv", "when,what", "2025-01-01,something");
+
+        AssertUnusable(Compute(exports), "report.csv: cannot tell the export kind", exports);
+    }
+
+    [Fact]
+    public void Compute_OutIsAFile_Exits2AndSaysItCannotBeWritten()
+    {
+        using var exports = ShopExports.Create();
+        var output = exports.Beside("out");
+        File.WriteAllText(output, "not a folder");
+
+        var run = CliRun.Of("compute", "--exports", exports.Root, "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("could not be read or written", run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_MissingOut_Exits2WithUsage()
+    {
+        using var exports = ShopExports.Create();
+
+        var run = CliRun.Of("compute", "--exports", exports.Root);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--exports and --out are required", run.Err, StringComparison.Ordinal);
+        Assert.Contains("centric compute --exports DIR", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compute_UnknownOption_Exits2WithUsage()
+    {
+        using var exports = ShopExports.Create();
+
+        var run = Compute(exports, "--fast");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown option '--fast'", run.Err, StringComparison.Ordinal);
+        Assert.Contains("usage:", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCommand_Exits2WithUsage()
+    {
+        var run = CliRun.Of("publish");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown command 'publish'", run.Err, StringComparison.Ordinal);
+        Assert.Contains("centric fit-clv --orders FILE", run.Err, StringComparison.Ordinal);
+    }
+}

@@ -1,7 +1,0 @@
-namespace Centric.Cli.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}
