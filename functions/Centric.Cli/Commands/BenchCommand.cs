@@ -8,6 +8,7 @@ using Centric.Domain.Datasets;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Local;
+using Centric.Engine.Samples;
 
 namespace Centric.Cli.Commands;
 
@@ -73,7 +74,12 @@ internal static class BenchCommand
             var exports = Path.Combine(work.FullName, "bench");
             Directory.CreateDirectory(Path.Combine(exports, "orders"));
             var watch = Stopwatch.StartNew();
-            SyntheticOrders.Write(Path.Combine(exports, "orders", "orders.csv"), orders, customers);
+            long written;
+            using (var writer = new StreamWriter(Path.Combine(exports, "orders", "orders.csv")))
+            {
+                // The realistic sample (repeat purchases, churn, cancellations, credits), sized to about N orders.
+                written = SampleExports.WriteOrdersCsv(writer, new SampleOptions(Customers: customers, Orders: orders));
+            }
             var generateMs = watch.ElapsedMilliseconds;
 
             watch.Restart();
@@ -94,13 +100,13 @@ internal static class BenchCommand
             using var process = Process.GetCurrentProcess();
             var seconds = Math.Max(ingestMs + computeMs, 1) / 1000.0;
             return new BenchReport(
-                orders,
+                written,
                 customers,
                 generateMs,
                 ingestMs,
                 computeMs,
                 generateMs + ingestMs + computeMs,
-                Math.Round(orders / seconds, 1),
+                Math.Round(written / seconds, 1),
                 Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1),
                 result.Values.Count);
         }

@@ -11,7 +11,7 @@ namespace Centric.Cli.Commands;
 /// <param name="PeakWorkingSetMb">The process's peak working set, MiB.</param>
 /// <param name="SnapshotRows">Metric values computed.</param>
 internal sealed record BenchReport(
-    int Orders,
+    long Orders,
     int Customers,
     long GenerateMs,
     long IngestMs,

@@ -1,6 +1,6 @@
+using Centric.Engine.Samples;
 using System.Globalization;
 using System.Text.Json;
-using Centric.Engine.Local;
 
 namespace Centric.Cli.Tests.Commands;
 
@@ -56,9 +56,13 @@ public class FitClvCommandTests
     {
         using var folder = new TempFolder("fit");
         var path = Path.Combine(folder.Root, "orders.csv");
-        SyntheticOrders.Write(path, orders: 3000, customers: 400, seed: 7);
+        using (var writer = new StreamWriter(path))
+        {
+            SampleExports.WriteOrdersCsv(writer, new SampleOptions(Customers: 400, Seed: 7));
+        }
+
         var valid = File.ReadLines(path).Skip(1).Select(l => l.Split(','))
-            .Where(f => f[5] == "completed").ToArray();
+            .Where(f => f[5] == "completed" && !f[3].StartsWith('-')).ToArray();
         var customers = valid.Select(f => f[1]).Distinct().Count();
         var lastDay = valid.Max(f => DateOnly.Parse(f[2][..10], CultureInfo.InvariantCulture));
 
