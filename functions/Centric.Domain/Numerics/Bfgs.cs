@@ -3,10 +3,18 @@ namespace Centric.Domain.Numerics;
 /// <summary>
 /// BFGS quasi-Newton minimisation (Nocedal &amp; Wright 2006, algorithm 6.1) with a backtracking Armijo line
 /// search and central finite-difference gradients.
+/// Finite-difference gradients of a large sum have a noise floor: near the optimum the gradient norm can hover just
+/// above the tolerance while the objective no longer changes. When the line search finds no descent, or the objective
+/// has not improved by more than
+/// <see cref="StallRelative"/> for <see cref="StallIterations"/> iterations, the search stops: converged at the
+/// precision limit when the gradient is within <see cref="PrecisionSlack"/> times the tolerance, else no progress.
 /// </summary>
 internal static class Bfgs
 {
     private const double Step = 1e-5;
+    private const double StallRelative = 1e-13;
+    private const int StallIterations = 5;
+    private const double PrecisionSlack = 100.0;
 
     public static MinimizationResult Run(Func<double[], double> f, double[] start, double tolerance, int maxIterations)
     {
@@ -16,6 +24,7 @@ internal static class Bfgs
         var g = Gradient(f, x);
         var h = Identity(n);
         var iteration = 0;
+        var stalled = 0;
         var outcome = MinimizationOutcome.MaxIterations;
         for (; iteration < maxIterations; iteration++)
         {
@@ -37,7 +46,7 @@ internal static class Bfgs
             var (next, fNext) = LineSearch(f, x, fx, direction, slope);
             if (next is null)
             {
-                outcome = MinimizationOutcome.NoProgress;
+                outcome = AtPrecisionLimit(g, tolerance);
                 break;
             }
 
@@ -56,11 +65,22 @@ internal static class Bfgs
                 h = Update(h, s, y, sy);
             }
 
+            stalled = fx - fNext <= StallRelative * Math.Max(1.0, Math.Abs(fx)) ? stalled + 1 : 0;
             (x, fx, g) = (next, fNext, gNext);
+            if (stalled >= StallIterations)
+            {
+                outcome = AtPrecisionLimit(g, tolerance);
+                iteration++;
+                break;
+            }
         }
 
         return new MinimizationResult(x, fx, iteration, Norm(g), outcome);
     }
+
+    /// <summary>No further descent is possible: converged when the gradient is within the noise floor's slack.</summary>
+    private static MinimizationOutcome AtPrecisionLimit(double[] g, double tolerance) =>
+        Norm(g) < PrecisionSlack * tolerance ? MinimizationOutcome.Converged : MinimizationOutcome.NoProgress;
 
     private static (double[]? Point, double Value) LineSearch(
         Func<double[], double> f, double[] x, double fx, double[] direction, double slope)
