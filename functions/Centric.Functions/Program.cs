@@ -6,6 +6,7 @@ using Centric.Storage;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.UseCustomHandlerPort();
 builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
 builder.Services.AddCentricPipeline(builder.Configuration);
 
 var app = builder.Build();
@@ -17,6 +18,7 @@ await app.EnsureStorageAsync();
 app.MapGet("/", () => TypedResults.Ok());
 app.MapInvocations();
 app.MapGroup("/api").MapHealth().MapDatasets().MapMetrics().MapIngestions().MapExportUpload().MapCustomers();
+app.MapOpenApi("/api/openapi.json");
 app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"There is no route /api/{path}."));
 
 await app.RunAsync();

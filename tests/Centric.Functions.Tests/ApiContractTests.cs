@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Centric.Testing;
+
+namespace Centric.Functions.Tests;
+
+/// <summary>The public surface of the API: its OpenAPI description and its problem details for bad requests.</summary>
+[Collection(SharedAzurite.Name)]
+#pragma warning disable CA1001 // The factory is disposed in DisposeAsync (xUnit's async lifetime).
+public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
+#pragma warning restore CA1001
+{
+    private readonly HandlerFactory _factory = new(azurite);
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _client = _factory.CreateClient();
+        await _factory.Clients.EnsureCreatedAsync();
+        await _factory.Clients.Blobs.GetBlobContainerClient(_factory.Names.Exports)
+            .UploadBlobAsync("shop/orders/orders.csv", BinaryData.FromString(PipelineTests.OrdersCsv));
+        await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
+        await QueueDriver.DrainAsync(_client, _factory.Clients);
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task OpenApi_DescribesThePublicRoutesOnly()
+    {
+        var document = await _client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
+
+        Assert.StartsWith("3.1", (string?)document!["openapi"], StringComparison.Ordinal);
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToArray();
+        Assert.Contains("/api/datasets/{dataset}/metrics/{metric}", paths);
+        Assert.Contains("/api/datasets/{dataset}/exports/{kind}", paths);
+        Assert.Contains("/api/health", paths);
+        Assert.DoesNotContain(paths, p => p.Contains("Ingest", StringComparison.Ordinal) || p.Contains("Compute", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/api/datasets/shop/metrics/churn-rate?grain=week", 400, "grain 'week'")]
+    [InlineData("/api/datasets/shop/metrics/churn-rate?from=last-year", 400, "from 'last-year'")]
+    [InlineData("/api/datasets/shop/metrics/churn-rate?from=2025-03&to=2025-01", 400, "is after to")]
+    [InlineData("/api/datasets/shop/metrics/churn-rate?preset=median", 400, "preset 'median'")]
+    [InlineData("/api/datasets/shop/metrics/revenue?preset=start", 400, "has no presets")]
+    [InlineData("/api/datasets/shop/metrics/churn-rate?top=0", 400, "top '0'")]
+    [InlineData("/api/datasets/shop/metrics/churn-rate?format=xml", 400, "format 'xml'")]
+    [InlineData("/api/datasets/shop/metrics/happiness", 404, "no metric 'happiness'")]
+    [InlineData("/api/datasets/nowhere/metrics/revenue", 404, "no dataset 'nowhere'")]
+    [InlineData("/api/datasets/bad%20name/metrics/revenue", 400, "not a dataset name")]
+    [InlineData("/api/no/such/route", 404, "no route")]
+    public async Task BadRequests_AreProblemDetailsThatSayWhatIsWrong(string url, int status, string detail)
+    {
+        var response = await _client.GetAsync(url);
+
+        Assert.Equal((HttpStatusCode)status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains(detail, (string?)problem!["detail"], StringComparison.Ordinal);
+        Assert.Equal(status, (int?)problem["status"]);
+    }
+
+    [Fact]
+    public async Task Paging_LinksToTheNextPage()
+    {
+        var response = await _client.GetAsync("/api/datasets/shop/metrics/revenue?segment=*&top=1");
+
+        var rows = await response.Content.ReadFromJsonAsync<JsonArray>();
+        Assert.Single(rows!);
+        Assert.Equal("2", response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Contains("skip=1", response.Headers.GetValues("Link").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Catalogue_ListsEveryMetricWithItsDefinitionAndVersion()
+    {
+        var catalogue = await _client.GetFromJsonAsync<JsonArray>("/api/metrics");
+
+        var churn = catalogue!.Single(m => (string?)m!["id"] == "churn-rate")!;
+        Assert.Equal(["average", "start", "start-plus-new"], churn["presets"]!.AsArray().Select(p => (string?)p));
+        Assert.Equal(1, (int?)churn["version"]);
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "clv-predicted");
+        Assert.All(catalogue!, m => Assert.False(string.IsNullOrWhiteSpace((string?)m!["definition"])));
+    }
+}
