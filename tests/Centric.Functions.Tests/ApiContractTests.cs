@@ -6,30 +6,19 @@ using Centric.Testing;
 namespace Centric.Functions.Tests;
 
 /// <summary>The public surface of the API: its OpenAPI description and its problem details for bad requests.</summary>
-[Collection(SharedAzurite.Name)]
-#pragma warning disable CA1001 // The factory is disposed in DisposeAsync (xUnit's async lifetime).
-public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azurite)
 {
-    private readonly HandlerFactory _factory = new(azurite);
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _client = _factory.CreateClient();
-        await _factory.Clients.EnsureCreatedAsync();
-        await _factory.Clients.Blobs.GetBlobContainerClient(_factory.Names.Exports)
-            .UploadBlobAsync("shop/orders/orders.csv", BinaryData.FromString(PipelineTests.OrdersCsv));
-        await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
-        await QueueDriver.DrainAsync(_client, _factory.Clients);
+        await base.InitializeAsync();
+        await DropAsync("shop/orders/orders.csv", PipelineTests.OrdersCsv);
+        await RunPipelineAsync();
     }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task OpenApi_DescribesThePublicRoutesOnly()
     {
-        var document = await _client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
+        var document = await Client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
 
         Assert.StartsWith("3.1", (string?)document!["openapi"], StringComparison.Ordinal);
         var paths = document["paths"]!.AsObject().Select(p => p.Key).ToArray();
@@ -53,7 +42,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("/api/no/such/route", 404, "no route")]
     public async Task BadRequests_AreProblemDetailsThatSayWhatIsWrong(string url, int status, string detail)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Client.GetAsync(url);
 
         Assert.Equal((HttpStatusCode)status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -65,7 +54,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Paging_LinksToTheNextPage()
     {
-        var response = await _client.GetAsync("/api/datasets/shop/metrics/revenue?segment=*&top=1");
+        var response = await Client.GetAsync("/api/datasets/shop/metrics/revenue?segment=*&top=1");
 
         var rows = await response.Content.ReadFromJsonAsync<JsonArray>();
         Assert.Single(rows!);
@@ -76,7 +65,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Catalogue_ListsEveryMetricWithItsDefinitionAndVersion()
     {
-        var catalogue = await _client.GetFromJsonAsync<JsonArray>("/api/metrics");
+        var catalogue = await Client.GetFromJsonAsync<JsonArray>("/api/metrics");
 
         var churn = catalogue!.Single(m => (string?)m!["id"] == "churn-rate")!;
         Assert.Equal(["average", "start", "start-plus-new"], churn["presets"]!.AsArray().Select(p => (string?)p));

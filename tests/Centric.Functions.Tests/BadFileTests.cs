@@ -9,33 +9,17 @@ namespace Centric.Functions.Tests;
 /// A bad orders file ends as a ledger entry with a clear status and per-row rejects: the invocation still answers
 /// 200 (a data problem is not retried), nothing is poisoned, the host keeps running.
 /// </summary>
-[Collection(SharedAzurite.Name)]
-#pragma warning disable CA1001 // The factory is disposed in DisposeAsync (xUnit's async lifetime).
-public sealed class BadFileTests(AzuriteFixture azurite) : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class BadFileTests(AzuriteFixture azurite) : HandlerTest(azurite)
 {
-    private readonly HandlerFactory _factory = new(azurite);
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        await _factory.Clients.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     private async Task<JsonObject> IngestAsync(string blob, BinaryData content)
     {
-        var exports = _factory.Clients.Blobs.GetBlobContainerClient(_factory.Names.Exports);
-        await exports.UploadBlobAsync(blob, content);
-        await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
-        var invocations = await QueueDriver.DrainAsync(_client, _factory.Clients);
+        await Exports.UploadBlobAsync(blob, content);
+        var invocations = await RunPipelineAsync();
         Assert.Contains(invocations, i => i.Function == "IngestExport");
         Assert.All(invocations, i => Assert.Equal(200, i.Status));
-        var poison = _factory.Clients.Queues.GetQueueClient(_factory.Names.IngestQueue + "-poison");
+        var poison = Factory.Clients.Queues.GetQueueClient(Factory.Names.IngestQueue + "-poison");
         Assert.Empty((await poison.PeekMessagesAsync(1)).Value);
-        var ledger = await _client.GetFromJsonAsync<JsonArray>($"/api/datasets/{blob.Split('/')[0]}/ingestions");
+        var ledger = await Client.GetFromJsonAsync<JsonArray>($"/api/datasets/{blob.Split('/')[0]}/ingestions");
         return Assert.Single(ledger!)!.AsObject();
     }
 
@@ -64,13 +48,13 @@ public sealed class BadFileTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal(2, (long?)entry["accepted"]);
         Assert.Equal(2, (long?)entry["rejected"]);
 
-        var rejects = await _client.GetStringAsync((string?)entry["rejects"]);
+        var rejects = await Client.GetStringAsync((string?)entry["rejects"]);
         var lines = rejects.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal("line,column,value,reason", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("3,amount,ten euros,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("5,amount,", StringComparison.Ordinal));
 
-        var revenue = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/bad2/metrics/revenue?from=2025-01&to=2025-01");
+        var revenue = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/bad2/metrics/revenue?from=2025-01&to=2025-01");
         Assert.Equal(22.5m, (decimal?)Assert.Single(revenue!)!["value"]);
     }
 
@@ -95,7 +79,7 @@ public sealed class BadFileTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal("rejected", (string?)entry["status"]);
         Assert.Contains("text", (string?)entry["message"], StringComparison.OrdinalIgnoreCase);
-        var health = await _client.GetAsync("/api/health");
+        var health = await Client.GetAsync("/api/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
@@ -104,7 +88,7 @@ public sealed class BadFileTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await IngestAsync("bad5/orders/orders.csv", BinaryData.FromBytes([]));
 
-        var response = await _client.GetAsync("/api/datasets/bad5/metrics/revenue");
+        var response = await Client.GetAsync("/api/datasets/bad5/metrics/revenue");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();

@@ -12,22 +12,8 @@ namespace Centric.Functions.Tests;
 /// DequeueCount a string) and the documented one both work; the answer is 200 with Outputs, Logs and ReturnValue;
 /// a failure is a 500 so the host retries.
 /// </summary>
-[Collection(SharedAzurite.Name)]
-#pragma warning disable CA1001 // The factory is disposed in DisposeAsync (xUnit's async lifetime).
-public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class InvocationWireTests(AzuriteFixture azurite) : HandlerTest(azurite)
 {
-    private readonly HandlerFactory _factory = new(azurite);
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        await _factory.Clients.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     private static void AssertHandlerAnswer(HttpResponseMessage response, JsonObject? body, HttpStatusCode expected)
     {
         Assert.Equal(expected, response.StatusCode);
@@ -38,14 +24,12 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(body.ContainsKey("ReturnValue"));
     }
 
-    private async Task DropOrdersAsync(string dataset) =>
-        await _factory.Clients.Blobs.GetBlobContainerClient(_factory.Names.Exports)
-            .UploadBlobAsync($"{dataset}/orders/orders.csv", BinaryData.FromString(PipelineTests.OrdersCsv));
+    private Task DropOrdersAsync(string dataset) => DropAsync($"{dataset}/orders/orders.csv", PipelineTests.OrdersCsv);
 
     [Fact]
     public async Task Root_AnswersTheHostsStartupProbe()
     {
-        var response = await _client.GetAsync("/");
+        var response = await Client.GetAsync("/");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -58,11 +42,11 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
         await DropOrdersAsync(dataset);
         var message = JsonSerializer.Serialize(new IngestMessage($"{dataset}/orders/orders.csv"), MessageJsonContext.Default.IngestMessage);
 
-        var (response, body) = await Invocation.PostAsync(_client, "IngestExport", Invocation.Queue("IngestExport", message, 1, shape));
+        var (response, body) = await Invocation.PostAsync(Client, "IngestExport", Invocation.Queue("IngestExport", message, 1, shape));
 
         AssertHandlerAnswer(response, body, HttpStatusCode.OK);
         Assert.Contains("succeeded", body!["Logs"]!.ToJsonString(), StringComparison.Ordinal);
-        var recompute = _factory.Clients.Queues.GetQueueClient(_factory.Names.RecomputeQueue);
+        var recompute = Factory.Clients.Queues.GetQueueClient(Factory.Names.RecomputeQueue);
         var queued = (await recompute.PeekMessagesAsync(32)).Value;
         Assert.Contains(queued, m => m.Body.ToString().Contains(dataset, StringComparison.Ordinal));
     }
@@ -75,14 +59,14 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
         var dataset = "compute-" + shape.ToString().ToLowerInvariant();
         await DropOrdersAsync(dataset);
         var ingest = JsonSerializer.Serialize(new IngestMessage($"{dataset}/orders/orders.csv"), MessageJsonContext.Default.IngestMessage);
-        await Invocation.PostAsync(_client, "IngestExport", Invocation.Queue("IngestExport", ingest, 1, shape));
+        await Invocation.PostAsync(Client, "IngestExport", Invocation.Queue("IngestExport", ingest, 1, shape));
         var message = JsonSerializer.Serialize(new RecomputeMessage(dataset), MessageJsonContext.Default.RecomputeMessage);
 
-        var (response, body) = await Invocation.PostAsync(_client, "ComputeMetrics", Invocation.Queue("ComputeMetrics", message, 1, shape));
+        var (response, body) = await Invocation.PostAsync(Client, "ComputeMetrics", Invocation.Queue("ComputeMetrics", message, 1, shape));
 
         AssertHandlerAnswer(response, body, HttpStatusCode.OK);
         Assert.Contains("generation", body!["Logs"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync($"/api/datasets/{dataset}/metrics/orders")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/api/datasets/{dataset}/metrics/orders")).StatusCode);
     }
 
     [Fact]
@@ -90,12 +74,12 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await DropOrdersAsync("scan");
 
-        var (first, body) = await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
-        var (second, _) = await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
+        var (first, body) = await Invocation.PostAsync(Client, "ScanExports", Invocation.Timer("ScanExports"));
+        var (second, _) = await Invocation.PostAsync(Client, "ScanExports", Invocation.Timer("ScanExports"));
 
         AssertHandlerAnswer(first, body, HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var ingest = _factory.Clients.Queues.GetQueueClient(_factory.Names.IngestQueue);
+        var ingest = Factory.Clients.Queues.GetQueueClient(Factory.Names.IngestQueue);
         var messages = (await ingest.PeekMessagesAsync(32)).Value;
         Assert.Single(messages, m => m.Body.ToString().Contains("scan/orders/orders.csv", StringComparison.Ordinal));
     }
@@ -104,13 +88,12 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task NightlyRecompute_QueuesEveryDatasetAsOfToday()
     {
         await DropOrdersAsync("nightly");
-        await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
-        await QueueDriver.DrainAsync(_client, _factory.Clients);
+        await RunPipelineAsync();
 
-        var (response, body) = await Invocation.PostAsync(_client, "NightlyRecompute", Invocation.Timer("NightlyRecompute"));
+        var (response, body) = await Invocation.PostAsync(Client, "NightlyRecompute", Invocation.Timer("NightlyRecompute"));
 
         AssertHandlerAnswer(response, body, HttpStatusCode.OK);
-        var recompute = _factory.Clients.Queues.GetQueueClient(_factory.Names.RecomputeQueue);
+        var recompute = Factory.Clients.Queues.GetQueueClient(Factory.Names.RecomputeQueue);
         var message = Assert.Single((await recompute.PeekMessagesAsync(32)).Value);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Contains(today, message.Body.ToString(), StringComparison.Ordinal);
@@ -122,7 +105,7 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
     [InlineData("ComputeMetrics", "{}")]
     public async Task MalformedMessage_Answers500_SoTheHostRetriesAndPoisons(string function, string message)
     {
-        var (response, body) = await Invocation.PostAsync(_client, function, Invocation.Queue(function, message, 1, Invocation.Shape.Real));
+        var (response, body) = await Invocation.PostAsync(Client, function, Invocation.Queue(function, message, 1, Invocation.Shape.Real));
 
         AssertHandlerAnswer(response, body, HttpStatusCode.InternalServerError);
     }
@@ -135,7 +118,7 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
         var dataset = base64 ? "eventgrid-b64" : "eventgrid";
         await DropOrdersAsync(dataset);
         var account = "centricstore";
-        var container = _factory.Names.Exports;
+        var container = Factory.Names.Exports;
         var blob = $"{dataset}/orders/orders.csv";
         var gridEvent = new JsonObject
         {
@@ -162,10 +145,10 @@ public sealed class InvocationWireTests(AzuriteFixture azurite) : IAsyncLifetime
             text = Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
         }
 
-        var (response, body) = await Invocation.PostAsync(_client, "IngestExport", Invocation.Queue("IngestExport", text, 1, Invocation.Shape.Real));
+        var (response, body) = await Invocation.PostAsync(Client, "IngestExport", Invocation.Queue("IngestExport", text, 1, Invocation.Shape.Real));
 
         AssertHandlerAnswer(response, body, HttpStatusCode.OK);
-        var ledger = await _client.GetStringAsync($"/api/datasets/{dataset}/ingestions");
+        var ledger = await Client.GetStringAsync($"/api/datasets/{dataset}/ingestions");
         Assert.Contains("\"status\":\"succeeded\"", ledger, StringComparison.Ordinal);
         Assert.Contains("\"accepted\":8", ledger, StringComparison.Ordinal);
     }

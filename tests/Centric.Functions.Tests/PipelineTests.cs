@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure.Storage.Blobs;
 using Centric.Testing;
 
 namespace Centric.Functions.Tests;
@@ -15,10 +14,7 @@ namespace Centric.Functions.Tests;
 /// customers, so churn (average) = 2 ÷ (40/31) = 155 %. The as-of date is the last order day, Feb 10: February is
 /// partial and c2's churn on Feb 20 is not known yet.
 /// </summary>
-[Collection(SharedAzurite.Name)]
-#pragma warning disable CA1001 // The factory is disposed in DisposeAsync (xUnit's async lifetime).
-public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
-#pragma warning restore CA1001
+public sealed class PipelineTests(AzuriteFixture azurite) : HandlerTest(azurite)
 {
     public const string OrdersCsv =
         "order_id,customer_id,order_date,amount,currency,status\n" +
@@ -31,29 +27,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         "o7,c3,2025-01-08,99.00,EUR,cancelled\n" +
         "o8,c3,2025-02-03,50.00,EUR,refunded\n";
 
-    private readonly HandlerFactory _factory = new(azurite);
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        await _factory.Clients.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private BlobContainerClient Exports => _factory.Clients.Blobs.GetBlobContainerClient(_factory.Names.Exports);
-
-    private async Task DropAsync(string blob, string content) =>
-        await Exports.UploadBlobAsync(blob, BinaryData.FromString(content));
-
-    private async Task RunPipelineAsync()
-    {
-        var (scan, _) = await Invocation.PostAsync(_client, "ScanExports", Invocation.Timer("ScanExports"));
-        Assert.Equal(HttpStatusCode.OK, scan.StatusCode);
-        var invocations = await QueueDriver.DrainAsync(_client, _factory.Clients);
-        Assert.All(invocations, i => Assert.Equal(200, i.Status));
-    }
+    private async Task RunAsync() => Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
 
     [Fact]
     public async Task OrdersDropped_ChurnRateIsServedPerMonth()
@@ -61,9 +35,9 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
         await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");
         await DropAsync("shop/orders/orders.csv", OrdersCsv);
 
-        await RunPipelineAsync();
+        await RunAsync();
 
-        var rows = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/churn-rate");
+        var rows = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/churn-rate");
         Assert.NotNull(rows);
         var january = rows.Single(r => (string?)r!["period"] == "2025-01")!;
         Assert.Equal(155m, (decimal?)january["value"]);
@@ -84,11 +58,11 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");
         await DropAsync("shop/orders/orders.csv", OrdersCsv);
-        await RunPipelineAsync();
+        await RunAsync();
 
         async Task<decimal?> ValueAsync(string metric, string period)
         {
-            var rows = await _client.GetFromJsonAsync<JsonArray>($"/api/datasets/shop/metrics/{metric}?from={period}&to={period}");
+            var rows = await Client.GetFromJsonAsync<JsonArray>($"/api/datasets/shop/metrics/{metric}?from={period}&to={period}");
             return (decimal?)Assert.Single(rows!)!["value"];
         }
 
@@ -109,14 +83,14 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");
         await DropAsync("shop/orders/orders.csv", OrdersCsv);
-        await RunPipelineAsync();
+        await RunAsync();
 
-        var all = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/churn-rate?preset=all&from=2025-01&to=2025-01");
+        var all = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/churn-rate?preset=all&from=2025-01&to=2025-01");
         Assert.Equal(["average", "start", "start-plus-new"], all!.Select(r => (string?)r!["preset"]).Order());
         Assert.Null(all!.Single(r => (string?)r!["preset"] == "start")!["value"]);
         Assert.Equal(100m, (decimal?)all!.Single(r => (string?)r!["preset"] == "start-plus-new")!["value"]);
 
-        var csv = await _client.GetStringAsync("/api/datasets/shop/metrics/churn-rate?format=csv&from=2025-01&to=2025-01");
+        var csv = await Client.GetStringAsync("/api/datasets/shop/metrics/churn-rate?format=csv&from=2025-01&to=2025-01");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("dataset,metric,grain,period,periodStart,periodEnd,segment,value,numerator,denominator,unit,preset,definitionVersion,generation,computedAt,asOf,partial,lowSample", lines[0]);
         Assert.StartsWith("shop,churn-rate,month,2025-01,2025-01-01,2025-02-01,*,155,2,1.290323,percent,average,1,", lines[1], StringComparison.Ordinal);
@@ -126,16 +100,16 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Reads_CarryAnETag_AndIfNoneMatchGives304()
     {
         await DropAsync("shop/orders/orders.csv", OrdersCsv);
-        await RunPipelineAsync();
+        await RunAsync();
 
-        var first = await _client.GetAsync("/api/datasets/shop/metrics/revenue");
+        var first = await Client.GetAsync("/api/datasets/shop/metrics/revenue");
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.NotNull(first.Headers.ETag);
         Assert.NotNull(first.Content.Headers.LastModified);
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/datasets/shop/metrics/revenue");
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag);
-        var second = await _client.SendAsync(conditional);
+        var second = await Client.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
     }
 
@@ -143,9 +117,9 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Datasets_ListTheCurrentGenerationAndAsOf()
     {
         await DropAsync("shop/orders/orders.csv", OrdersCsv);
-        await RunPipelineAsync();
+        await RunAsync();
 
-        var datasets = await _client.GetFromJsonAsync<JsonArray>("/api/datasets");
+        var datasets = await Client.GetFromJsonAsync<JsonArray>("/api/datasets");
         var shop = Assert.Single(datasets!)!;
         Assert.Equal("shop", (string?)shop["dataset"]);
         Assert.Equal("2025-02-10", (string?)shop["asOf"]);
@@ -158,9 +132,9 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         await DropAsync("shop/orders/a.csv", OrdersCsv);
         await DropAsync("shop/orders/b.csv", OrdersCsv);
-        await RunPipelineAsync();
+        await RunAsync();
 
-        var ingestions = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/ingestions");
+        var ingestions = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/ingestions");
         Assert.Equal(["duplicate", "succeeded"], ingestions!.Select(i => (string?)i!["status"]).Order());
     }
 
@@ -168,17 +142,17 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Upload_ThroughTheApi_IsIngestedLikeADrop()
     {
         using var content = new StringContent(OrdersCsv, Encoding.UTF8, "text/csv");
-        var response = await _client.PostAsync("/api/datasets/upload/exports/orders?fileName=orders.csv", content);
+        var response = await Client.PostAsync("/api/datasets/upload/exports/orders?fileName=orders.csv", content);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var status = response.Headers.Location!.ToString();
 
-        await RunPipelineAsync();
+        await RunAsync();
 
-        var ingestion = await _client.GetFromJsonAsync<JsonObject>(status);
+        var ingestion = await Client.GetFromJsonAsync<JsonObject>(status);
         Assert.Equal("succeeded", (string?)ingestion!["status"]);
         Assert.Equal(8, (long?)ingestion["rowsRead"]);
         Assert.Equal(8, (long?)ingestion["accepted"]);
-        var revenue = await _client.GetFromJsonAsync<JsonArray>("/api/datasets/upload/metrics/revenue?from=2025-01&to=2025-01");
+        var revenue = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/upload/metrics/revenue?from=2025-01&to=2025-01");
         Assert.Equal(50m, (decimal?)Assert.Single(revenue!)!["value"]);
     }
 
@@ -186,7 +160,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Upload_OfAnUnknownKind_IsAProblem()
     {
         using var content = new StringContent("a,b\n1,2\n", Encoding.UTF8, "text/csv");
-        var response = await _client.PostAsync("/api/datasets/upload/exports/invoices", content);
+        var response = await Client.PostAsync("/api/datasets/upload/exports/invoices", content);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -24,23 +24,10 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IClassFixtur
         "o6;c2;10/02/2025;7,00;completed\n" +
         "o7;c3;08/01/2025;99,00;cancelled\n";
 
-    private LocalFunctionsHost NewHost() => new(new LocalHostOptions
-    {
-        ScriptRoot = AppContext.BaseDirectory,
-        StorageConnectionString = azurite.ConnectionString,
-        HttpPort = 0,
-        Environment = static _ => null,
-        Settings = new Dictionary<string, string>
-        {
-            ["ScanExportsSchedule"] = "*/2 * * * * *",
-            ["NightlyRecomputeSchedule"] = "0 0 2 * * *",
-        },
-    });
-
     [Fact]
     public async Task DroppedOrdersFile_IsServedAsMonthlyChurn_WithinOneScanPeriod()
     {
-        await using var host = NewHost();
+        await using var host = RealHandlerHost.Create(azurite);
         await host.StartAsync();
         using var client = new HttpClient { BaseAddress = host.ApiBaseUrl };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("health")).StatusCode);
@@ -64,7 +51,7 @@ public sealed class PipelineEndToEndTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task MessageThatAlwaysFails_LandsInIngestPoison_AfterFiveDequeues_WithItsBodyIntact()
     {
-        await using var host = NewHost();
+        await using var host = RealHandlerHost.Create(azurite);
         await host.StartAsync();
         const string body = """{"unexpected": "this is not an ingest message"}""";
         var ingest = new QueueClient(azurite.ConnectionString, "ingest", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });

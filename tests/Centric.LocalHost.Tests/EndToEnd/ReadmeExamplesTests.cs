@@ -19,19 +19,7 @@ public sealed partial class ReadmeExamplesTests(AzuriteFixture azurite) : IClass
         var examples = CurlGet().Matches(readme).Select(m => m.Groups["path"].Value).Distinct().ToArray();
         Assert.True(examples.Length >= 4, $"Expected the README's curl examples, found {examples.Length}.");
 
-        await using var host = new LocalFunctionsHost(new LocalHostOptions
-        {
-            ScriptRoot = AppContext.BaseDirectory,
-            StorageConnectionString = azurite.ConnectionString,
-            HttpPort = 0,
-            Environment = static _ => null,
-            Settings = new Dictionary<string, string>
-            {
-                ["ScanExportsSchedule"] = "*/2 * * * * *",
-                ["NightlyRecomputeSchedule"] = "0 0 2 * * *",
-            },
-            Sample = new SampleOptions(),
-        });
+        await using var host = RealHandlerHost.Create(azurite, new SampleOptions());
         await host.StartAsync();
         using var client = new HttpClient { BaseAddress = host.BaseUrl };
         await WaitForComputedAsync(client, TimeSpan.FromSeconds(120));
