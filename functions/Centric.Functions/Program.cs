@@ -17,7 +17,7 @@ await app.EnsureStorageAsync();
 // The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => TypedResults.Ok());
 app.MapInvocations();
-app.MapGroup("/api").MapHealth().MapDatasets().MapMetrics().MapIngestions().MapExportUpload().MapCustomers();
+app.MapGroup("/api").MapHealth().MapDatasets().MapMetrics().MapIngestions().MapExportUpload().MapCustomers().MapCohorts();
 app.MapOpenApi("/api/openapi.json");
 app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"There is no route /api/{path}."));
 

@@ -25,6 +25,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
         Assert.Contains("/api/datasets/{dataset}/metrics/{metric}", paths);
         Assert.Contains("/api/datasets/{dataset}/exports/{kind}", paths);
         Assert.Contains("/api/health", paths);
+        Assert.Contains("/api/datasets/{dataset}/cohorts", paths);
         Assert.DoesNotContain(paths, p => p.Contains("Ingest", StringComparison.Ordinal) || p.Contains("Compute", StringComparison.Ordinal));
     }
 

@@ -79,6 +79,25 @@ public sealed class PipelineTests(AzuriteFixture azurite) : HandlerTest(azurite)
     }
 
     [Fact]
+    public async Task Cohorts_FollowFirstPurchaseMonths_AndLeaveOutCustomersWhoNeverBought()
+    {
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await RunAsync();
+
+        var matrix = await Client.GetFromJsonAsync<JsonObject>("/api/datasets/shop/cohorts");
+        var cohorts = matrix!["cohorts"]!.AsArray();
+        var january = cohorts.Single(c => (string?)c!["cohort"] == "2025-01")!;
+        Assert.Equal(2, (int?)january["size"]);
+        Assert.Equal([100m, 0m], january["months"]!.AsArray().Select(m => (decimal?)m!["value"]));
+        var february = cohorts.Single(c => (string?)c!["cohort"] == "2025-02")!;
+        Assert.Equal(1, (int?)february["size"]);
+        Assert.True((bool?)february["months"]![0]!["partial"]);
+
+        var csv = await Client.GetStringAsync("/api/datasets/shop/cohorts?format=csv");
+        Assert.StartsWith("cohort,cohortStart,monthsAfter,customers,cohortSize,value,partial\r\n2025-01,2025-01-01,0,2,2,100,false", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Presets_AreSelectable_AndCsvHasTheJsonColumns()
     {
         await DropAsync("shop/settings.json", """{"inactivityDays": 10}""");

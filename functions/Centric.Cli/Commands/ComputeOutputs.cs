@@ -1,3 +1,4 @@
+using Centric.Domain.Metrics;
 using System.Text.Json;
 using Centric.Cli.Output;
 using Centric.Domain.Snapshots;
@@ -21,6 +22,7 @@ internal static class ComputeOutputs
             CliJsonContext.Default.IReadOnlyListIngestionEntry);
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), ingestions);
         ScoresCsv.Write(Path.Combine(folder, "scores.csv"), result.Scores);
+        File.WriteAllText(Path.Combine(folder, "cohorts.csv"), CohortCsv.Write(result.Cohorts));
         var clv = Path.Combine(folder, "clv.json");
         if (result.Clv is { } report)
         {

@@ -5,7 +5,7 @@ namespace Centric.Engine.Compute;
 
 /// <summary>
 /// The outcome of computing a dataset: the as-of date used (null when there is nothing to compute), every metric
-/// value, per-customer CLV scores at the as-of date with the fit they came from, and warnings a person should read
+/// value, the cohort retention matrix, per-customer CLV scores at the as-of date with the fit they came from, and warnings a person should read
 /// (e.g. amounts that could not be converted).
 /// </summary>
 public sealed record ComputeResult(
@@ -15,4 +15,5 @@ public sealed record ComputeResult(
     long Orders,
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CustomerScoreRow> Scores,
-    ClvReport? Clv);
+    ClvReport? Clv,
+    IReadOnlyList<CohortCell> Cohorts);

@@ -32,7 +32,7 @@ public static class DatasetComputer
         if (effectiveAsOf is not { } day)
         {
             warnings.Add("There are no orders yet: nothing to compute.");
-            return new ComputeResult(null, [], 0, 0, warnings, [], null);
+            return new ComputeResult(null, [], 0, 0, warnings, [], null, []);
         }
 
         var calendar = new PeriodCalendar(settings.FiscalYearStartMonth);
@@ -62,7 +62,8 @@ public static class DatasetComputer
             holdout = HoldoutCheck.Run(transactions, calibrationEnd, holdoutEnd, fit.Unit, fit.ModelKind);
         }
 
-        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings, ClvReports.Rows(fit, tiers), ClvReports.Report(fit, holdout));
+        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings, ClvReports.Rows(fit, tiers), ClvReports.Report(fit, holdout),
+            CohortRetention.Compute(orders.Days, day));
     }
 
     private static IEnumerable<string> FitWarnings(ClvFit fit)

@@ -67,6 +67,7 @@ public sealed class ComputeService(
                 .ToArray();
             await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
             await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
+            await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
 
             var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
             foreach (var warning in warnings)

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
+using Centric.Domain.Metrics;
 using Centric.Engine.Clv;
 using Centric.Storage.Connection;
 
@@ -13,6 +15,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
 {
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
     private readonly string _cache = Directory.CreateTempSubdirectory("centric-scores-").FullName;
+    private static readonly JsonSerializerOptions CohortJson = new(JsonSerializerDefaults.Web);
     private readonly SemaphoreSlim _download = new(1, 1);
 
     public static string BlobName(string dataset, string generation) => $"{dataset}/{generation}.parquet";
@@ -58,9 +61,32 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         Directory.Delete(_cache, recursive: true);
     }
 
+    /// <summary>The generation's cohort retention matrix, beside its scores.</summary>
+    public async Task WriteCohortsAsync(string dataset, string generation, IReadOnlyList<CohortCell> cells, CancellationToken cancellationToken = default)
+    {
+        var json = JsonSerializer.Serialize(cells, CohortJson);
+        await _container.GetBlobClient(CohortsBlobName(dataset, generation)).UploadAsync(BinaryData.FromString(json), overwrite: true, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<CohortCell>?> ReadCohortsAsync(string dataset, string generation, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(CohortsBlobName(dataset, generation)).DownloadContentAsync(cancellationToken);
+            return content.Value.Content.ToObjectFromJson<List<CohortCell>>(CohortJson);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public static string CohortsBlobName(string dataset, string generation) => $"{dataset}/{generation}.cohorts.json";
+
     public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
         await _container.GetBlobClient(BlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await _container.GetBlobClient(CohortsBlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         File.Delete(Path.Combine(_cache, $"{dataset}-{generation}.parquet"));
     }
 }

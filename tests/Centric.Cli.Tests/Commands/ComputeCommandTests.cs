@@ -38,6 +38,7 @@ public class ComputeCommandTests
         Assert.Equal(
             "customerId,frequency,recency,age,monetaryValue,pAlive,expectedPurchases,expectedSpend,clv,tier",
             File.ReadLines(Path.Combine(output, "scores.csv")).First());
+        Assert.Equal("cohort,cohortStart,monthsAfter,customers,cohortSize,value,partial", File.ReadLines(Path.Combine(output, "cohorts.csv")).First());
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "ingestions.json"))).RootElement.ValueKind);
         Assert.NotEmpty(Snapshots(exports));
         Assert.Contains("3 files, 6 rows accepted, 1 rejected", run.Out, StringComparison.Ordinal);
@@ -174,7 +175,7 @@ public class ComputeCommandTests
         Assert.Equal(0, CliRun.Of(Clock, "compute", "--exports", exports.Root, "--out", first).ExitCode);
         Assert.Equal(0, CliRun.Of(Clock, "compute", "--exports", exports.Root, "--out", second).ExitCode);
 
-        foreach (var name in new[] { "snapshots.json", "snapshots.csv", "ingestions.json", "rejects.csv", "scores.csv" })
+        foreach (var name in new[] { "snapshots.json", "snapshots.csv", "ingestions.json", "rejects.csv", "scores.csv", "cohorts.csv" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, name)), File.ReadAllBytes(Path.Combine(second, name)));
         }

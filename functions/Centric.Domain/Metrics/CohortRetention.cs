@@ -1,0 +1,53 @@
+using System.Globalization;
+using Centric.Domain.Activity;
+
+namespace Centric.Domain.Metrics;
+
+/// <summary>
+/// <c>cohort-retention</c> (METRICS.md), orders model: cohort = month of a customer's first purchase day; the value for
+/// (cohort, k) = customers of the cohort with a purchase day in month cohort + k ÷ cohort size × 100. Every cell up to
+/// the month holding the as-of date is reported, zeros included, so the matrix is complete.
+/// </summary>
+public static class CohortRetention
+{
+    public const string MetricId = "cohort-retention";
+    public const int DefinitionVersion = 1;
+
+    public static IReadOnlyList<CohortCell> Compute(IReadOnlyList<CustomerDay> days, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var lastMonth = MonthIndex(asOf);
+        var byCustomer = days.Where(d => d.IsPurchaseDay && d.Day <= asOf)
+            .GroupBy(d => d.Customer)
+            .Select(g => g.Select(d => MonthIndex(d.Day)).Distinct().Order().ToArray());
+
+        var cohortSize = new Dictionary<int, int>();
+        var active = new Dictionary<(int Cohort, int K), int>();
+        foreach (var months in byCustomer)
+        {
+            var cohort = months[0];
+            cohortSize[cohort] = cohortSize.GetValueOrDefault(cohort) + 1;
+            foreach (var month in months)
+            {
+                active[(cohort, month - cohort)] = active.GetValueOrDefault((cohort, month - cohort)) + 1;
+            }
+        }
+
+        var cells = new List<CohortCell>();
+        foreach (var (cohort, size) in cohortSize.OrderBy(c => c.Key))
+        {
+            var start = new DateOnly(cohort / 12, (cohort % 12) + 1, 1);
+            var label = start.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+            for (var k = 0; cohort + k <= lastMonth; k++)
+            {
+                var customers = active.GetValueOrDefault((cohort, k));
+                cells.Add(new CohortCell(label, start, k, customers, size, Ratio.Round(Ratio.Of(customers, size, 100m)), cohort + k == lastMonth
+                    && asOf.AddDays(1).Day != 1));
+            }
+        }
+
+        return cells;
+    }
+
+    private static int MonthIndex(DateOnly day) => (day.Year * 12) + day.Month - 1;
+}

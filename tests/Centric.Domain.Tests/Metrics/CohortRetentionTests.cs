@@ -1,0 +1,44 @@
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Tests.Metrics;
+
+public class CohortRetentionTests
+{
+    /// <summary>
+    /// January cohort: c0 (buys Jan, Feb, Mar), c1 (Jan, Mar), c2 (Jan only, twice); February cohort: c3 (Feb, Mar).
+    /// A credit in March is not a purchase.
+    /// </summary>
+    private static readonly IReadOnlyList<CohortCell> Cells = CohortRetention.Compute(new OrdersBuilder()
+        .Purchase("c0", "2025-01-03", 10m).Purchase("c0", "2025-02-03", 10m).Purchase("c0", "2025-03-03", 10m)
+        .Purchase("c1", "2025-01-10", 10m).Purchase("c1", "2025-03-28", 10m)
+        .Purchase("c2", "2025-01-20", 10m).Purchase("c2", "2025-01-21", 10m).Credit("c2", "2025-03-05", -5m)
+        .Purchase("c3", "2025-02-14", 10m).Purchase("c3", "2025-03-01", 10m)
+        .Build().Days, OrdersBuilder.Parse("2025-03-15"));
+
+    private static CohortCell Cell(string cohort, int k) => Assert.Single(Cells, c => c.Cohort == cohort && c.MonthsAfter == k);
+
+    [Fact]
+    public void MonthZero_IsTheWholeCohort()
+    {
+        Assert.Equal(100m, Cell("2025-01", 0).Value);
+        Assert.Equal(3, Cell("2025-01", 0).CohortSize);
+        Assert.Equal(100m, Cell("2025-02", 0).Value);
+    }
+
+    [Fact]
+    public void LaterMonths_CountCustomersWithAPurchaseDayThatMonth()
+    {
+        Assert.Equal(1, Cell("2025-01", 1).Customers);
+        Assert.Equal(33.333333m, Cell("2025-01", 1).Value);
+        Assert.Equal(1, Cell("2025-01", 2).Customers);
+        Assert.Equal(100m, Cell("2025-02", 1).Value);
+    }
+
+    [Fact]
+    public void Matrix_StopsAtTheAsOfMonth_WhichIsPartial()
+    {
+        Assert.Equal(5, Cells.Count);
+        Assert.True(Cell("2025-01", 2).Partial);
+        Assert.False(Cell("2025-01", 1).Partial);
+    }
+}
