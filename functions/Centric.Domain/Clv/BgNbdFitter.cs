@@ -31,7 +31,7 @@ public static class BgNbdFitter
         var (p, status) = LogParameterFit.Run(
             theta => LogLikelihood(groups, theta[0], theta[1], theta[2], theta[3]),
             groups.TotalWeight,
-            [1.0, 1.0, 1.0, 1.0],
+            (options ?? FitOptions.Default).StartFor(4),
             Names,
             options ?? FitOptions.Default);
         status = status with { Message = groups.Annotate(status.Message) };

@@ -15,6 +15,19 @@ public sealed record FitOptions
     /// <summary>Iteration budget (Nelder–Mead and BFGS together).</summary>
     public int MaxIterations { get; init; } = 3000;
 
+    /// <summary>
+    /// Natural parameters to start the search from (e.g. a neighbouring period's fit), in the fitter's order
+    /// (r, α, a, b; r, α, s, β; p, q, γ). Null, or the wrong count or a non-positive value, starts from 1 for every
+    /// parameter. The optimum does not depend on the start; a close start only saves iterations.
+    /// </summary>
+    public IReadOnlyList<double>? Start { get; init; }
+
+    /// <summary>The start for a fitter with <paramref name="count"/> parameters.</summary>
+    internal double[] StartFor(int count) =>
+        Start is { } start && start.Count == count && start.All(v => double.IsFinite(v) && v > 0)
+            ? [.. start]
+            : [.. Enumerable.Repeat(1.0, count)];
+
     /// <summary>The defaults.</summary>
     public static FitOptions Default { get; } = new();
 }

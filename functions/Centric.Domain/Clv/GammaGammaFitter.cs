@@ -26,7 +26,7 @@ public static class GammaGammaFitter
         var (p, status) = LogParameterFit.Run(
             theta => LogLikelihood(data, theta[0], theta[1], theta[2]),
             data.TotalWeight,
-            [1.0, 1.0, 1.0],
+            (options ?? FitOptions.Default).StartFor(3),
             Names,
             options ?? FitOptions.Default);
         var parameters = new GammaGammaParameters(p[0], p[1], p[2]);

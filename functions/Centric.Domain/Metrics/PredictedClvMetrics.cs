@@ -45,7 +45,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
                 var end = period.LastDay < asOf ? period.LastDay : asOf;
                 if (!fits.TryGetValue(end, out var fit))
                 {
-                    fits[end] = fit = ClvFitter.FitAt(transactions, end, settings, asOfFit.Unit);
+                    fits[end] = fit = ClvFitter.FitAt(transactions, end, settings, asOfFit.Unit, near: asOfFit);
                 }
 
                 AddRows(rows, period, fit, segmentsByCustomer, partial: period.LastDay > asOf);

@@ -1,0 +1,38 @@
+using Centric.Domain.Clv;
+
+namespace Centric.Domain.Tests.Clv;
+
+public class FitStartTests
+{
+    private static readonly IReadOnlyList<CustomerSummary> Customers =
+        BgNbdSimulator.Simulate(new BgNbdParameters(0.25, 4.0, 0.8, 2.5), 5000, 30, 39, seed: 11);
+
+    [Fact]
+    public void BgNbd_StartedNearTheOptimum_FindsTheSameParametersInFewerIterations()
+    {
+        var cold = BgNbdFitter.Fit(Customers);
+        var p = cold.Parameters!;
+
+        var warm = BgNbdFitter.Fit(Customers, new FitOptions { Start = [p.R * 1.1, p.Alpha * 0.9, p.A * 1.1, p.B * 0.9] });
+
+        Assert.True(warm.Status.Converged, warm.Status.Message);
+        Assert.Equal(p.R, warm.Parameters!.R, 3);
+        Assert.Equal(p.Alpha, warm.Parameters.Alpha, 2);
+        Assert.Equal(p.A, warm.Parameters.A, 3);
+        Assert.Equal(p.B, warm.Parameters.B, 2);
+        Assert.True(warm.Status.Iterations < cold.Status.Iterations, $"warm {warm.Status.Iterations} vs cold {cold.Status.Iterations}");
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 2.0 })]
+    [InlineData(new[] { 1.0, -2.0, 1.0, 1.0 })]
+    [InlineData(new[] { 1.0, double.NaN, 1.0, 1.0 })]
+    public void BgNbd_UnusableStart_FallsBackToTheDefaultStart(double[] start)
+    {
+        var fallback = BgNbdFitter.Fit(Customers, new FitOptions { Start = start });
+        var cold = BgNbdFitter.Fit(Customers);
+
+        Assert.Equal(cold.Status.Iterations, fallback.Status.Iterations);
+        Assert.Equal(cold.Parameters, fallback.Parameters);
+    }
+}
