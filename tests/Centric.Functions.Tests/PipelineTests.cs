@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Centric.Storage.Queues;
 using Centric.Testing;
 
 namespace Centric.Functions.Tests;
@@ -130,6 +132,34 @@ public sealed class PipelineTests(AzuriteFixture azurite) : HandlerTest(azurite)
         conditional.Headers.IfNoneMatch.Add(first.Headers.ETag);
         var second = await Client.SendAsync(conditional);
         Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task ConcurrentRecomputes_OfTheSameInput_PublishOneGeneration()
+    {
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await Exports.UploadBlobAsync("shop/customers/customers.csv", BinaryData.FromString("customer_id,country\nc0,ES\n"));
+        await Invocation.PostAsync(Client, "ScanExports", Invocation.Timer("ScanExports"));
+        var ingest = Factory.Clients.Queues.GetQueueClient(Factory.Names.IngestQueue);
+        foreach (var message in (await ingest.ReceiveMessagesAsync(16)).Value)
+        {
+            await Invocation.PostAsync(Client, "IngestExport", Invocation.Queue("IngestExport", message.Body.ToString(), 1, Invocation.Shape.Real));
+        }
+
+        var recompute = JsonSerializer.Serialize(new RecomputeMessage("shop"), MessageJsonContext.Default.RecomputeMessage);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ =>
+            Invocation.PostAsync(Client, "ComputeMetrics", Invocation.Queue("ComputeMetrics", recompute, 1, Invocation.Shape.Real))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Response.StatusCode));
+        var table = Factory.Clients.Tables.GetTableClient(Factory.Names.SnapshotsTable);
+        var generations = new HashSet<string>();
+        await foreach (var entity in table.QueryAsync<Azure.Data.Tables.TableEntity>(select: ["PartitionKey"]))
+        {
+            generations.Add(entity.PartitionKey);
+        }
+
+        var current = await Client.GetFromJsonAsync<JsonArray>("/api/datasets");
+        Assert.Equal(["shop|" + (string?)current![0]!["generation"]], generations);
     }
 
     [Fact]

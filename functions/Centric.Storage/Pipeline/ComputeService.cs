@@ -34,6 +34,7 @@ public sealed class ComputeService(
     {
         ArgumentNullException.ThrowIfNull(message);
         var watch = Stopwatch.StartNew();
+        var startedAt = time.GetUtcNow();
         var dataset = message.Dataset;
         var watermark = (await ledger.ListAsync(dataset, cancellationToken))
             .Where(r => IngestionStatuses.IsDone(r.Status)).Select(r => r.RowKey).Max(StringComparer.Ordinal) ?? "";
@@ -76,7 +77,7 @@ public sealed class ComputeService(
             }
 
             var asOfText = Format(asOf);
-            var published = await PublishAsync(dataset, generation, watermark, record =>
+            var published = await PublishAsync(dataset, generation, watermark, asOfText, startedAt, record =>
             {
                 record.AsOf = asOfText;
                 record.ComputedAt = computedAt;
@@ -111,12 +112,19 @@ public sealed class ComputeService(
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<bool> PublishAsync(
-        string dataset, string generation, string watermark, Action<DatasetRecord> describe, CancellationToken cancellationToken)
+        string dataset, string generation, string watermark, string asOf, DateTimeOffset startedAt, Action<DatasetRecord> describe,
+        CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var record = await datasets.GetAsync(dataset, cancellationToken) ?? new DatasetRecord { RowKey = dataset };
-            if (string.CompareOrdinal(record.InputWatermark ?? "", watermark) > 0)
+            var newer = string.CompareOrdinal(record.InputWatermark ?? "", watermark) > 0;
+
+            // Recomputes queued together (one per ingestion) see the same input: the first to publish wins, and the
+            // others would only change the ETag BI tools refresh on.
+            var same = record.CurrentGeneration is not null && record.InputWatermark == watermark && record.AsOf == asOf
+                && record.ComputedAt >= startedAt;
+            if (newer || same)
             {
                 PipelineLog.Discarded(logger, dataset, generation, record.CurrentGeneration ?? "");
                 await snapshots.DeleteGenerationAsync(dataset, generation, cancellationToken);

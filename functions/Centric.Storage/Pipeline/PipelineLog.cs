@@ -29,7 +29,7 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} as of {AsOf}, {Rows} rows, {Customers} customers, {Orders} orders, in {ElapsedMs} ms")]
     public static partial void Computed(ILogger logger, string dataset, string generation, string asOf, int rows, int customers, long orders, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} discarded, a newer one ({Current}) was published meanwhile")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} discarded, {Current} with the same or newer input was published meanwhile")]
     public static partial void Discarded(ILogger logger, string dataset, string generation, string current);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} has no orders yet; no generation is published")]
