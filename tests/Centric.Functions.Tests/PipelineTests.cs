@@ -163,6 +163,23 @@ public sealed class PipelineTests(AzuriteFixture azurite) : HandlerTest(azurite)
     }
 
     [Fact]
+    public async Task AsOfDate_SetByTheNightlyRun_DoesNotMoveBackOnTheNextIngestion()
+    {
+        await DropAsync("shop/orders/orders.csv", OrdersCsv);
+        await RunAsync();
+        var nightly = JsonSerializer.Serialize(new RecomputeMessage("shop", new DateOnly(2025, 3, 31), "nightly"), MessageJsonContext.Default.RecomputeMessage);
+        await Invocation.PostAsync(Client, "ComputeMetrics", Invocation.Queue("ComputeMetrics", nightly, 1, Invocation.Shape.Real));
+        Assert.Equal("2025-03-31", (string?)(await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))![0]!["asOf"]);
+
+        await DropAsync("shop/orders/late.csv", "order_id,customer_id,order_date,amount\no9,c9,2025-02-12,8.00\n");
+        await RunAsync();
+
+        var shop = (await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))![0]!;
+        Assert.Equal("2025-03-31", (string?)shop["asOf"]);
+        Assert.Equal(5, (int?)shop["customers"]);
+    }
+
+    [Fact]
     public async Task Datasets_ListTheCurrentGenerationAndAsOf()
     {
         await DropAsync("shop/orders/orders.csv", OrdersCsv);

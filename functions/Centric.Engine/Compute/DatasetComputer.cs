@@ -9,13 +9,15 @@ namespace Centric.Engine.Compute;
 
 /// <summary>
 /// Computes every metric of a dataset from its curated files, for every grain, period and segment, plus per-customer
-/// predictive CLV at the as-of date. The as-of date A is the latest event day in the data unless given.
+/// predictive CLV at the as-of date. The as-of date A is the latest event day in the data unless given;
+/// <c>notBefore</c> keeps it from moving back (the service passes the published as-of date).
 /// </summary>
 public static class DatasetComputer
 {
     public static IReadOnlyList<Grain> AllGrains { get; } = [Grain.Month, Grain.Quarter, Grain.Year];
 
-    public static ComputeResult Compute(CuratedFiles files, DatasetSettings settings, DateOnly? asOf = null, IReadOnlyCollection<Grain>? grains = null)
+    public static ComputeResult Compute(
+        CuratedFiles files, DatasetSettings settings, DateOnly? asOf = null, IReadOnlyCollection<Grain>? grains = null, DateOnly? notBefore = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
@@ -28,7 +30,7 @@ public static class DatasetComputer
             warnings.Add($"{orders.Unconverted} orders have a currency other than {settings.ReportingCurrency} and no fx-rates row on or before their date: they count as purchases but add nothing to revenue.");
         }
 
-        var effectiveAsOf = asOf ?? orders.LastDay;
+        var effectiveAsOf = asOf ?? (orders.LastDay is { } last && notBefore is { } floor && floor > last ? floor : orders.LastDay);
         if (effectiveAsOf is not { } day)
         {
             warnings.Add("There are no orders yet: nothing to compute.");

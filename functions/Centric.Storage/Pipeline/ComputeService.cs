@@ -51,7 +51,10 @@ public sealed class ComputeService(
         {
             var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
             var configuration = await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken);
-            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf);
+            // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
+            // data's last event day and the published as-of date.
+            DateOnly? publishedAsOf = before?.AsOf is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
+            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: publishedAsOf);
             if (result.AsOf is null)
             {
                 // Nothing to compute yet (e.g. settings arrived before any orders): publish no empty generation.

@@ -83,6 +83,19 @@ public class DatasetComputerTests
         Assert.NotEmpty(result.Warnings);
     }
 
+    [Theory]
+    [InlineData("2025-04-30", "2025-04-30")]
+    [InlineData("2025-03-01", "2025-04-05")]
+    public void AsOf_NotBefore_KeepsALaterPublishedDate_ButFollowsNewerData(string notBefore, string expected)
+    {
+        using var curated = new CuratedFolder().Orders(
+            ("o1", "c1", "2025-03-01 10:00:00", 100m, null, null), ("o2", "c1", "2025-04-05 10:00:00", 40m, null, null));
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), Settings, notBefore: DateOnly.Parse(notBefore, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), result.AsOf);
+    }
+
     [Fact]
     public void AsOf_WhenGiven_IgnoresLaterOrders()
     {
