@@ -180,6 +180,31 @@ public sealed class PipelineTests(AzuriteFixture azurite) : HandlerTest(azurite)
     }
 
     [Fact]
+    public async Task ChangedDateOrder_ReingestsTheFiles_AndReplacesWhatWasReadBefore()
+    {
+        // Every date is ambiguous, and nothing in the file says European: read month first (March 4, June 5).
+        await DropAsync("shop/orders/orders.csv", "order_id,customer_id,order_date,amount\no1,c1,03/04/2025,10.00\no2,c2,05/06/2025,20.00\n");
+        await RunAsync();
+        Assert.Equal(10m, await RevenueAsync("2025-03"));
+
+        await DropAsync("shop/settings.json", """{"dateOrder": "dmy"}""");
+        await RunAsync();
+
+        Assert.Null(await RevenueAsync("2025-03"));
+        Assert.Equal(10m, await RevenueAsync("2025-04"));
+        Assert.Equal(20m, await RevenueAsync("2025-06"));
+        var ledger = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/ingestions");
+        var orders = ledger!.Where(e => (string?)e!["kind"] == "orders").Select(e => (string)e!["status"]!).Order().ToArray();
+        Assert.Equal(["succeeded", "superseded"], orders);
+
+        async Task<decimal?> RevenueAsync(string month)
+        {
+            var rows = await Client.GetFromJsonAsync<JsonArray>($"/api/datasets/shop/metrics/revenue?from={month}&to={month}");
+            return rows!.Count == 0 ? null : (decimal?)rows[0]!["value"];
+        }
+    }
+
+    [Fact]
     public async Task Datasets_ListTheCurrentGenerationAndAsOf()
     {
         await DropAsync("shop/orders/orders.csv", OrdersCsv);

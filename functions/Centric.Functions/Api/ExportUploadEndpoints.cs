@@ -2,6 +2,7 @@ using System.Globalization;
 using Centric.Domain.Exports;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Centric.Storage.Pipeline;
 using Centric.Storage.Queues;
 
 namespace Centric.Functions.Api;
@@ -76,10 +77,11 @@ internal static class ExportUploadEndpoints
             var now = time.GetUtcNow();
             var blobName = $"{dataset}/{exportKind.ToSlug()}/{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{safeName}";
             var blob = await exports.UploadAsync(blobName, content, cancellationToken);
-            var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now);
+            var parsing = (await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
+            var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now, parsing);
             await ledger.UpsertAsync(new IngestionRecord
             {
-                PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), QueuedAt = now,
+                PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), QueuedAt = now, Parsing = parsing,
             }, cancellationToken);
             await queues.SendAsync(new IngestMessage(blob.Name, blob.ETag), cancellationToken);
             var location = $"/api/datasets/{dataset}/ingestions/{id}";

@@ -16,6 +16,11 @@ public sealed class CuratedStore(StorageClients clients)
         await _container.GetBlobClient(BlobName(dataset, kind, ingestionId)).UploadAsync(localPath, overwrite: true, cancellationToken);
     }
 
+    public async Task DeleteAsync(string dataset, string kind, string ingestionId, CancellationToken cancellationToken = default)
+    {
+        await _container.GetBlobClient(BlobName(dataset, kind, ingestionId)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+    }
+
     /// <summary>
     /// Copies the dataset's curated files to <c>{folder}/{kind}/{ingestionId}.parquet</c> and returns the ingestion
     /// ids found (the generation's lineage).

@@ -29,7 +29,7 @@ public sealed class DatasetRecord : ITableEntity
 
     public DateTimeOffset? ComputedAt { get; set; }
 
-    /// <summary>The newest ingestion id the current generation includes: a recompute that saw less loses.</summary>
+    /// <summary>The input the current generation saw (latest completion | count of finished ingestions): a recompute that saw less loses.</summary>
     public string? InputWatermark { get; set; }
 
     /// <summary>Ingestion ids the current generation was computed from, comma separated (its lineage).</summary>

@@ -16,11 +16,11 @@ public sealed class IngestionLedger(StorageClients clients)
 
     /// <summary>
     /// A time-ordered, deterministic id: the blob's last-modified time (so ids sort in arrival order) and a hash of
-    /// blob name + ETag.
+    /// blob name, ETag and the dataset's parsing settings (so changing them re-ingests the blob).
     /// </summary>
-    public static string IngestionId(string blobName, string etag, DateTimeOffset lastModified)
+    public static string IngestionId(string blobName, string etag, DateTimeOffset lastModified, string parsing)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + etag.Trim('"')));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(blobName + "\n" + etag.Trim('"') + "\n" + parsing));
         return lastModified.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture)
             + "-" + Convert.ToHexStringLower(hash.AsSpan(0, 6));
     }
@@ -61,11 +61,28 @@ public sealed class IngestionLedger(StorageClients clients)
         return records;
     }
 
-    /// <summary>An earlier, completed ingestion of the same bytes into the same dataset, if any.</summary>
-    public async Task<IngestionRecord?> FindBySha256Async(string dataset, string sha256, string exceptIngestionId, CancellationToken cancellationToken = default)
+    /// <summary>Completed ingestions of the same blob other than the given one (earlier versions or settings).</summary>
+    public async Task<IReadOnlyList<IngestionRecord>> FindByBlobAsync(string dataset, string blob, string exceptIngestionId, CancellationToken cancellationToken = default)
+    {
+        var records = new List<IngestionRecord>();
+        await foreach (var record in _table.QueryAsync<IngestionRecord>(
+            r => r.PartitionKey == dataset && r.Blob == blob, cancellationToken: cancellationToken))
+        {
+            if (record.RowKey != exceptIngestionId && record.Status is IngestionStatuses.Succeeded or IngestionStatuses.SucceededWithRejects)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>An earlier, completed ingestion of the same bytes read with the same parsing settings, if any.</summary>
+    public async Task<IngestionRecord?> FindBySha256Async(
+        string dataset, string sha256, string parsing, string exceptIngestionId, CancellationToken cancellationToken = default)
     {
         await foreach (var record in _table.QueryAsync<IngestionRecord>(
-            r => r.PartitionKey == dataset && r.Sha256 == sha256, cancellationToken: cancellationToken))
+            r => r.PartitionKey == dataset && r.Sha256 == sha256 && r.Parsing == parsing, cancellationToken: cancellationToken))
         {
             if (record.RowKey != exceptIngestionId && record.Status is IngestionStatuses.Succeeded or IngestionStatuses.SucceededWithRejects)
             {

@@ -25,6 +25,9 @@ public sealed class IngestionRecord : ITableEntity
 
     public string? Kind { get; set; }
 
+    /// <summary>The dataset's parsing settings the file was read with (<c>DatasetConfiguration.ParsingFingerprint</c>).</summary>
+    public string? Parsing { get; set; }
+
     public string Status { get; set; } = IngestionStatuses.Queued;
 
     public long RowsRead { get; set; }

@@ -18,8 +18,11 @@ public static class IngestionStatuses
     /// <summary>The same bytes were already ingested for this dataset: nothing new to read.</summary>
     public const string Duplicate = "duplicate";
 
+    /// <summary>Read again, with changed parsing settings or as a newer version of the blob: its rows no longer count.</summary>
+    public const string Superseded = "superseded";
+
     /// <summary>Infrastructure kept failing; the message went to the poison queue.</summary>
     public const string Failed = "failed";
 
-    public static bool IsDone(string status) => status is Succeeded or SucceededWithRejects or Rejected or Duplicate;
+    public static bool IsDone(string status) => status is Succeeded or SucceededWithRejects or Rejected or Duplicate or Superseded;
 }

@@ -36,8 +36,7 @@ public sealed class ComputeService(
         var watch = Stopwatch.StartNew();
         var startedAt = time.GetUtcNow();
         var dataset = message.Dataset;
-        var watermark = (await ledger.ListAsync(dataset, cancellationToken))
-            .Where(r => IngestionStatuses.IsDone(r.Status)).Select(r => r.RowKey).Max(StringComparer.Ordinal) ?? "";
+        var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
         var before = await datasets.GetAsync(dataset, cancellationToken);
         if (before?.CurrentGeneration is { } current && before.InputWatermark == watermark
             && (message.AsOf is null || before.AsOf == Format(message.AsOf.Value)))
@@ -111,6 +110,18 @@ public sealed class ComputeService(
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
+
+    /// <summary>
+    /// What input a computation saw: the latest completion among finished ledger entries and how many there are.
+    /// Ordinal order is time order, so a larger watermark means newer input.
+    /// </summary>
+    internal static string Watermark(IEnumerable<IngestionRecord> ledgerEntries)
+    {
+        var done = ledgerEntries.Where(r => IngestionStatuses.IsDone(r.Status)).ToArray();
+        var latest = done.Select(r => r.CompletedAt ?? r.QueuedAt).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+        return latest.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)
+            + "|" + done.Length.ToString("D8", CultureInfo.InvariantCulture);
+    }
 
     private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

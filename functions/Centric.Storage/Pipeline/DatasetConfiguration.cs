@@ -13,6 +13,22 @@ public sealed record DatasetConfiguration(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Mapping,
     IReadOnlyList<string> Problems)
 {
+    /// <summary>
+    /// What decides how a file's rows are read: time zone, date order, decimal separator and the header mapping. It is
+    /// part of an ingestion's identity, so changing any of them re-ingests the dataset's files; settings that only
+    /// change the computation (inactivity window, presets, CLV) do not.
+    /// </summary>
+    public string ParsingFingerprint
+    {
+        get
+        {
+            var mapping = string.Join(';', Mapping.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k =>
+                k.Key + "=" + string.Join(',', k.Value.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Key + ">" + e.Value))));
+            var text = $"{Settings.TimeZone}|{Settings.DateOrder}|{Settings.DecimalSeparator}|{mapping}";
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)).AsSpan(0, 4));
+        }
+    }
+
     public static async Task<DatasetConfiguration> ReadAsync(ExportsStore exports, string dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(exports);

@@ -57,7 +57,9 @@ public sealed class IngestionService(
                 return null;
             }
 
-            ingestionId = IngestionLedger.IngestionId(path.BlobName, download.ETag, download.LastModified);
+            var configuration = await DatasetConfiguration.ReadAsync(exports, path.Dataset, cancellationToken);
+            var parsing = configuration.ParsingFingerprint;
+            ingestionId = IngestionLedger.IngestionId(path.BlobName, download.ETag, download.LastModified, parsing);
             var record = await ledger.GetAsync(path.Dataset, ingestionId, cancellationToken)
                 ?? new IngestionRecord { PartitionKey = path.Dataset, RowKey = ingestionId, QueuedAt = time.GetUtcNow() };
             if (IngestionStatuses.IsDone(record.Status))
@@ -68,8 +70,9 @@ public sealed class IngestionService(
             record.Blob = path.BlobName;
             record.BlobETag = download.ETag;
             record.Sha256 = download.Sha256;
+            record.Parsing = parsing;
             record.Attempts = dequeueCount;
-            if (await ledger.FindBySha256Async(path.Dataset, download.Sha256, ingestionId, cancellationToken) is { } original)
+            if (await ledger.FindBySha256Async(path.Dataset, download.Sha256, parsing, ingestionId, cancellationToken) is { } original)
             {
                 record.Status = IngestionStatuses.Duplicate;
                 record.Kind = original.Kind;
@@ -80,7 +83,7 @@ public sealed class IngestionService(
                 return record;
             }
 
-            await IngestFileAsync(path, download, record, folder, cancellationToken);
+            await IngestFileAsync(path, download, record, configuration, folder, cancellationToken);
             return record;
         }
         catch (Exception e) when (dequeueCount >= MaxDequeueCount && ingestionId.Length > 0)
@@ -95,10 +98,10 @@ public sealed class IngestionService(
         }
     }
 
-    private async Task IngestFileAsync(ExportPath path, DownloadedExport download, IngestionRecord record, string folder, CancellationToken cancellationToken)
+    private async Task IngestFileAsync(
+        ExportPath path, DownloadedExport download, IngestionRecord record, DatasetConfiguration configuration, string folder, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var configuration = await DatasetConfiguration.ReadAsync(exports, path.Dataset, cancellationToken);
         ExportKind? kind = path.KindFolder is { } folderKind && ExportKinds.TryParse(folderKind, out var parsed) ? parsed : null;
         var mapping = kind is { } k && configuration.Mapping.TryGetValue(k.ToSlug(), out var kindMapping) ? kindMapping : null;
         var request = new IngestRequest(
@@ -140,6 +143,11 @@ public sealed class IngestionService(
             : null;
         record.CompletedAt = time.GetUtcNow();
         await ledger.UpsertAsync(record, cancellationToken);
+        if (result.Status != IngestionStatus.Failed)
+        {
+            await SupersedeEarlierAsync(record, cancellationToken);
+        }
+
         await datasets.TouchIngestionAsync(path.Dataset, record.CompletedAt.Value, cancellationToken);
         if (result.Accepted > 0)
         {
@@ -147,6 +155,25 @@ public sealed class IngestionService(
         }
 
         PipelineLog.Ingested(logger, record.RowKey, path.BlobName, record.Status, result.RowsRead, result.Accepted, result.Rejected, watch.ElapsedMilliseconds);
+    }
+
+    /// <summary>
+    /// A blob read again (a newer version under the same name, or the same bytes under changed parsing settings)
+    /// replaces what was read from it before: the earlier curated rows are removed so they cannot linger.
+    /// </summary>
+    private async Task SupersedeEarlierAsync(IngestionRecord current, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in await ledger.FindByBlobAsync(current.PartitionKey, current.Blob, current.RowKey, cancellationToken))
+        {
+            if (earlier.Kind is { } kind)
+            {
+                await curated.DeleteAsync(current.PartitionKey, kind, earlier.RowKey, cancellationToken);
+            }
+
+            earlier.Status = IngestionStatuses.Superseded;
+            earlier.Message = $"Replaced by ingestion {current.RowKey} of the same blob; its rows no longer count.";
+            await ledger.UpsertAsync(earlier, cancellationToken);
+        }
     }
 
     private async Task RecordFailureAsync(ExportPath path, string ingestionId, Exception exception, int attempts, CancellationToken cancellationToken)

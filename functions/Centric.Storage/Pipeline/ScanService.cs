@@ -8,7 +8,8 @@ namespace Centric.Storage.Pipeline;
 
 /// <summary>
 /// ScanExports: lists the landing zone and queues every blob version (name + ETag) the ledger has not seen, and a
-/// recompute for every dataset whose settings.json or mapping.json changed. A queued entry that has not completed
+/// recompute for every dataset whose settings.json or mapping.json changed. The ingestion id includes the dataset's
+/// parsing settings, so a changed time zone, date order, decimal separator or mapping re-ingests its files. A queued entry that has not completed
 /// within <see cref="RequeueAfter"/> is queued again (its message was lost).
 /// </summary>
 public sealed class ScanService(ExportsStore exports, IngestionLedger ledger, WorkQueues queues, TimeProvider time, ILogger<ScanService> logger)
@@ -19,13 +20,14 @@ public sealed class ScanService(ExportsStore exports, IngestionLedger ledger, Wo
     {
         var watch = Stopwatch.StartNew();
         int blobs = 0, queued = 0, recomputes = 0;
+        var parsing = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var blob in exports.ListAsync(cancellationToken))
         {
             blobs++;
             var dataset = blob.Name.Split('/')[0];
-            var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? time.GetUtcNow());
             if (ExportPath.IsConfiguration(blob.Name))
             {
+                var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? time.GetUtcNow(), "");
                 if (await RecordConfigurationAsync(dataset, id, blob, cancellationToken))
                 {
                     await queues.SendAsync(new RecomputeMessage(dataset, Reason: "configuration changed: " + blob.Name), cancellationToken);
@@ -40,13 +42,19 @@ public sealed class ScanService(ExportsStore exports, IngestionLedger ledger, Wo
                 continue;
             }
 
-            var existing = await ledger.GetAsync(dataset, id, cancellationToken);
+            if (!parsing.TryGetValue(dataset, out var fingerprint))
+            {
+                parsing[dataset] = fingerprint = (await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
+            }
+
+            var ingestionId = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? time.GetUtcNow(), fingerprint);
+            var existing = await ledger.GetAsync(dataset, ingestionId, cancellationToken);
             if (existing is not null && (IngestionStatuses.IsDone(existing.Status) || time.GetUtcNow() - existing.QueuedAt < RequeueAfter))
             {
                 continue;
             }
 
-            var record = existing ?? new IngestionRecord { PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag };
+            var record = existing ?? new IngestionRecord { PartitionKey = dataset, RowKey = ingestionId, Blob = blob.Name, BlobETag = blob.ETag, Parsing = fingerprint };
             record.Status = IngestionStatuses.Queued;
             record.QueuedAt = time.GetUtcNow();
             await ledger.UpsertAsync(record, cancellationToken);
