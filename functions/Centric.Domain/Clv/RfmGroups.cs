@@ -13,14 +13,7 @@ internal sealed class RfmGroups
         Recency = recency;
         Age = age;
         Weight = weight;
-        DistinctX = [.. x.Distinct().Order()];
-        var position = new Dictionary<int, int>();
-        for (var k = 0; k < DistinctX.Length; k++)
-        {
-            position[DistinctX[k]] = k;
-        }
-
-        XIndex = [.. x.Select(value => position[value])];
+        (DistinctX, XIndex) = FrequencyIndex.Of(x);
         TotalWeight = weight.Sum();
         RepeatBuyers = x.Any(value => value > 0);
     }

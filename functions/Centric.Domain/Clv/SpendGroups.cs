@@ -9,14 +9,7 @@ internal sealed class SpendGroups
         Spend = spend;
         LogSpend = [.. spend.Select(v => Math.Log(v))];
         Weight = weight;
-        DistinctX = [.. x.Distinct().Order()];
-        var position = new Dictionary<int, int>();
-        for (var k = 0; k < DistinctX.Length; k++)
-        {
-            position[DistinctX[k]] = k;
-        }
-
-        XIndex = [.. x.Select(value => position[value])];
+        (DistinctX, XIndex) = FrequencyIndex.Of(x);
         TotalWeight = weight.Sum();
     }
 
