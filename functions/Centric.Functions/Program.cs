@@ -1,7 +1,7 @@
 using Centric.Functions.Api;
 using Centric.Functions.Hosting;
 using Centric.Functions.Invocations;
-using Centric.Storage;
+using Centric.Pipeline;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.UseCustomHandlerPort();

@@ -1,9 +1,9 @@
 using System.Globalization;
 using Centric.Domain.Exports;
+using Centric.Pipeline.Configuration;
+using Centric.Pipeline.Ingest;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
-using Centric.Storage.Pipeline;
-using Centric.Storage.Queues;
 
 namespace Centric.Functions.Api;
 
@@ -25,7 +25,7 @@ internal static class ExportUploadEndpoints
     }
 
     private static async Task<IResult> UploadAsync(
-        string dataset, string kind, HttpRequest request, ExportsStore exports, IngestionLedger ledger, WorkQueues queues,
+        string dataset, string kind, HttpRequest request, ExportsStore exports, IngestionIntake ingestions,
         TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ExportPath.IsValidDatasetName(dataset))
@@ -79,11 +79,9 @@ internal static class ExportUploadEndpoints
             var blob = await exports.UploadAsync(blobName, content, cancellationToken);
             var parsing = (await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
             var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now, parsing);
-            await ledger.UpsertAsync(new IngestionRecord
-            {
-                PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), QueuedAt = now, Parsing = parsing,
-            }, cancellationToken);
-            await queues.SendAsync(new IngestMessage(blob.Name, blob.ETag), cancellationToken);
+            await ingestions.QueueAsync(
+                new IngestionRecord { PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), Parsing = parsing },
+                cancellationToken);
             var location = $"/api/datasets/{dataset}/ingestions/{id}";
             return TypedResults.Accepted(location, new { Id = id, Dataset = dataset, Blob = blob.Name, Status = IngestionStatuses.Queued, StatusUrl = location });
         }

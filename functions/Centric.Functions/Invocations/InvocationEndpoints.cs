@@ -1,8 +1,9 @@
 using System.Globalization;
+using Centric.Pipeline.Compute;
+using Centric.Pipeline.Ingest;
+using Centric.Pipeline.Nightly;
+using Centric.Pipeline.Scan;
 using Centric.Storage.Connection;
-using Centric.Storage.Datasets;
-using Centric.Storage.Pipeline;
-using Centric.Storage.Queues;
 
 namespace Centric.Functions.Invocations;
 
@@ -22,17 +23,11 @@ public static class InvocationEndpoints
                 return [$"{queued} exports queued for ingestion"];
             })).ExcludeFromDescription();
 
-        app.MapPost("/NightlyRecompute", (HttpRequest request, DatasetRegistry datasets, WorkQueues queues, TimeProvider time, ILogger<ComputeService> logger, CancellationToken cancellationToken) =>
+        app.MapPost("/NightlyRecompute", (HttpRequest request, NightlyRecomputeService nightly, ILogger<NightlyRecomputeService> logger, CancellationToken cancellationToken) =>
             InvokeAsync(request, "NightlyRecompute", logger, async _ =>
             {
-                var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-                var all = await datasets.ListAsync(cancellationToken);
-                foreach (var dataset in all)
-                {
-                    await queues.SendAsync(new RecomputeMessage(dataset.RowKey, today, "nightly"), cancellationToken);
-                }
-
-                return [string.Create(CultureInfo.InvariantCulture, $"{all.Count} datasets queued for recompute as of {today:yyyy-MM-dd}")];
+                var (count, asOf) = await nightly.QueueAllAsync(cancellationToken);
+                return [string.Create(CultureInfo.InvariantCulture, $"{count} datasets queued for recompute as of {asOf:yyyy-MM-dd}")];
             })).ExcludeFromDescription();
 
         app.MapPost("/IngestExport", (HttpRequest request, IngestionService ingestion, StorageClients clients, ILogger<IngestionService> logger, CancellationToken cancellationToken) =>

@@ -25,7 +25,7 @@ public sealed class IngestionRecord : ITableEntity
 
     public string? Kind { get; set; }
 
-    /// <summary>The dataset's parsing settings the file was read with (<c>DatasetConfiguration.ParsingFingerprint</c>).</summary>
+    /// <summary>The dataset's parsing settings the file was read with (the pipeline's parsing fingerprint).</summary>
     public string? Parsing { get; set; }
 
     public string Status { get; set; } = IngestionStatuses.Queued;

@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using Centric.Pipeline.Configuration;
+using Centric.Pipeline.Ingest;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
 using Centric.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
-namespace Centric.Storage.Pipeline;
+namespace Centric.Pipeline.Scan;
 
 /// <summary>
 /// ScanExports: lists the landing zone and queues every blob version (name + ETag) the ledger has not seen, and a
@@ -12,7 +14,8 @@ namespace Centric.Storage.Pipeline;
 /// parsing settings, so a changed time zone, date order, decimal separator or mapping re-ingests its files. A queued entry that has not completed
 /// within <see cref="RequeueAfter"/> is queued again (its message was lost).
 /// </summary>
-public sealed class ScanService(ExportsStore exports, IngestionLedger ledger, WorkQueues queues, TimeProvider time, ILogger<ScanService> logger)
+public sealed class ScanService(
+    ExportsStore exports, IngestionLedger ledger, IngestionIntake ingestions, WorkQueues queues, TimeProvider time, ILogger<ScanService> logger)
 {
     public static readonly TimeSpan RequeueAfter = TimeSpan.FromMinutes(30);
 
@@ -54,11 +57,9 @@ public sealed class ScanService(ExportsStore exports, IngestionLedger ledger, Wo
                 continue;
             }
 
-            var record = existing ?? new IngestionRecord { PartitionKey = dataset, RowKey = ingestionId, Blob = blob.Name, BlobETag = blob.ETag, Parsing = fingerprint };
-            record.Status = IngestionStatuses.Queued;
-            record.QueuedAt = time.GetUtcNow();
-            await ledger.UpsertAsync(record, cancellationToken);
-            await queues.SendAsync(new IngestMessage(blob.Name, blob.ETag), cancellationToken);
+            await ingestions.QueueAsync(
+                existing ?? new IngestionRecord { PartitionKey = dataset, RowKey = ingestionId, Blob = blob.Name, BlobETag = blob.ETag, Parsing = fingerprint },
+                cancellationToken);
             queued++;
         }
 

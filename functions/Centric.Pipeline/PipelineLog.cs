@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Centric.Storage.Pipeline;
+namespace Centric.Pipeline;
 
 /// <summary>The pipeline's structured log lines: one summary per scan, ingestion and computation.</summary>
 internal static partial class PipelineLog

@@ -7,12 +7,13 @@ using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Centric.Pipeline.Configuration;
 using Centric.Storage.Queues;
 using Centric.Storage.Scores;
 using Centric.Storage.Snapshots;
 using Microsoft.Extensions.Logging;
 
-namespace Centric.Storage.Pipeline;
+namespace Centric.Pipeline.Compute;
 
 /// <summary>
 /// ComputeMetrics: computes every metric of a dataset from its curated files into a new snapshot generation, then

@@ -6,11 +6,12 @@ using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Centric.Pipeline.Configuration;
 using Centric.Storage.Queues;
 using Centric.Storage.Rejects;
 using Microsoft.Extensions.Logging;
 
-namespace Centric.Storage.Pipeline;
+namespace Centric.Pipeline.Ingest;
 
 /// <summary>
 /// IngestExport: reads one export blob into curated Parquet plus rejects, records the outcome in the ledger and

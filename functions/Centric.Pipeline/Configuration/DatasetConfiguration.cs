@@ -2,7 +2,7 @@ using Centric.Domain.Datasets;
 using Centric.Engine.Settings;
 using Centric.Storage.Exports;
 
-namespace Centric.Storage.Pipeline;
+namespace Centric.Pipeline.Configuration;
 
 /// <summary>
 /// A dataset's settings and header mapping as read from <c>exports/{dataset}/settings.json</c> and

@@ -1,0 +1,27 @@
+using Centric.Pipeline.Compute;
+using Centric.Pipeline.Ingest;
+using Centric.Pipeline.Nightly;
+using Centric.Pipeline.Scan;
+using Centric.Storage;
+using Centric.Storage.Connection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Centric.Pipeline;
+
+/// <summary>Registers the storage adapters and the pipeline services over them.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    public static IServiceCollection AddCentricPipeline(this IServiceCollection services, IConfiguration configuration, StorageNames? names = null)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCentricStorage(configuration, names);
+        services.AddSingleton<IngestionIntake>();
+        services.AddSingleton<ScanService>();
+        services.AddSingleton<ComputeService>();
+        services.AddSingleton<IngestionService>();
+        services.AddSingleton<NightlyRecomputeService>();
+        return services;
+    }
+}
