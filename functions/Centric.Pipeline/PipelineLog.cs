@@ -26,13 +26,13 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} is up to date (generation {Generation}); nothing to recompute")]
     public static partial void UpToDate(ILogger logger, string dataset, string generation);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} as of {AsOf}, {Rows} rows, {Customers} customers, {Orders} orders, in {ElapsedMs} ms")]
-    public static partial void Computed(ILogger logger, string dataset, string generation, string asOf, int rows, int customers, long orders, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} as of {AsOf}, {Rows} rows from families {Families}, {Customers} customers, {Orders} orders, in {ElapsedMs} ms")]
+    public static partial void Computed(ILogger logger, string dataset, string generation, string asOf, int rows, string families, int customers, long orders, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} discarded, {Current} with the same or newer input was published meanwhile")]
     public static partial void Discarded(ILogger logger, string dataset, string generation, string current);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} has no orders yet; no generation is published")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} has no events yet; no generation is published")]
     public static partial void NothingToCompute(ILogger logger, string dataset);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: {Warning}")]

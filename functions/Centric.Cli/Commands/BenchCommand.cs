@@ -9,6 +9,7 @@ using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Local;
 using Centric.Engine.Samples;
+using Centric.Engine.Settings;
 
 namespace Centric.Cli.Commands;
 
@@ -85,8 +86,7 @@ internal static class BenchCommand
             watch.Restart();
             var curated = Path.Combine(work.FullName, "curated");
             var ingestions = FolderIngestion.Ingest(
-                ExportFolder.Find(exports), DatasetSettings.Default, new Dictionary<string, IReadOnlyDictionary<string, string>>(),
-                curated, Path.Combine(work.FullName, "rejects"));
+                ExportFolder.Find(exports), DatasetConfiguration.Default, curated, Path.Combine(work.FullName, "rejects"));
             var ingestMs = watch.ElapsedMilliseconds;
             if (ingestions.Any(i => i.Result.Status == IngestionStatus.Failed))
             {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Centric.Cli.Arguments;
-using Centric.Domain.Snapshots;
+using Centric.Domain.Exports;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Local;
@@ -42,7 +42,7 @@ internal static class ComputeCommand
             return Fail(stderr, $"the exports folder '{exports}' does not exist.");
         }
 
-        if (DatasetInputs.Read(exports, parsed.Value("settings"), out var problem) is not { } inputs)
+        if (DatasetInputs.Read(exports, parsed.Value("settings"), out var problem) is not { } configuration)
         {
             return Fail(stderr, problem!);
         }
@@ -59,9 +59,7 @@ internal static class ComputeCommand
         try
         {
             var curatedRoot = Path.Combine(work.FullName, "curated");
-            var ingestions = FolderIngestion.Ingest(
-                files, inputs.Settings, inputs.Mapping, curatedRoot, Path.Combine(work.FullName, "rejects"),
-                Today(computedAt, inputs.Settings.TimeZone));
+            var ingestions = FolderIngestion.Ingest(files, configuration, curatedRoot, Path.Combine(work.FullName, "rejects"), computedAt);
             if (ingestions.All(i => i.Result.Status == IngestionStatus.Failed))
             {
                 stderr.WriteLine($"centric compute: no usable export file in '{exports}':");
@@ -73,12 +71,9 @@ internal static class ComputeCommand
                 return CentricCli.Unusable;
             }
 
-            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curatedRoot), inputs.Settings, asOf);
-            var generation = "local-" + computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-            var rowsAsOf = result.AsOf ?? asOf ?? DateOnly.FromDateTime(computedAt.UtcDateTime);
-            var rows = result.Values
-                .Select(v => SnapshotRows.From(v, dataset, generation, computedAt, rowsAsOf, inputs.Settings.ReportingCurrency))
-                .ToArray();
+            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf);
+            var generation = Generations.LocalId(computedAt);
+            var rows = Generations.Rows(result, dataset, generation, computedAt, configuration.Settings);
             ComputeOutputs.Write(output, rows, ingestions, result);
 
             foreach (var ingestion in ingestions.Where(i => i.Result.Status == IngestionStatus.Failed))
@@ -93,7 +88,7 @@ internal static class ComputeCommand
 
             stdout.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{dataset}: {ingestions.Count} files, {ingestions.Sum(i => i.Result.Accepted)} rows accepted, {ingestions.Sum(i => i.Result.Rejected)} rejected; {rows.Length} snapshot rows as of {rowsAsOf:yyyy-MM-dd} ({generation}) in {Path.GetFullPath(output)}"));
+                $"{dataset}: {ingestions.Count} files, {ingestions.Sum(i => i.Result.Accepted)} rows accepted, {ingestions.Sum(i => i.Result.Rejected)} rejected; {rows.Count} snapshot rows as of {result.AsOf ?? asOf ?? DateOnly.FromDateTime(computedAt.UtcDateTime):yyyy-MM-dd} ({generation}) from {Describe(result)} in {Path.GetFullPath(output)}"));
             return CentricCli.Success;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -115,9 +110,8 @@ internal static class ComputeCommand
     private static DateTimeOffset Truncate(DateTimeOffset now) =>
         new(now.UtcDateTime.Ticks - (now.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
-    /// <summary>Today in the dataset's time zone: rows dated after it are rejected as future, as in the cloud.</summary>
-    private static DateOnly? Today(DateTimeOffset now, string timeZone) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
-            : null;
+    private static string Describe(ComputeResult result) =>
+        result.Families.Count == 0
+            ? $"no metric family ({(result.Kinds.Count == 0 ? "no export" : string.Join(", ", result.Kinds.Select(k => k.ToSlug())))} computes none yet)"
+            : $"{string.Join(", ", result.Families)}";
 }

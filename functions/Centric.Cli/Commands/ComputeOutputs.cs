@@ -1,6 +1,6 @@
-using Centric.Domain.Metrics;
 using System.Text.Json;
 using Centric.Cli.Output;
+using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Snapshots;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;

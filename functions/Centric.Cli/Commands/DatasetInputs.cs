@@ -1,54 +1,46 @@
-using Centric.Domain.Datasets;
 using Centric.Engine.Settings;
 
 namespace Centric.Cli.Commands;
 
 /// <summary>
-/// A local dataset's settings and header mapping: settings from <c>--settings</c>, else <c>DIR/settings.json</c>,
-/// else the defaults; mapping from <c>DIR/mapping.json</c> when present. An unreadable or invalid file is a problem
-/// (the run stops), not a silent fallback to the defaults.
+/// A local dataset's configuration: settings from <c>--settings</c>, else <c>DIR/settings.json</c>, else the defaults;
+/// mapping from <c>DIR/mapping.json</c> when present; both read as the cloud pipeline reads them. An unreadable or
+/// invalid file is a problem (the run stops), not a silent fallback to the defaults.
 /// </summary>
-internal sealed record DatasetInputs(
-    DatasetSettings Settings,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Mapping)
+internal static class DatasetInputs
 {
-    public static DatasetInputs? Read(string exportsFolder, string? settingsPath, out string? problem)
+    public static DatasetConfiguration? Read(string exportsFolder, string? settingsPath, out string? problem)
     {
-        var settings = DatasetSettings.Default;
-        var path = settingsPath ?? Path.Combine(exportsFolder, "settings.json");
-        if (settingsPath is not null || File.Exists(path))
+        var path = settingsPath ?? Path.Combine(exportsFolder, DatasetConfiguration.SettingsFileName);
+        string? settingsJson = null;
+        if ((settingsPath is not null || File.Exists(path)) && (settingsJson = ReadText(path, out problem)) is null)
         {
-            if (ReadText(path, out problem) is not { } json)
-            {
-                return null;
-            }
-
-            if (!SettingsReader.TryReadSettings(json, out settings, out var error))
-            {
-                problem = $"{path}: {error}";
-                return null;
-            }
+            return null;
         }
 
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> mapping =
-            new Dictionary<string, IReadOnlyDictionary<string, string>>();
-        var mappingPath = Path.Combine(exportsFolder, "mapping.json");
-        if (File.Exists(mappingPath))
+        var mappingPath = Path.Combine(exportsFolder, DatasetConfiguration.MappingFileName);
+        string? mappingJson = null;
+        if (File.Exists(mappingPath) && (mappingJson = ReadText(mappingPath, out problem)) is null)
         {
-            if (ReadText(mappingPath, out problem) is not { } json)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            if (!SettingsReader.TryReadMapping(json, out mapping, out var error))
-            {
-                problem = $"{mappingPath}: {error}";
-                return null;
-            }
+        var settings = Domain.Datasets.DatasetSettings.Default;
+        if (settingsJson is not null && !SettingsReader.TryReadSettings(settingsJson, out settings, out var settingsError))
+        {
+            problem = $"{path}: {settingsError}";
+            return null;
+        }
+
+        var mapping = Domain.Exports.DatasetMapping.None;
+        if (mappingJson is not null && !SettingsReader.TryReadMapping(mappingJson, out mapping, out var mappingError))
+        {
+            problem = $"{mappingPath}: {mappingError}";
+            return null;
         }
 
         problem = null;
-        return new DatasetInputs(settings, mapping);
+        return new DatasetConfiguration(settings, mapping, []);
     }
 
     private static string? ReadText(string path, out string? problem)

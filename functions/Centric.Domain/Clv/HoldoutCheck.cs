@@ -9,6 +9,17 @@ public static class HoldoutCheck
     public const int LastGroup = 7;
 
     /// <summary>
+    /// The holdout window checked with a dataset's fit: the last 26 weeks when the data spans 78 weeks or more, else
+    /// the last third; null when either side would be shorter than four weeks.
+    /// </summary>
+    public static (DateOnly CalibrationEnd, DateOnly HoldoutEnd)? Window(DateOnly first, DateOnly asOf)
+    {
+        var span = asOf.DayNumber - first.DayNumber;
+        var holdout = span >= 78 * 7 ? 26 * 7 : span / 3;
+        return holdout < 28 || span - holdout < 28 ? null : (asOf.AddDays(-holdout), asOf);
+    }
+
+    /// <summary>
     /// Calibration is every transaction up to <paramref name="calibrationEnd"/> (inclusive); the holdout is
     /// (calibrationEnd, holdoutEnd]. Only customers seen in the calibration period are compared.
     /// </summary>

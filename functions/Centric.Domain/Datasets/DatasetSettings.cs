@@ -24,4 +24,13 @@ public sealed record DatasetSettings
     public ClvSettings Clv { get; init; } = new();
 
     public static DatasetSettings Default { get; } = new();
+
+    /// <summary>
+    /// The calendar day <paramref name="now"/> falls on in the dataset's time zone (UTC when the zone is unknown): rows
+    /// dated after it are rejected as future, in the cloud and on the command line alike.
+    /// </summary>
+    public DateOnly Today(DateTimeOffset now) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out var zone)
+            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
+            : DateOnly.FromDateTime(now.UtcDateTime);
 }

@@ -8,6 +8,19 @@ public static class OrderStatuses
     public const string Cancelled = "cancelled";
     public const string Refunded = "refunded";
 
+    /// <summary>
+    /// The valid-order rule (METRICS.md): an order whose status is one of these is not a purchase; any other status
+    /// (no status reads as completed) with an amount ≥ 0 is a valid order, and a negative amount that is not cancelled
+    /// is a credit.
+    /// </summary>
+    public static IReadOnlyList<string> NotPurchases { get; } = [Cancelled, Refunded];
+
+    /// <summary>A valid order: a status other than cancelled or refunded, and an amount ≥ 0 (a free order still counts).</summary>
+    public static bool IsValidOrder(string status, decimal amount) => !NotPurchases.Contains(status) && amount >= 0;
+
+    /// <summary>A credit: a negative amount that was not cancelled; it reduces revenue but is not a purchase.</summary>
+    public static bool IsCredit(string status, decimal amount) => amount < 0 && status != Cancelled;
+
     private static readonly Dictionary<string, string> Synonyms = new(StringComparer.Ordinal)
     {
         ["completed"] = Completed, ["complete"] = Completed, ["paid"] = Completed, ["shipped"] = Completed,

@@ -37,15 +37,4 @@ public static class ClvReports
             summary.CustomerId, summary.Frequency, summary.Recency, summary.Age, summary.MonetaryValue,
             score.PAlive, score.ExpectedPurchases, score.ExpectedSpend, score.Clv, tiers.GetValueOrDefault(summary.CustomerId)))];
     }
-
-    /// <summary>
-    /// The holdout window for a calibration/holdout check ending at the as-of date: 26 weeks when the data span at least
-    /// 78 weeks, else a third of the span; none when that leaves less than four weeks on either side.
-    /// </summary>
-    public static (DateOnly CalibrationEnd, DateOnly HoldoutEnd)? HoldoutWindow(DateOnly first, DateOnly asOf)
-    {
-        var span = asOf.DayNumber - first.DayNumber;
-        var holdout = span >= 78 * 7 ? 26 * 7 : span / 3;
-        return holdout < 28 || span - holdout < 28 ? null : (asOf.AddDays(-holdout), asOf);
-    }
 }

@@ -1,3 +1,5 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Metrics;
 using Centric.Engine.Clv;
 
@@ -5,8 +7,9 @@ namespace Centric.Engine.Compute;
 
 /// <summary>
 /// The outcome of computing a dataset: the as-of date used (null when there is nothing to compute), every metric
-/// value, the cohort retention matrix, per-customer CLV scores at the as-of date with the fit they came from, and warnings a person should read
-/// (e.g. amounts that could not be converted).
+/// value, the cohort retention matrix, per-customer CLV scores at the as-of date with the fit they came from, warnings
+/// a person should read (e.g. amounts that could not be converted), the export kinds the dataset holds and the metric
+/// families computed from them.
 /// </summary>
 public sealed record ComputeResult(
     DateOnly? AsOf,
@@ -16,4 +19,6 @@ public sealed record ComputeResult(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<CustomerScoreRow> Scores,
     ClvReport? Clv,
-    IReadOnlyList<CohortCell> Cohorts);
+    IReadOnlyList<CohortCell> Cohorts,
+    IReadOnlyList<ExportKind> Kinds,
+    IReadOnlyList<string> Families);

@@ -1,12 +1,18 @@
+using Centric.Domain.Exports;
+
 namespace Centric.Engine.Compute;
 
 /// <summary>
-/// A dataset's curated Parquet files by export kind (<c>orders</c>, <c>customers</c>, <c>fx-rates</c>, ...), as laid
-/// out in the <c>curated</c> container and in a local folder: <c>{root}/{kind}/{ingestionId}.parquet</c>.
+/// A dataset's curated Parquet files by export kind, as laid out in the <c>curated</c> container and in a local folder:
+/// <c>{root}/{kind}/{ingestionId}.parquet</c>, the folder named by the kind's slug (<c>orders</c>, <c>fx-rates</c>).
 /// </summary>
 public sealed record CuratedFiles(IReadOnlyDictionary<string, IReadOnlyList<string>> ByKind)
 {
-    public IReadOnlyList<string> Of(string kind) => ByKind.TryGetValue(kind, out var files) ? files : [];
+    public IReadOnlyList<string> Of(ExportKind kind) => ByKind.TryGetValue(kind.ToSlug(), out var files) ? files : [];
+
+    /// <summary>The export kinds with at least one curated file.</summary>
+    public IReadOnlySet<ExportKind> Kinds =>
+        ExportKinds.All.Where(k => Of(k).Count > 0).ToHashSet();
 
     public static CuratedFiles FromFolder(string root)
     {

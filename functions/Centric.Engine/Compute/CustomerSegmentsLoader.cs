@@ -1,3 +1,4 @@
+using Centric.Domain.Exports;
 using Centric.Domain.Segments;
 using Centric.Engine.DuckDb;
 
@@ -10,15 +11,14 @@ public static class CustomerSegmentsLoader
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(files);
-        var customers = files.Of("customers");
-        if (customers.Count == 0)
+        if (files.Of(ExportKind.Customers).Count == 0)
         {
             return new Dictionary<string, IReadOnlyList<string>>();
         }
 
         var attributes = SegmentKeys.Attributes;
         var columns = string.Join(", ", attributes.Select(a => $"CAST({a} AS VARCHAR)"));
-        var rows = db.Rows($"SELECT customer_id, {columns} FROM ({CurrentRows.Sql(customers, "customer_id")})", r =>
+        var rows = db.Rows($"SELECT customer_id, {columns} FROM ({CurrentRows.Sql(files, ExportKind.Customers)})", r =>
         {
             var keys = new List<string>(attributes.Count);
             for (var i = 0; i < attributes.Count; i++)

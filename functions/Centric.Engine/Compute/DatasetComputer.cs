@@ -1,6 +1,8 @@
-using Centric.Domain.Clv;
 using Centric.Domain.Datasets;
+using Centric.Domain.Exports;
+using Centric.Domain.Families;
 using Centric.Domain.Metrics;
+using Centric.Domain.Segments;
 using Centric.Domain.Time;
 using Centric.Engine.Clv;
 using Centric.Engine.DuckDb;
@@ -8,9 +10,10 @@ using Centric.Engine.DuckDb;
 namespace Centric.Engine.Compute;
 
 /// <summary>
-/// Computes every metric of a dataset from its curated files, for every grain, period and segment, plus per-customer
-/// predictive CLV at the as-of date. The as-of date A is the latest event day in the data unless given;
-/// <c>notBefore</c> keeps it from moving back (the service passes the published as-of date).
+/// Computes a dataset from its curated files: loads the inputs the metric families share (orders as customer-days,
+/// customer segments, the CLV fit at the as-of date), then runs every family whose export kinds are present, for every
+/// grain, period and segment. The as-of date A is the latest event day over every kind unless given; <c>notBefore</c>
+/// keeps it from moving back (the service passes the published as-of date).
 /// </summary>
 public static class DatasetComputer
 {
@@ -22,6 +25,8 @@ public static class DatasetComputer
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
         grains ??= AllGrains;
+        var kinds = files.Kinds;
+        var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession();
         var orders = OrdersLoader.Load(db, files, settings.ReportingCurrency);
         var warnings = new List<string>();
@@ -30,43 +35,44 @@ public static class DatasetComputer
             warnings.Add($"{orders.Unconverted} orders have a currency other than {settings.ReportingCurrency} and no fx-rates row on or before their date: they count as purchases but add nothing to revenue.");
         }
 
-        var effectiveAsOf = asOf ?? (orders.LastDay is { } last && notBefore is { } floor && floor > last ? floor : orders.LastDay);
+        var lastDay = Later(orders.LastDay, EventDays.Latest(db, files, kinds.Where(k => k != ExportKind.Orders)));
+        var effectiveAsOf = asOf ?? (lastDay is { } last && notBefore is { } floor && floor > last ? floor : lastDay);
         if (effectiveAsOf is not { } day)
         {
-            warnings.Add("There are no orders yet: nothing to compute.");
-            return new ComputeResult(null, [], 0, 0, warnings, [], null, []);
+            warnings.Add("There are no events yet (orders, subscriptions, tickets, surveys, communications, onboarding or mentions): nothing to compute.");
+            return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, []);
         }
 
-        var calendar = new PeriodCalendar(settings.FiscalYearStartMonth);
-        var transactions = orders.Days
-            .Where(d => d.IsPurchaseDay && d.Day <= day)
-            .Select(d => new Transaction(orders.CustomerIds[d.Customer], d.Day, d.ValidAmount))
-            .ToArray();
-        var fit = ClvFitter.FitAt(transactions, day, settings.Clv);
-        var tiers = ClvTiers.Assign(fit.Scores);
-        warnings.AddRange(FitWarnings(fit));
-
-        var attributes = CustomerSegmentsLoader.Load(db, files);
-        var segments = orders.CustomerIds.ToDictionary(
-            id => id,
-            id => (IReadOnlyList<string>)[
-                .. attributes.GetValueOrDefault(id) ?? [],
-                .. tiers.TryGetValue(id, out var tier) ? [ClvTiers.Attribute + ":" + tier] : Array.Empty<string>()],
-            StringComparer.Ordinal);
-
-        var values = new List<MetricValue>(new OrdersMetricsCalculator(calendar, settings.InactivityDays).Compute(
-            new OrdersMetricsInput(orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(id => segments[id])]), day, grains));
-        values.AddRange(new PredictedClvMetrics(calendar, settings.Clv).Compute(transactions, segments, day, fit, grains));
-
-        HoldoutReport? holdout = null;
-        if (transactions.Length > 0 && ClvReports.HoldoutWindow(transactions.Min(t => t.Day), day) is var (calibrationEnd, holdoutEnd))
+        var clv = kinds.Contains(ExportKind.Orders) ? ClvInputs.FitAt(orders, day, settings.Clv) : null;
+        if (clv is not null)
         {
-            holdout = HoldoutCheck.Run(transactions, calibrationEnd, holdoutEnd, fit.Unit, fit.ModelKind);
+            warnings.AddRange(FitWarnings(clv.Fit));
         }
 
-        return new ComputeResult(day, values, orders.CustomerIds.Count, orders.Orders, warnings, ClvReports.Rows(fit, tiers), ClvReports.Report(fit, holdout),
-            CohortRetention.Compute(orders.Days, day));
+        var segments = new CustomerSegments(CustomerSegmentsLoader.Load(db, files), clv?.Tiers, ClvTiers.Attribute);
+        var context = new FamilyContext(settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv);
+        var output = new FamilyOutput();
+        var families = MetricFamilies.For(kinds);
+        foreach (var family in families)
+        {
+            family.Compute(context, output);
+        }
+
+        warnings.AddRange(output.Warnings);
+        return new ComputeResult(
+            day,
+            output.Values,
+            orders.CustomerIds.Count,
+            orders.Orders,
+            warnings,
+            output.Clv is { } outcome ? ClvReports.Rows(outcome.Fit, outcome.Tiers) : [],
+            output.Clv is { } report ? ClvReports.Report(report.Fit, report.Holdout) : null,
+            output.Cohorts,
+            kindList,
+            [.. families.Select(f => f.Name)]);
     }
+
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static IEnumerable<string> FitWarnings(ClvFit fit)
     {

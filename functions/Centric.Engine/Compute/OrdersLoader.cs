@@ -1,5 +1,6 @@
 using System.Globalization;
 using Centric.Domain.Activity;
+using Centric.Domain.Exports;
 using Centric.Engine.DuckDb;
 
 namespace Centric.Engine.Compute;
@@ -7,7 +8,7 @@ namespace Centric.Engine.Compute;
 /// <summary>
 /// Loads curated orders into customer-days: corrections applied, amounts converted to the reporting currency at the
 /// order day's rate (the latest earlier rate when that day has none), valid orders and credits split as METRICS.md
-/// defines them: valid = not cancelled or refunded with amount ≥ 0; credit = negative amount not cancelled.
+/// defines them (<see cref="OrderStatuses.IsValidOrder"/>, <see cref="OrderStatuses.IsCredit"/>).
 /// </summary>
 public static class OrdersLoader
 {
@@ -15,24 +16,23 @@ public static class OrdersLoader
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(files);
-        var orders = files.Of("orders");
-        if (orders.Count == 0)
+        if (files.Of(ExportKind.Orders).Count == 0)
         {
             return new LoadedOrders([], [], 0, 0, null);
         }
 
         var currency = DuckDbSession.Literal(reportingCurrency);
-        db.Execute($"CREATE OR REPLACE TEMP TABLE current_orders AS {CurrentRows.Sql(orders, "order_id")}");
-        var fx = files.Of("fx-rates");
+        var completed = DuckDbSession.Literal(OrderStatuses.Completed);
+        db.Execute($"CREATE OR REPLACE TEMP TABLE current_orders AS {CurrentRows.Sql(files, ExportKind.Orders)}");
         string converted;
-        if (fx.Count > 0)
+        if (files.Of(ExportKind.FxRates).Count > 0)
         {
             db.Execute($"""
                 CREATE OR REPLACE TEMP TABLE fx AS
-                SELECT CAST("date" AS DATE) AS day, currency, rate FROM ({CurrentRows.Sql(fx, "\"date\", currency")})
+                SELECT CAST("date" AS DATE) AS day, currency, rate FROM ({CurrentRows.Sql(files, ExportKind.FxRates)})
                 """);
             converted = $"""
-                SELECT o.customer_id, CAST(o.order_date AS DATE) AS day, coalesce(o.status, 'completed') AS status, o.amount,
+                SELECT o.customer_id, CAST(o.order_date AS DATE) AS day, coalesce(o.status, {completed}) AS status, o.amount,
                        CASE WHEN o.currency IS NULL OR o.currency = {currency} THEN CAST(o.amount AS DECIMAL(18,4))
                             ELSE CAST(o.amount * fx.rate AS DECIMAL(18,4)) END AS amount_rc
                 FROM current_orders o ASOF LEFT JOIN fx ON o.currency = fx.currency AND CAST(o.order_date AS DATE) >= fx.day
@@ -41,16 +41,18 @@ public static class OrdersLoader
         else
         {
             converted = $"""
-                SELECT customer_id, CAST(order_date AS DATE) AS day, coalesce(status, 'completed') AS status, amount,
+                SELECT customer_id, CAST(order_date AS DATE) AS day, coalesce(status, {completed}) AS status, amount,
                        CASE WHEN currency IS NULL OR currency = {currency} THEN CAST(amount AS DECIMAL(18,4)) END AS amount_rc
                 FROM current_orders
                 """;
         }
 
+        var notPurchases = string.Join(", ", OrderStatuses.NotPurchases.Select(DuckDbSession.Literal));
+        var cancelled = DuckDbSession.Literal(OrderStatuses.Cancelled);
         var sql = $"""
             WITH flagged AS (
-                SELECT *, status NOT IN ('cancelled', 'refunded') AND amount >= 0 AS valid,
-                          amount < 0 AND status <> 'cancelled' AS credit
+                SELECT *, status NOT IN ({notPurchases}) AND amount >= 0 AS valid,
+                          amount < 0 AND status <> {cancelled} AS credit
                 FROM ({converted}))
             SELECT customer_id, day,
                    count(*) FILTER (WHERE valid) AS valid_orders,

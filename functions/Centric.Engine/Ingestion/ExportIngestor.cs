@@ -51,7 +51,7 @@ public sealed class ExportIngestor
             return IngestionResult.Failed(hint, headerFailure!);
         }
 
-        var kind = hint ?? KindFromHeader(header);
+        var kind = hint ?? KindFromHeader(header, request.Mapping);
         if (kind is null)
         {
             return IngestionResult.Failed(
@@ -60,7 +60,7 @@ public sealed class ExportIngestor
         }
 
         var schema = ExportSchemas.For(kind.Value);
-        var mapping = HeaderMapper.Map(schema, header, request.Mapping);
+        var mapping = HeaderMapper.Map(schema, header, request.Mapping?.ColumnsOf(kind.Value));
         if (!mapping.IsComplete)
         {
             var plural = mapping.Missing.Count > 1 ? "columns" : "column";
@@ -119,14 +119,14 @@ public sealed class ExportIngestor
             format);
     }
 
-    private static ExportKind? KindFromHeader(IReadOnlyList<string> header)
+    private static ExportKind? KindFromHeader(IReadOnlyList<string> header, DatasetMapping? explicitMapping)
     {
         ExportKind? best = null;
         var bestScore = 0.0;
         foreach (var kind in ExportKinds.All)
         {
             var schema = ExportSchemas.For(kind);
-            var mapping = HeaderMapper.Map(schema, header);
+            var mapping = HeaderMapper.Map(schema, header, explicitMapping?.ColumnsOf(kind));
             if (!mapping.IsComplete)
             {
                 continue;

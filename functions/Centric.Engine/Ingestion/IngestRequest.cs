@@ -1,5 +1,6 @@
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
+using Centric.Engine.Settings;
 
 namespace Centric.Engine.Ingestion;
 
@@ -8,7 +9,7 @@ namespace Centric.Engine.Ingestion;
 /// <param name="FileName">Original blob or file name (extension, kind prefix such as <c>orders_2026-10.csv</c>).</param>
 /// <param name="Kind">The kind from the folder; null: from the file-name prefix, else from the header.</param>
 /// <param name="Settings">The dataset's settings (time zone, date order, decimal separator).</param>
-/// <param name="Mapping">From <c>mapping.json</c> for this kind: source header to canonical column.</param>
+/// <param name="Mapping">The dataset's <c>mapping.json</c>; the kind's part is applied once the kind is known.</param>
 /// <param name="IngestionId">Stamped on every curated row as <c>_ingestion_id</c>.</param>
 /// <param name="IngestedAt">Stamped on every curated row as <c>_ingested_at</c> (UTC).</param>
 /// <param name="CuratedPath">Where accepted rows are written (Parquet).</param>
@@ -19,9 +20,32 @@ public sealed record IngestRequest(
     string FileName,
     ExportKind? Kind,
     DatasetSettings Settings,
-    IReadOnlyDictionary<string, string>? Mapping,
+    DatasetMapping? Mapping,
     string IngestionId,
     DateTimeOffset IngestedAt,
     string CuratedPath,
     string RejectsPath,
-    DateOnly? NotAfter = null);
+    DateOnly? NotAfter = null)
+{
+    /// <summary>
+    /// The request for one file of a dataset, the same in the cloud and on the command line: the dataset's settings and
+    /// whole mapping (the kind's part is picked once the kind is known), and rows dated after today in the dataset's time
+    /// zone rejected as future (no such check without <paramref name="now"/>).
+    /// </summary>
+    public static IngestRequest ForDataset(
+        string sourcePath,
+        string fileName,
+        ExportKind? folderKind,
+        DatasetConfiguration configuration,
+        string ingestionId,
+        DateTimeOffset ingestedAt,
+        DateTimeOffset? now,
+        string curatedPath,
+        string rejectsPath)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return new IngestRequest(
+            sourcePath, fileName, folderKind, configuration.Settings, configuration.Mapping, ingestionId, ingestedAt, curatedPath, rejectsPath,
+            now is { } instant ? configuration.Settings.Today(instant) : null);
+    }
+}

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 using Centric.Engine.Ingestion;
+using Centric.Engine.Settings;
 
 namespace Centric.Engine.Local;
 
@@ -23,24 +23,21 @@ public static class FolderIngestion
 
     /// <summary>Ingests <paramref name="files"/> in order.</summary>
     /// <param name="files">The files, in ingestion order (see <see cref="ExportFolder.Find"/>).</param>
-    /// <param name="settings">The dataset's settings.</param>
-    /// <param name="mapping">Per kind slug, source header to canonical column (<c>mapping.json</c>).</param>
+    /// <param name="configuration">The dataset's settings and mapping.</param>
     /// <param name="curatedRoot">Where accepted rows go, one Parquet file per ingestion under the kind's slug.</param>
     /// <param name="rejectsRoot">Where rejected cells go, one CSV per ingestion.</param>
-    /// <param name="notAfter">Timestamps after this day are rejected as future; null: no check.</param>
+    /// <param name="now">Timestamps after this instant's day in the dataset's time zone are rejected as future; null: no check.</param>
     /// <param name="cancellationToken">Stops between rows.</param>
     public static IReadOnlyList<FileIngestion> Ingest(
         IReadOnlyList<ExportFile> files,
-        DatasetSettings settings,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> mapping,
+        DatasetConfiguration configuration,
         string curatedRoot,
         string rejectsRoot,
-        DateOnly? notAfter = null,
+        DateTimeOffset? now = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(mapping);
+        ArgumentNullException.ThrowIfNull(configuration);
         ArgumentException.ThrowIfNullOrWhiteSpace(curatedRoot);
         ArgumentException.ThrowIfNullOrWhiteSpace(rejectsRoot);
 
@@ -55,18 +52,16 @@ public static class FolderIngestion
             {
                 var file = files[i];
                 var id = IngestionId(i + 1, file.FullPath);
-                var kind = file.FolderKind ?? (ExportKinds.TryFromFileName(file.RelativePath, out var named) ? named : null);
-                var request = new IngestRequest(
+                var request = IngestRequest.ForDataset(
                     file.FullPath,
                     Path.GetFileName(file.RelativePath),
                     file.FolderKind,
-                    settings,
-                    kind is { } k && mapping.TryGetValue(k.ToSlug(), out var kindMapping) ? kindMapping : null,
+                    configuration,
                     id,
                     IngestedAtBase.AddSeconds(i),
+                    now,
                     Path.Combine(staging, id + ".parquet"),
-                    Path.Combine(rejectsRoot, id + ".csv"),
-                    notAfter);
+                    Path.Combine(rejectsRoot, id + ".csv"));
                 var result = ingestor.Ingest(request, cancellationToken);
                 results.Add(new FileIngestion(file, id, result, request.RejectsPath, Publish(request.CuratedPath, result, curatedRoot, id)));
             }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Centric.Domain.Datasets;
+using Centric.Domain.Exports;
 
 namespace Centric.Engine.Settings;
 
@@ -40,25 +41,39 @@ public static class SettingsReader
         return error is null;
     }
 
-    /// <summary>Parses <c>{"orders": {"Importe total": "amount"}}</c>: per kind, source header to canonical column.</summary>
-    public static bool TryReadMapping(string json, out IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> mapping, out string? error)
+    /// <summary>
+    /// Parses <c>{"orders": {"Importe total": "amount"}}</c>: per kind, source header to canonical column. A key that
+    /// is not an export kind is an error naming the kinds.
+    /// </summary>
+    public static bool TryReadMapping(string json, out DatasetMapping mapping, out string? error)
     {
-        mapping = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+        mapping = DatasetMapping.None;
+        Dictionary<string, Dictionary<string, string>>? raw;
         try
         {
-            var raw = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(json, Options);
-            mapping = (raw ?? []).ToDictionary(
-                k => k.Key.Trim().ToLowerInvariant(),
-                k => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(k.Value, StringComparer.OrdinalIgnoreCase),
-                StringComparer.OrdinalIgnoreCase);
-            error = null;
-            return true;
+            raw = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(json, Options);
         }
         catch (JsonException e)
         {
             error = $"mapping.json is not valid: {e.Message}";
             return false;
         }
+
+        var columns = new Dictionary<ExportKind, IReadOnlyDictionary<string, string>>();
+        foreach (var (key, value) in raw ?? [])
+        {
+            if (!ExportKinds.TryParse(key, out var kind))
+            {
+                error = $"mapping.json is not valid: '{key}' is not an export kind ({string.Join(", ", ExportKinds.All.Select(k => k.ToSlug()))}).";
+                return false;
+            }
+
+            columns[kind] = new Dictionary<string, string>(value, StringComparer.OrdinalIgnoreCase);
+        }
+
+        mapping = new DatasetMapping(columns);
+        error = null;
+        return true;
     }
 
     private static string? Validate(DatasetSettings s)

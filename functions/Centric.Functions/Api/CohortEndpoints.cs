@@ -1,4 +1,4 @@
-using Centric.Domain.Metrics;
+using Centric.Domain.Families.Cohorts;
 using Centric.Storage.Datasets;
 using Centric.Storage.Scores;
 

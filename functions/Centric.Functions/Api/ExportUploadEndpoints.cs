@@ -77,7 +77,7 @@ internal static class ExportUploadEndpoints
             var now = time.GetUtcNow();
             var blobName = $"{dataset}/{exportKind.ToSlug()}/{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{safeName}";
             var blob = await exports.UploadAsync(blobName, content, cancellationToken);
-            var parsing = (await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
+            var parsing = (await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
             var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now, parsing);
             await ingestions.QueueAsync(
                 new IngestionRecord { PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), Parsing = parsing },

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Centric.Domain.Snapshots;
+using Centric.Domain.Exports;
 using Centric.Engine.Compute;
 using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
@@ -50,25 +50,22 @@ public sealed class ComputeService(
         try
         {
             var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
-            var configuration = await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken);
+            var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
             // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
             // data's last event day and the published as-of date.
             DateOnly? publishedAsOf = before?.AsOf is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: publishedAsOf);
             if (result.AsOf is null)
             {
-                // Nothing to compute yet (e.g. settings arrived before any orders): publish no empty generation.
+                // Nothing to compute yet (e.g. settings arrived before any export with events): publish no empty generation.
                 PipelineLog.NothingToCompute(logger, dataset);
                 return null;
             }
 
             var computedAt = time.GetUtcNow();
-            var generation = computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture)
-                + "-" + Guid.NewGuid().ToString("N")[..6];
+            var generation = Generations.CloudId(computedAt);
             var asOf = result.AsOf.Value;
-            var rows = result.Values
-                .Select(v => SnapshotRows.From(v, dataset, generation, computedAt, asOf, configuration.Settings.ReportingCurrency))
-                .ToArray();
+            var rows = Generations.Rows(result, dataset, generation, computedAt, configuration.Settings);
             await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
             await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
             await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
@@ -87,7 +84,9 @@ public sealed class ComputeService(
                 record.Lineage = string.Join(',', lineage);
                 record.Customers = result.Customers;
                 record.Orders = result.Orders;
-                record.Rows = rows.Length;
+                record.Rows = rows.Count;
+                record.Kinds = string.Join(',', result.Kinds.Select(k => k.ToSlug()));
+                record.Families = string.Join(',', result.Families);
                 record.ChurnPreset = configuration.Settings.ChurnPreset;
                 record.ReportingCurrency = configuration.Settings.ReportingCurrency;
                 record.Clv = result.Clv is null ? null : JsonSerializer.Serialize(result.Clv, ReportJson);
@@ -95,7 +94,9 @@ public sealed class ComputeService(
             }, cancellationToken);
             if (published)
             {
-                PipelineLog.Computed(logger, dataset, generation, asOfText, rows.Length, result.Customers, result.Orders, watch.ElapsedMilliseconds);
+                PipelineLog.Computed(
+                    logger, dataset, generation, asOfText, rows.Count, result.Families.Count == 0 ? "none" : string.Join(", ", result.Families),
+                    result.Customers, result.Orders, watch.ElapsedMilliseconds);
             }
 
             return published ? generation : null;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Centric.Domain.Exports;
 using Centric.Engine.Ingestion;
+using Centric.Engine.Settings;
 using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
@@ -58,7 +59,7 @@ public sealed class IngestionService(
                 return null;
             }
 
-            var configuration = await DatasetConfiguration.ReadAsync(exports, path.Dataset, cancellationToken);
+            var configuration = await DatasetConfigurations.ReadAsync(exports, path.Dataset, cancellationToken);
             var parsing = configuration.ParsingFingerprint;
             ingestionId = IngestionLedger.IngestionId(path.BlobName, download.ETag, download.LastModified, parsing);
             var record = await ledger.GetAsync(path.Dataset, ingestionId, cancellationToken)
@@ -104,18 +105,17 @@ public sealed class IngestionService(
     {
         var watch = Stopwatch.StartNew();
         ExportKind? kind = path.KindFolder is { } folderKind && ExportKinds.TryParse(folderKind, out var parsed) ? parsed : null;
-        var mapping = kind is { } k && configuration.Mapping.TryGetValue(k.ToSlug(), out var kindMapping) ? kindMapping : null;
-        var request = new IngestRequest(
+        var now = time.GetUtcNow();
+        var request = IngestRequest.ForDataset(
             download.LocalPath,
             path.FileName,
             kind,
-            configuration.Settings,
-            mapping,
+            configuration,
             record.RowKey,
-            time.GetUtcNow(),
+            now,
+            now,
             Path.Combine(folder, "curated.parquet"),
-            Path.Combine(folder, "rejects.csv"),
-            Today(configuration.Settings.TimeZone));
+            Path.Combine(folder, "rejects.csv"));
         var result = new ExportIngestor().Ingest(request, cancellationToken);
 
         if (result.Accepted > 0 && result.Kind is { } ingestedKind)
@@ -186,14 +186,6 @@ public sealed class IngestionService(
         record.Message = $"Ingestion failed {attempts} times ({exception.GetType().Name}); the message was moved to the poison queue.";
         record.CompletedAt = time.GetUtcNow();
         await ledger.UpsertAsync(record, cancellationToken);
-    }
-
-    private DateOnly Today(string timeZone)
-    {
-        var now = time.GetUtcNow();
-        return TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)
-            ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
-            : DateOnly.FromDateTime(now.UtcDateTime);
     }
 
     private static string Describe(char delimiter) => delimiter switch

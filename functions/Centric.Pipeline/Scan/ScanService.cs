@@ -47,7 +47,7 @@ public sealed class ScanService(
 
             if (!parsing.TryGetValue(dataset, out var fingerprint))
             {
-                parsing[dataset] = fingerprint = (await DatasetConfiguration.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
+                parsing[dataset] = fingerprint = (await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
             }
 
             var ingestionId = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? time.GetUtcNow(), fingerprint);

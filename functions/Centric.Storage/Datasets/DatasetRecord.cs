@@ -41,6 +41,12 @@ public sealed class DatasetRecord : ITableEntity
 
     public long Rows { get; set; }
 
+    /// <summary>The export kinds the current generation was computed from (slugs, comma separated).</summary>
+    public string? Kinds { get; set; }
+
+    /// <summary>The metric families the current generation computed (names, comma separated).</summary>
+    public string? Families { get; set; }
+
     /// <summary>Warnings of the last computation, one per line.</summary>
     public string? Warnings { get; set; }
 

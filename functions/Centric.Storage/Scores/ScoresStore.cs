@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
-using Centric.Domain.Metrics;
+using Centric.Domain.Families.Cohorts;
 using Centric.Engine.Clv;
 using Centric.Storage.Connection;
 

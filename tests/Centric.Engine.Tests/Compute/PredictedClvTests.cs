@@ -1,5 +1,7 @@
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
+using Centric.Domain.Families.Orders;
+using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Metrics;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
@@ -25,7 +27,7 @@ public sealed class PredictedClvTests : IClassFixture<PredictedClvTests.SampleRe
         Assert.True(_result.Clv.Status.Converged, _result.Clv.Status.Message);
         Assert.NotNull(_result.Clv.SpendParameters);
         // Buyers only: customers whose orders were all cancelled, refunded or credits have no purchase day.
-        var buyers = _result.Values.Where(v => v.Metric == MetricIds.NewCustomers && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month)
+        var buyers = _result.Values.Where(v => v.Metric == OrdersFamily.NewCustomers && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month)
             .Sum(v => v.Value!.Value);
         Assert.Equal(buyers, _result.Scores.Count);
         Assert.True(_result.Scores.Count < _result.Customers);
@@ -54,7 +56,7 @@ public sealed class PredictedClvTests : IClassFixture<PredictedClvTests.SampleRe
     public void ClvPredicted_IsTheMeanOfTheScores_AtTheAsOfDate()
     {
         var period = new Domain.Time.PeriodCalendar().PeriodOf(Domain.Time.Grain.Month, _result.AsOf!.Value).Label;
-        var row = Assert.Single(_result.Values, v => v.Metric == MetricIds.ClvPredicted && v.Segment == "*" && v.Period.Label == period
+        var row = Assert.Single(_result.Values, v => v.Metric == PredictedClvFamily.ClvPredicted && v.Segment == "*" && v.Period.Label == period
             && v.Period.Grain == Domain.Time.Grain.Month);
 
         var expectedTotal = _result.Scores.Sum(s => s.Clv!.Value);
@@ -67,15 +69,15 @@ public sealed class PredictedClvTests : IClassFixture<PredictedClvTests.SampleRe
     [Fact]
     public void ClvTier_IsASegmentOfEveryMetric()
     {
-        Assert.Contains(_result.Values, v => v.Metric == MetricIds.Revenue && v.Segment == "clv-tier:high");
-        Assert.Contains(_result.Values, v => v.Metric == MetricIds.ClvPredicted && v.Segment == "clv-tier:low");
-        Assert.Contains(_result.Values, v => v.Metric == MetricIds.ChurnRate && v.Segment.StartsWith("country:", StringComparison.Ordinal));
+        Assert.Contains(_result.Values, v => v.Metric == OrdersFamily.Revenue && v.Segment == "clv-tier:high");
+        Assert.Contains(_result.Values, v => v.Metric == PredictedClvFamily.ClvPredicted && v.Segment == "clv-tier:low");
+        Assert.Contains(_result.Values, v => v.Metric == OrdersFamily.ChurnRate && v.Segment.StartsWith("country:", StringComparison.Ordinal));
     }
 
     [Fact]
     public void EarlierPeriods_AreFittedOnTheirOwnPast()
     {
-        var months = _result.Values.Where(v => v.Metric == MetricIds.ExpectedPurchases && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month).ToArray();
+        var months = _result.Values.Where(v => v.Metric == PredictedClvFamily.ExpectedPurchases && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month).ToArray();
 
         Assert.Equal(PredictedClvMetrics.RecentMonths, months.Length);
         Assert.True(months.Select(m => m.Denominator).Distinct().Count() > 1, "Customers scored grow as periods move forward.");

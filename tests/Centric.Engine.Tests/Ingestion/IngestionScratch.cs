@@ -49,7 +49,7 @@ public sealed class IngestionScratch : IDisposable
             Path.GetFileName(path),
             kind,
             settings ?? DatasetSettings.Default,
-            mapping,
+            mapping is null ? null : new DatasetMapping(ExportKinds.All.ToDictionary(k => k, _ => mapping)),
             "ing-1",
             IngestedAt,
             CuratedPath,

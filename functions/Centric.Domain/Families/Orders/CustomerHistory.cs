@@ -1,6 +1,7 @@
 using Centric.Domain.Activity;
 
-namespace Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Orders;
 
 /// <summary>One customer's purchase days, churn-model spells and day totals, as day numbers.</summary>
 internal sealed record CustomerHistory(int Customer, int[] PurchaseDays, ActivitySpell[] Spells, CustomerDay[] Days)

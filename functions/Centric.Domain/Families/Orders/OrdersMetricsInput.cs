@@ -1,6 +1,7 @@
 using Centric.Domain.Activity;
 
-namespace Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Orders;
 
 /// <summary>
 /// What the orders model needs: customer-days (customers numbered 0..CustomerCount − 1) and, per customer,

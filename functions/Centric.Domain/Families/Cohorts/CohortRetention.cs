@@ -1,7 +1,9 @@
 using System.Globalization;
 using Centric.Domain.Activity;
 
-namespace Centric.Domain.Metrics;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Cohorts;
 
 /// <summary>
 /// <c>cohort-retention</c> (METRICS.md), orders model: cohort = month of a customer's first purchase day; the value for
@@ -10,8 +12,9 @@ namespace Centric.Domain.Metrics;
 /// </summary>
 public static class CohortRetention
 {
-    public const string MetricId = "cohort-retention";
-    public const int DefinitionVersion = 1;
+    public static string MetricId => CohortsFamily.Retention;
+
+    public static int DefinitionVersion => CohortsFamily.Metrics[0].Version;
 
     public static IReadOnlyList<CohortCell> Compute(IReadOnlyList<CustomerDay> days, DateOnly asOf)
     {

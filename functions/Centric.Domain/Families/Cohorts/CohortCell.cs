@@ -1,4 +1,4 @@
-namespace Centric.Domain.Metrics;
+namespace Centric.Domain.Families.Cohorts;
 
 /// <summary>
 /// One cell of the cohort retention matrix: of the <see cref="CohortSize"/> customers whose first purchase was in

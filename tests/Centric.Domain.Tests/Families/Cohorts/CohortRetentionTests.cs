@@ -1,6 +1,7 @@
-using Centric.Domain.Metrics;
+using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Tests.Families.Orders;
 
-namespace Centric.Domain.Tests.Metrics;
+namespace Centric.Domain.Tests.Families.Cohorts;
 
 public class CohortRetentionTests
 {

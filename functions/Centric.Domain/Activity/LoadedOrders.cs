@@ -1,6 +1,4 @@
-using Centric.Domain.Activity;
-
-namespace Centric.Engine.Compute;
+namespace Centric.Domain.Activity;
 
 /// <summary>
 /// Orders reduced to customer-days in the reporting currency. <see cref="Unconverted"/> counts orders whose amount

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 
-namespace Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Cohorts;
 
 /// <summary>The cohort matrix as CSV, one cell per line (the shape BI tools pivot): invariant numbers, empty when null.</summary>
 public static class CohortCsv

@@ -1,7 +1,8 @@
+using Centric.Domain.Families.Orders;
 using Centric.Domain.Metrics;
 using Centric.Domain.Time;
 
-namespace Centric.Domain.Tests.Metrics;
+namespace Centric.Domain.Tests.Families.Orders;
 
 /// <summary>
 /// Hand-computed values. With inactivityDays = 10:

@@ -1,4 +1,6 @@
-namespace Centric.Domain.Metrics;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Orders;
 
 /// <summary>
 /// Per segment and per day from the first data day to the as-of date: active customers, revenue and valid orders,

@@ -1,6 +1,8 @@
 using Centric.Domain.Time;
 
-namespace Centric.Domain.Metrics;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Orders;
 
 /// <summary>
 /// The customer-base and revenue metrics of the orders model (METRICS.md), for every period of the requested
@@ -53,20 +55,20 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         var churned = (decimal)t.Churned[p][b];
         var newCustomers = (decimal)t.NewCustomers[p][b];
 
-        rows.Add(c.Count(MetricIds.ActiveCustomers, endBase));
-        rows.Add(c.Count(MetricIds.NewCustomers, newCustomers));
-        rows.Add(c.Count(MetricIds.ReactivatedCustomers, t.Reactivated[p][b]));
-        rows.Add(c.Count(MetricIds.ChurnedCustomers, churned));
-        rows.Add(c.Divide(MetricIds.ChurnRate, ChurnPresets.Average, churned, meanActive, 100m));
-        rows.Add(c.Divide(MetricIds.ChurnRate, ChurnPresets.Start, t.ChurnedFromStart[p][b], startBase, 100m));
-        rows.Add(c.Divide(MetricIds.ChurnRate, ChurnPresets.StartPlusNew, churned, startBase + newCustomers, 100m));
-        rows.Add(c.Divide(MetricIds.RetentionRate, null, t.Retained[p][b], startBase, 100m));
-        rows.Add(c.Count(MetricIds.Revenue, revenue));
-        rows.Add(c.Count(MetricIds.Orders, orders));
-        rows.Add(c.Divide(MetricIds.Aov, null, revenue, orders));
-        rows.Add(c.Divide(MetricIds.PurchaseFrequency, null, orders, buyers));
-        rows.Add(c.Divide(MetricIds.Arpa, null, revenue, meanActive));
-        rows.Add(c.Divide(MetricIds.LoyaltyRate, null, t.RepeatBuyers[p][b], buyers, 100m));
+        rows.Add(c.Count(OrdersFamily.ActiveCustomers, endBase));
+        rows.Add(c.Count(OrdersFamily.NewCustomers, newCustomers));
+        rows.Add(c.Count(OrdersFamily.ReactivatedCustomers, t.Reactivated[p][b]));
+        rows.Add(c.Count(OrdersFamily.ChurnedCustomers, churned));
+        rows.Add(c.Divide(OrdersFamily.ChurnRate, ChurnPresets.Average, churned, meanActive, 100m));
+        rows.Add(c.Divide(OrdersFamily.ChurnRate, ChurnPresets.Start, t.ChurnedFromStart[p][b], startBase, 100m));
+        rows.Add(c.Divide(OrdersFamily.ChurnRate, ChurnPresets.StartPlusNew, churned, startBase + newCustomers, 100m));
+        rows.Add(c.Divide(OrdersFamily.RetentionRate, null, t.Retained[p][b], startBase, 100m));
+        rows.Add(c.Count(OrdersFamily.Revenue, revenue));
+        rows.Add(c.Count(OrdersFamily.Orders, orders));
+        rows.Add(c.Divide(OrdersFamily.Aov, null, revenue, orders));
+        rows.Add(c.Divide(OrdersFamily.PurchaseFrequency, null, orders, buyers));
+        rows.Add(c.Divide(OrdersFamily.Arpa, null, revenue, meanActive));
+        rows.Add(c.Divide(OrdersFamily.LoyaltyRate, null, t.RepeatBuyers[p][b], buyers, 100m));
         rows.Add(ClvSimple(c));
     }
 
@@ -84,7 +86,7 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         var churnFraction = Ratio.Of(c.Tallies.TrailingChurned[c.P][c.Bin], meanActive);
         decimal? perCustomer = orders > 0 ? Ratio.Of(revenue, buyers) : null;
         decimal? value = perCustomer is { } v && churnFraction is > 0m ? Ratio.Of(v, churnFraction.Value) : null;
-        return c.Row(MetricIds.ClvSimple, null, value, perCustomer, churnFraction);
+        return c.Row(OrdersFamily.ClvSimple, null, value, perCustomer, churnFraction);
     }
 
     private readonly record struct RowContext(

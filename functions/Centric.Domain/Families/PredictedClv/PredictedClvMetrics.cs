@@ -3,7 +3,9 @@ using Centric.Domain.Datasets;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
 
-namespace Centric.Domain.Metrics;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.PredictedClv;
 
 /// <summary>
 /// <c>clv-predicted</c> (mean), <c>clv-predicted-total</c>, <c>p-alive</c> (mean) and <c>expected-purchases</c> (mean
@@ -87,10 +89,10 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
             }
 
             var hasSpend = fit.Spend is not null && t.WithClv > 0;
-            rows.Add(Row(MetricIds.ClvPredicted, hasSpend ? Ratio.Of(t.Clv, t.WithClv) : null, hasSpend ? t.Clv : null, t.WithClv));
-            rows.Add(Row(MetricIds.ClvPredictedTotal, hasSpend ? t.Clv : null, hasSpend ? t.Clv : null, null));
-            rows.Add(Row(MetricIds.PAlive, t.WithPAlive > 0 ? Ratio.Of(t.PAlive, t.WithPAlive) : null, t.WithPAlive > 0 ? t.PAlive : null, t.WithPAlive));
-            rows.Add(Row(MetricIds.ExpectedPurchases, t.WithPurchases > 0 ? Ratio.Of(t.Purchases, t.WithPurchases) : null,
+            rows.Add(Row(PredictedClvFamily.ClvPredicted, hasSpend ? Ratio.Of(t.Clv, t.WithClv) : null, hasSpend ? t.Clv : null, t.WithClv));
+            rows.Add(Row(PredictedClvFamily.ClvPredictedTotal, hasSpend ? t.Clv : null, hasSpend ? t.Clv : null, null));
+            rows.Add(Row(PredictedClvFamily.PAlive, t.WithPAlive > 0 ? Ratio.Of(t.PAlive, t.WithPAlive) : null, t.WithPAlive > 0 ? t.PAlive : null, t.WithPAlive));
+            rows.Add(Row(PredictedClvFamily.ExpectedPurchases, t.WithPurchases > 0 ? Ratio.Of(t.Purchases, t.WithPurchases) : null,
                 t.WithPurchases > 0 ? t.Purchases : null, t.WithPurchases));
         }
     }

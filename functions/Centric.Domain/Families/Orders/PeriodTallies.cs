@@ -1,4 +1,6 @@
-namespace Centric.Domain.Metrics;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Orders;
 
 /// <summary>
 /// Distinct-customer counts per period and segment for one grain. Each customer adds to every segment it is in;

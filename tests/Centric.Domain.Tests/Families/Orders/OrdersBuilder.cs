@@ -1,8 +1,8 @@
 using System.Globalization;
 using Centric.Domain.Activity;
-using Centric.Domain.Metrics;
+using Centric.Domain.Families.Orders;
 
-namespace Centric.Domain.Tests.Metrics;
+namespace Centric.Domain.Tests.Families.Orders;
 
 /// <summary>Builds customer-days for the calculator: <c>.Purchase("c0", "2025-01-01", 10m)</c>.</summary>
 internal sealed class OrdersBuilder

@@ -1,0 +1,24 @@
+using Centric.Domain.Activity;
+using Centric.Domain.Datasets;
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+using Centric.Domain.Segments;
+using Centric.Domain.Time;
+
+namespace Centric.Domain.Families;
+
+/// <summary>
+/// What every family computes from: the dataset's settings and calendar, the as-of date A, the grains asked for, the
+/// export kinds present, and the inputs shared between families — orders reduced to customer-days (empty without an
+/// orders export), each customer's segment keys (customer attributes and CLV tier, for any event with a customer_id)
+/// and the predictive CLV fitted at A (null without purchases to fit).
+/// </summary>
+public sealed record FamilyContext(
+    DatasetSettings Settings,
+    PeriodCalendar Calendar,
+    DateOnly AsOf,
+    IReadOnlyCollection<Grain> Grains,
+    IReadOnlySet<ExportKind> Kinds,
+    LoadedOrders Orders,
+    CustomerSegments Segments,
+    ClvInputs? Clv);

@@ -1,0 +1,27 @@
+using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families;
+
+/// <summary>
+/// Where families put what they computed: metric values (snapshot rows), warnings a person should read, and the
+/// outputs served on their own routes — the cohort matrix and the predictive CLV fit with its holdout check.
+/// </summary>
+public sealed class FamilyOutput
+{
+    private readonly List<MetricValue> _values = [];
+    private readonly List<string> _warnings = [];
+
+    public IReadOnlyList<MetricValue> Values => _values;
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public IReadOnlyList<CohortCell> Cohorts { get; set; } = [];
+
+    /// <summary>The CLV fit at the as-of date whose scores are published, with its holdout check.</summary>
+    public ClvOutcome? Clv { get; set; }
+
+    public void Add(IEnumerable<MetricValue> values) => _values.AddRange(values);
+
+    public void Warn(string warning) => _warnings.Add(warning);
+}

@@ -1,0 +1,22 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families;
+
+/// <summary>
+/// A family of metrics: the definitions it publishes (they make up the catalogue), the export kinds it reads, and how
+/// it computes their values for every grain, period and segment from a dataset's loaded inputs. A family is computed
+/// when the dataset holds any of the kinds it reads. Register a new family in <see cref="MetricFamilies"/>.
+/// </summary>
+public interface IMetricFamily
+{
+    /// <summary>A short kebab-case name (<c>orders</c>, <c>predicted-clv</c>), listed with each generation.</summary>
+    string Name { get; }
+
+    IReadOnlyList<MetricDefinition> Definitions { get; }
+
+    /// <summary>The export kinds whose presence makes this family computable.</summary>
+    IReadOnlyList<ExportKind> Reads { get; }
+
+    void Compute(FamilyContext context, FamilyOutput output);
+}

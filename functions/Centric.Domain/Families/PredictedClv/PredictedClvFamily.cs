@@ -1,0 +1,57 @@
+using Centric.Domain.Clv;
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.PredictedClv;
+
+/// <summary>
+/// Predictive CLV: BG/NBD (or Pareto/NBD) and Gamma-Gamma fitted per period, with the mean and total predicted CLV,
+/// P(alive) and expected purchases; publishes the as-of fit's per-customer scores and its holdout check.
+/// </summary>
+public sealed class PredictedClvFamily : IMetricFamily
+{
+    public const string ClvPredicted = "clv-predicted";
+    public const string ClvPredictedTotal = "clv-predicted-total";
+    public const string PAlive = "p-alive";
+    public const string ExpectedPurchases = "expected-purchases";
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(ClvPredicted, "Customer lifetime value (predicted)", MetricUnit.Currency,
+            "Mean over customers with a purchase by e − 1 of the expected discounted value over clv.horizonMonths: BG/NBD (or Pareto/NBD) " +
+            "for purchases and Gamma-Gamma for spend, fitted on the data up to e − 1 (the as-of date for the partial period), " +
+            "discounted monthly at clv.monthlyDiscountRate. Numerator: total; denominator: customers scored.", 1, []),
+        new(ClvPredictedTotal, "Customer lifetime value (predicted, total)", MetricUnit.Currency,
+            "Sum over customers of the predicted discounted value over the horizon (see clv-predicted).", 1, []),
+        new(PAlive, "Probability alive (mean)", MetricUnit.Ratio,
+            "Mean over customers of the fitted model's probability that the customer is still active at e − 1.", 1, []),
+        new(ExpectedPurchases, "Expected purchases (mean)", MetricUnit.Ratio,
+            "Mean over customers of the purchases the fitted model expects over the horizon (undiscounted).", 1, []),
+    ];
+
+    public string Name => "predicted-clv";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Orders];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        if (context.Clv is not { } clv)
+        {
+            return;
+        }
+
+        output.Add(new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
+            .Compute(clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains));
+        HoldoutReport? holdout = null;
+        if (clv.Transactions.Count > 0 && HoldoutCheck.Window(clv.Transactions.Min(t => t.Day), context.AsOf) is var (calibrationEnd, holdoutEnd))
+        {
+            holdout = HoldoutCheck.Run(clv.Transactions, calibrationEnd, holdoutEnd, clv.Fit.Unit, clv.Fit.ModelKind);
+        }
+
+        output.Clv = new ClvOutcome(clv.Fit, clv.Tiers, holdout);
+    }
+}

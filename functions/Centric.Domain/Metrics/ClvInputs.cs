@@ -1,0 +1,24 @@
+using Centric.Domain.Activity;
+using Centric.Domain.Clv;
+using Centric.Domain.Datasets;
+
+namespace Centric.Domain.Metrics;
+
+/// <summary>
+/// The purchases up to the as-of date as CLV transactions, the models fitted on them at the as-of date and the CLV tier
+/// of every scored customer. Shared by the families: tiers are a segment of every metric.
+/// </summary>
+public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit Fit, IReadOnlyDictionary<string, string> Tiers)
+{
+    /// <summary>Fits the dataset's CLV models on its purchase days up to <paramref name="asOf"/>.</summary>
+    public static ClvInputs FitAt(LoadedOrders orders, DateOnly asOf, ClvSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(orders);
+        var transactions = orders.Days
+            .Where(d => d.IsPurchaseDay && d.Day <= asOf)
+            .Select(d => new Transaction(orders.CustomerIds[d.Customer], d.Day, d.ValidAmount))
+            .ToArray();
+        var fit = ClvFitter.FitAt(transactions, asOf, settings);
+        return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores));
+    }
+}
