@@ -1,6 +1,6 @@
 namespace Centric.Domain.Metrics;
 
-/// <summary>The public metric ids (METRICS.md).</summary>
+/// <summary>The public metric ids (docs/metrics.md).</summary>
 public static class MetricIds
 {
     public const string ActiveCustomers = "active-customers";
