@@ -1,6 +1,6 @@
 // The fast path: a system topic on the storage account and a BlobCreated subscription, filtered to the exports
 // container, that writes each event to the ingest queue with its own identity. ScanExports stays the safety net.
-// Container and queue are the public names of ARCHITECTURE.md, written out so the compiled template shows them.
+// Container and queue are the public names of docs/architecture.md, written out so the compiled template shows them.
 
 @description('Name of the Event Grid system topic.')
 param systemTopicName string

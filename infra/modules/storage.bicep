@@ -30,7 +30,7 @@ param deleteRetentionDays int
 @description('Tags applied to the storage account.')
 param tags object
 
-// Names are the public names of ARCHITECTURE.md.
+// Names are the public names of docs/architecture.md.
 var containerNames = [
   'exports'
   'curated'

@@ -1,6 +1,6 @@
 namespace Centric.Cli.Tests;
 
-/// <summary>The published CDNOW files in ../shared/data/cdnow beside the folder holding Serverless.sln.</summary>
+/// <summary>The published CDNOW files in tests/data/cdnow under the folder holding Serverless.sln.</summary>
 internal static class CdnowFiles
 {
     public static string PathOf(string fileName)
@@ -9,11 +9,11 @@ internal static class CdnowFiles
         {
             if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
             {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "cdnow", fileName));
+                var path = Path.Combine(dir.FullName, "tests", "data", "cdnow", fileName);
                 return File.Exists(path)
                     ? path
                     : throw new FileNotFoundException(
-                        $"CDNOW test data '{fileName}' is missing: expected it at {path} (../shared/data/cdnow beside the folder holding Serverless.sln).",
+                        $"CDNOW test data '{fileName}' is missing: expected it at {path} (tests/data/cdnow in the repository).",
                         path);
             }
         }

@@ -16,10 +16,6 @@ public static class RepositoryRoot
         throw new InvalidOperationException($"No Serverless.sln above {AppContext.BaseDirectory}.");
     }
 
-    /// <summary>The shared design folder beside the repository (holds data/cdnow), or null when absent.</summary>
-    public static string? SharedFolder()
-    {
-        var shared = Path.GetFullPath(Path.Combine(Find(), "..", "shared"));
-        return Directory.Exists(shared) ? shared : null;
-    }
+    /// <summary>The published CDNOW files the CLV tests read: tests/data/cdnow in the repository.</summary>
+    public static string CdnowFolder() => Path.Combine(Find(), "tests", "data", "cdnow");
 }

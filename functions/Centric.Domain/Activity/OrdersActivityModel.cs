@@ -1,7 +1,7 @@
 namespace Centric.Domain.Activity;
 
 /// <summary>
-/// The orders model of METRICS.md: a customer is active on day d if it has a purchase day q with q ≤ d &lt; q + W.
+/// The orders model of docs/metrics.md: a customer is active on day d if it has a purchase day q with q ≤ d &lt; q + W.
 /// It churns on q + W for every purchase day q with no purchase day in (q, q + W]; a purchase exactly on q + W
 /// keeps it active without a break.
 /// </summary>

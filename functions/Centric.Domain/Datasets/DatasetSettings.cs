@@ -1,7 +1,7 @@
 namespace Centric.Domain.Datasets;
 
 /// <summary>
-/// A dataset's settings, from <c>exports/{dataset}/settings.json</c>; every member optional (CONTRACT.md).
+/// A dataset's settings, from <c>exports/{dataset}/settings.json</c>; every member optional (docs/contract.md).
 /// </summary>
 public sealed record DatasetSettings
 {

@@ -1,6 +1,6 @@
 namespace Centric.Domain.Exports;
 
-/// <summary>The kinds of export a finance team drops (CONTRACT.md, "Export kinds and canonical columns").</summary>
+/// <summary>The kinds of export a finance team drops (docs/contract.md, "Export kinds and canonical columns").</summary>
 public enum ExportKind
 {
     Customers,

@@ -1,6 +1,6 @@
 namespace Centric.Domain.Exports;
 
-/// <summary>The canonical schema of every export kind (CONTRACT.md); required columns first as listed there.</summary>
+/// <summary>The canonical schema of every export kind (docs/contract.md); required columns first as listed there.</summary>
 public static class ExportSchemas
 {
     private static readonly Dictionary<ExportKind, ExportSchema> Schemas = new()

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Centric.Domain.Exports;
 
-/// <summary>The score scale of a survey (METRICS.md, "Customer experience").</summary>
+/// <summary>The score scale of a survey (docs/metrics.md, "Customer experience").</summary>
 public sealed record SurveyScale(string Survey, string Title, int Min, int Max)
 {
     public static SurveyScale Nps { get; } = new("nps", "NPS", 0, 10);

@@ -1,6 +1,6 @@
 namespace Centric.Domain.Metrics;
 
-/// <summary>The churn-rate denominators of METRICS.md.</summary>
+/// <summary>The churn-rate denominators of docs/metrics.md.</summary>
 public static class ChurnPresets
 {
     /// <summary>Lost customers over the mean number of active customers in the period (the default).</summary>

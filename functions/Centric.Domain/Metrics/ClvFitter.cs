@@ -6,7 +6,7 @@ namespace Centric.Domain.Metrics;
 
 /// <summary>
 /// Fits the dataset's CLV models on the transactions up to a calibration end and scores every customer over the
-/// horizon (METRICS.md, <c>clv-predicted</c>): transaction model by settings (<c>bgnbd</c> or <c>pareto-nbd</c>),
+/// horizon (docs/metrics.md, <c>clv-predicted</c>): transaction model by settings (<c>bgnbd</c> or <c>pareto-nbd</c>),
 /// Gamma-Gamma on repeat customers with spend &gt; 0, weekly time unit.
 /// </summary>
 public static class ClvFitter

@@ -3,7 +3,7 @@ using Centric.Domain.Clv;
 namespace Centric.Domain.Metrics;
 
 /// <summary>
-/// CLV tiers (METRICS.md): customers ranked by predicted CLV (by expected purchases when there is no spend model);
+/// CLV tiers (docs/metrics.md): customers ranked by predicted CLV (by expected purchases when there is no spend model);
 /// the top 20 % are <c>high</c>, the next 30 % <c>mid</c>, the rest <c>low</c>. Ties are broken by customer id so the
 /// split is reproducible. Customers without a prediction get no tier.
 /// </summary>

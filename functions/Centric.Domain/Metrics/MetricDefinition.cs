@@ -1,7 +1,7 @@
 namespace Centric.Domain.Metrics;
 
 /// <summary>
-/// A metric of the catalogue: its id (kebab-case, public), title, unit, definition text (METRICS.md), named presets
+/// A metric of the catalogue: its id (kebab-case, public), title, unit, definition text (docs/metrics.md), named presets
 /// where the industry disagrees (the first is the default) and the definition version, bumped whenever the formula
 /// changes so old snapshots stay explainable.
 /// </summary>

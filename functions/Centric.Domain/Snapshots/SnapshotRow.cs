@@ -1,7 +1,7 @@
 namespace Centric.Domain.Snapshots;
 
 /// <summary>
-/// A snapshot row as served to BI tools (CONTRACT.md): JSON and CSV share these columns, in this order.
+/// A snapshot row as served to BI tools (docs/contract.md): JSON and CSV share these columns, in this order.
 /// <see cref="Unit"/> is <c>count</c>, <c>percent</c>, <c>ratio</c>, <c>hours</c>, <c>days</c>, <c>score</c>, or the
 /// reporting currency's ISO code for money.
 /// </summary>

@@ -7,7 +7,7 @@ namespace Centric.Engine.Compute;
 
 /// <summary>
 /// Loads curated orders into customer-days: corrections applied, amounts converted to the reporting currency at the
-/// order day's rate (the latest earlier rate when that day has none), valid orders and credits split as METRICS.md
+/// order day's rate (the latest earlier rate when that day has none), valid orders and credits split as docs/metrics.md
 /// defines them (<see cref="OrderStatuses.IsValidOrder"/>, <see cref="OrderStatuses.IsCredit"/>).
 /// </summary>
 public static class OrdersLoader

@@ -6,7 +6,7 @@ namespace Centric.Engine.Samples;
 /// A deterministic, realistic sample of a shop's exports: customers acquired over time, repeat purchases as a
 /// Poisson process with a per-purchase churn chance (the BG/NBD story), cancelled and refunded orders, same-day
 /// double orders, occasional credit notes (negative amounts), five countries, segments, plans and channels.
-/// Files stream row by row, so millions of orders need no memory. Canonical headers (CONTRACT.md).
+/// Files stream row by row, so millions of orders need no memory. Canonical headers (docs/contract.md).
 /// </summary>
 public static class SampleExports
 {

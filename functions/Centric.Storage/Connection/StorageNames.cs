@@ -1,7 +1,7 @@
 namespace Centric.Storage.Connection;
 
 /// <summary>
-/// The containers, queues and tables of ARCHITECTURE.md. A suffix gives a test its own set in a shared account.
+/// The containers, queues and tables of docs/architecture.md. A suffix gives a test its own set in a shared account.
 /// </summary>
 public sealed record StorageNames(string Suffix = "")
 {

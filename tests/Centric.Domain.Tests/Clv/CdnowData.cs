@@ -3,7 +3,7 @@ using Centric.Domain.Clv;
 
 namespace Centric.Domain.Tests.Clv;
 
-/// <summary>The CDNOW files under ../shared/data/cdnow next to the folder holding Serverless.sln.</summary>
+/// <summary>The CDNOW files in tests/data/cdnow under the folder holding Serverless.sln.</summary>
 internal static class CdnowData
 {
     public static readonly DateOnly CalibrationEnd = new(1997, 9, 30);
@@ -24,11 +24,11 @@ internal static class CdnowData
             searched.Add(dir.FullName);
             if (File.Exists(Path.Combine(dir.FullName, "Serverless.sln")))
             {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "cdnow", fileName));
+                var path = Path.Combine(dir.FullName, "tests", "data", "cdnow", fileName);
                 return File.Exists(path)
                     ? path
                     : throw new FileNotFoundException(
-                        $"CDNOW test data '{fileName}' is missing: expected it at {path} (../shared/data/cdnow next to the folder holding Serverless.sln).",
+                        $"CDNOW test data '{fileName}' is missing: expected it at {path} (tests/data/cdnow in the repository).",
                         path);
             }
         }

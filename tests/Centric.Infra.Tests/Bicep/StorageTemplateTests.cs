@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace Centric.Infra.Tests.Bicep;
 
-/// <summary>The storage account is identity-only and holds the stores of ARCHITECTURE.md.</summary>
+/// <summary>The storage account is identity-only and holds the stores of docs/architecture.md.</summary>
 public sealed class StorageTemplateTests(CompiledTemplateFixture fixture) : IClassFixture<CompiledTemplateFixture>
 {
     private ArmTemplate Template => fixture.Template;

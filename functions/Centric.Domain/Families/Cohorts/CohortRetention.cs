@@ -6,7 +6,7 @@ using Centric.Domain.Metrics;
 namespace Centric.Domain.Families.Cohorts;
 
 /// <summary>
-/// <c>cohort-retention</c> (METRICS.md), orders model: cohort = month of a customer's first purchase day; the value for
+/// <c>cohort-retention</c> (docs/metrics.md), orders model: cohort = month of a customer's first purchase day; the value for
 /// (cohort, k) = customers of the cohort with a purchase day in month cohort + k ÷ cohort size × 100. Every cell up to
 /// the month holding the as-of date is reported, zeros included, so the matrix is complete.
 /// </summary>

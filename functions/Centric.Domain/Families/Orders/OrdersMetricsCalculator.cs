@@ -5,7 +5,7 @@ using Centric.Domain.Metrics;
 namespace Centric.Domain.Families.Orders;
 
 /// <summary>
-/// The customer-base and revenue metrics of the orders model (METRICS.md), for every period of the requested
+/// The customer-base and revenue metrics of the orders model (docs/metrics.md), for every period of the requested
 /// grains from the data's first day to the as-of date A, and for every segment. Days after A are ignored;
 /// the period holding A is partial and its day averages run to A.
 /// </summary>
