@@ -9,7 +9,7 @@ public static class OrderStatuses
     public const string Refunded = "refunded";
 
     /// <summary>
-    /// The valid-order rule (METRICS.md): an order whose status is one of these is not a purchase; any other status
+    /// The valid-order rule (docs/metrics.md): an order whose status is one of these is not a purchase; any other status
     /// (no status reads as completed) with an amount ≥ 0 is a valid order, and a negative amount that is not cancelled
     /// is a credit.
     /// </summary>

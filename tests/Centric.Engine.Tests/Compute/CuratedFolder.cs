@@ -52,6 +52,19 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>Writes one ingestion of tickets: (ticket_id, customer_id, opened_at), not yet answered or resolved.</summary>
+    public CuratedFolder Tickets(params (string Id, string? Customer, string OpenedAt)[] rows)
+    {
+        var values = rows.Select((r, i) => $"({Q(r.Id)}, {Q(r.Customer)}, TIMESTAMP {Q(r.OpenedAt)}, {i + 2})");
+        return Write("tickets", $"""
+            SELECT col0 AS ticket_id, col1 AS customer_id, col2 AS opened_at, col2 AS opened_at_utc,
+                   NULL::TIMESTAMP AS first_response_at, NULL::TIMESTAMP AS first_response_at_utc,
+                   NULL::TIMESTAMP AS resolved_at, NULL::TIMESTAMP AS resolved_at_utc,
+                   NULL::VARCHAR AS channel, NULL::VARCHAR AS priority, col3::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private static string Q(string? text) => text is null ? "NULL" : DuckDbSession.Literal(text);
