@@ -22,6 +22,8 @@ internal static class DatasetEndpoints
                 d.ReportingCurrency,
                 Warnings = d.Warnings?.Split('\n') ?? [],
                 Lineage = d.Lineage?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                Kinds = d.Kinds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+                Families = d.Families?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
             }));
         }).WithName("ListDatasets").WithSummary("Datasets with current generation, as-of date, last computed and last ingestion.");
         return api;
