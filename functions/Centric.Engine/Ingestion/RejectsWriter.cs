@@ -5,7 +5,8 @@ namespace Centric.Engine.Ingestion;
 
 /// <summary>
 /// Writes rejected cells as CSV (<c>line,column,value,reason</c>, UTF-8, <see cref="CsvWriter"/>) and keeps the
-/// first 100.
+/// first 100. Values longer than 200 characters are cut, with their original length stated in the same
+/// <c>value</c> column (<see cref="RejectedValue"/>).
 /// </summary>
 internal sealed class RejectsWriter : IDisposable
 {
@@ -31,7 +32,7 @@ internal sealed class RejectsWriter : IDisposable
 
     public void Write(RejectedRow reject)
     {
-        var shown = reject;
+        var shown = RejectedValue.Shorten(reject);
         if (sample.Count < SampleSize)
         {
             sample.Add(shown);
