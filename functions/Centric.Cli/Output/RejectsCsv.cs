@@ -36,30 +36,37 @@ internal static class RejectsCsv
         }
     }
 
-    /// <summary>The file's CSV records, unchanged: a record goes on while a quoted field is open across lines.</summary>
+    /// <summary>
+    /// The file's CSV records, unchanged: a record ends at a CRLF outside quotes, so line breaks inside a quoted value
+    /// (a lone CR or LF included) stay exactly as written.
+    /// </summary>
     private static IEnumerable<string> Records(string path)
     {
+        using var reader = new StreamReader(path, Encoding.UTF8);
         var record = new StringBuilder();
-        var quotes = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        var quoted = false;
+        int next;
+        while ((next = reader.Read()) >= 0)
         {
-            if (record.Length > 0 || quotes % 2 == 1)
+            var c = (char)next;
+            if (c == '"')
             {
-                record.Append('\n');
+                quoted = !quoted;
             }
-
-            record.Append(line);
-            quotes += line.Count(c => c == '"');
-            if (quotes % 2 == 0)
+            else if (!quoted && c == '\r' && reader.Peek() == '\n')
             {
-                if (record.Length > 0)
-                {
-                    yield return record.ToString();
-                }
-
+                _ = reader.Read();
+                yield return record.ToString();
                 record.Clear();
-                quotes = 0;
+                continue;
             }
+
+            record.Append(c);
+        }
+
+        if (record.Length > 0)
+        {
+            yield return record.ToString();
         }
     }
 }
