@@ -1,11 +1,14 @@
 using System.Text;
+using Centric.Domain.Csv;
 using Centric.Engine.Local;
 
 namespace Centric.Cli.Output;
 
 /// <summary>
 /// Every rejected cell of every file in one CSV, <c>file,line,column,value,reason</c>: each ingestion's own rejects
-/// file (<c>line,column,value,reason</c>) with the export's relative path put in front of every record.
+/// file (<c>line,column,value,reason</c>, already written by <see cref="CsvWriter"/>, values cut to 200 characters
+/// with their length stated) with the export's relative path put in front of every record as a <see cref="CsvWriter"/>
+/// text cell.
 /// </summary>
 internal static class RejectsCsv
 {
@@ -14,7 +17,7 @@ internal static class RejectsCsv
     public static void Write(string path, IEnumerable<FileIngestion> ingestions)
     {
         using var writer = OutputFile.CreateText(path);
-        writer.Write(Header + Csv.NewLine);
+        new CsvWriter(writer).Header(Header.Split(','));
         foreach (var ingestion in ingestions)
         {
             if (!File.Exists(ingestion.RejectsPath))
@@ -22,41 +25,48 @@ internal static class RejectsCsv
                 continue;
             }
 
-            var file = Csv.Quote(ingestion.File.RelativePath);
+            var file = CsvWriter.TextField(ingestion.File.RelativePath);
             foreach (var record in Records(ingestion.RejectsPath).Skip(1))
             {
                 writer.Write(file);
                 writer.Write(',');
                 writer.Write(record);
-                writer.Write(Csv.NewLine);
+                writer.Write(CsvWriter.NewLine);
             }
         }
     }
 
-    /// <summary>The file's CSV records, unchanged: a record goes on while a quoted field is open across lines.</summary>
+    /// <summary>
+    /// The file's CSV records, unchanged: a record ends at a CRLF outside quotes, so line breaks inside a quoted value
+    /// (a lone CR or LF included) stay exactly as written.
+    /// </summary>
     private static IEnumerable<string> Records(string path)
     {
+        using var reader = new StreamReader(path, Encoding.UTF8);
         var record = new StringBuilder();
-        var quotes = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        var quoted = false;
+        int next;
+        while ((next = reader.Read()) >= 0)
         {
-            if (record.Length > 0 || quotes % 2 == 1)
+            var c = (char)next;
+            if (c == '"')
             {
-                record.Append('\n');
+                quoted = !quoted;
             }
-
-            record.Append(line);
-            quotes += line.Count(c => c == '"');
-            if (quotes % 2 == 0)
+            else if (!quoted && c == '\r' && reader.Peek() == '\n')
             {
-                if (record.Length > 0)
-                {
-                    yield return record.ToString();
-                }
-
+                _ = reader.Read();
+                yield return record.ToString();
                 record.Clear();
-                quotes = 0;
+                continue;
             }
+
+            record.Append(c);
+        }
+
+        if (record.Length > 0)
+        {
+            yield return record.ToString();
         }
     }
 }

@@ -1,9 +1,12 @@
-using System.Globalization;
+using Centric.Domain.Csv;
 using Centric.Engine.Clv;
 
 namespace Centric.Cli.Output;
 
-/// <summary>Per-customer CLV scores as CSV, one row per customer; empty cells where a score is undefined.</summary>
+/// <summary>
+/// Per-customer CLV scores as CSV (<see cref="CsvWriter"/>), one row per customer; empty cells where a score is
+/// undefined.
+/// </summary>
 internal static class ScoresCsv
 {
     public const string Header =
@@ -12,15 +15,13 @@ internal static class ScoresCsv
     public static void Write(string path, IEnumerable<CustomerScoreRow> scores)
     {
         using var writer = OutputFile.CreateText(path);
-        writer.Write(Header + Csv.NewLine);
+        var csv = new CsvWriter(writer).Header(Header.Split(','));
         foreach (var s in scores)
         {
-            Csv.WriteRecord(writer,
-            [
-                s.CustomerId, s.Frequency.ToString(CultureInfo.InvariantCulture), Csv.Number(s.Recency), Csv.Number(s.Age),
-                Csv.Number(s.MonetaryValue), Csv.Number(s.PAlive), Csv.Number(s.ExpectedPurchases),
-                Csv.Number(s.ExpectedSpend), Csv.Number(s.Clv), s.Tier,
-            ]);
+            csv.Text(s.CustomerId).Number(s.Frequency).Number(s.Recency).Number(s.Age)
+                .Number(s.MonetaryValue).Number(s.PAlive).Number(s.ExpectedPurchases)
+                .Number(s.ExpectedSpend).Number(s.Clv).Text(s.Tier)
+                .EndRecord();
         }
     }
 }

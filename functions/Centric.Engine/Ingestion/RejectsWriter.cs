@@ -1,13 +1,19 @@
-using System.Globalization;
 using System.Text;
+using Centric.Domain.Csv;
 
 namespace Centric.Engine.Ingestion;
 
-/// <summary>Writes rejected cells as CSV (<c>line,column,value,reason</c>, UTF-8) and keeps the first 100.</summary>
+/// <summary>
+/// Writes rejected cells as CSV (<c>line,column,value,reason</c>, UTF-8, <see cref="CsvWriter"/>) and keeps the
+/// first 100. Values longer than 200 characters are cut, with their original length stated in the same
+/// <c>value</c> column (<see cref="RejectedValue"/>).
+/// </summary>
 internal sealed class RejectsWriter : IDisposable
 {
     public const int SampleSize = 100;
+    public const string Header = "line,column,value,reason";
     private readonly StreamWriter writer;
+    private readonly CsvWriter csv;
     private readonly List<RejectedRow> sample = [];
 
     public RejectsWriter(string path)
@@ -18,39 +24,22 @@ internal sealed class RejectsWriter : IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-        writer.WriteLine("line,column,value,reason");
+        writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        csv = new CsvWriter(writer).Header(Header.Split(','));
     }
 
     public IReadOnlyList<RejectedRow> Sample => sample;
 
     public void Write(RejectedRow reject)
     {
+        var shown = RejectedValue.Shorten(reject);
         if (sample.Count < SampleSize)
         {
-            sample.Add(reject);
+            sample.Add(shown);
         }
 
-        writer.Write(reject.Line.ToString(CultureInfo.InvariantCulture));
-        writer.Write(',');
-        writer.Write(Escape(reject.Column));
-        writer.Write(',');
-        writer.Write(Escape(reject.Value));
-        writer.Write(',');
-        writer.WriteLine(Escape(reject.Reason));
+        csv.Number(shown.Line).Text(shown.Column).Text(shown.Value).Text(shown.Reason).EndRecord();
     }
 
     public void Dispose() => writer.Dispose();
-
-    private static string Escape(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return string.Empty;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
-    }
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
-using System.Text;
+using Centric.Domain.Csv;
 
 
 namespace Centric.Domain.Families.Cohorts;
 
-/// <summary>The cohort matrix as CSV, one cell per line (the shape BI tools pivot): invariant numbers, empty when null.</summary>
+/// <summary>
+/// The cohort matrix as CSV, one cell per line (the shape BI tools pivot), written by <see cref="CsvWriter"/>:
+/// invariant numbers, empty when null.
+/// </summary>
 public static class CohortCsv
 {
     public const string Header = "cohort,cohortStart,monthsAfter,customers,cohortSize,value,partial";
@@ -12,13 +15,15 @@ public static class CohortCsv
     public static string Write(IEnumerable<CohortCell> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        var csv = new StringBuilder(Header).Append("\r\n");
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        var csv = new CsvWriter(writer).Header(Header.Split(','));
         foreach (var c in cells)
         {
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{c.Cohort},{c.CohortStart:yyyy-MM-dd},{c.MonthsAfter},{c.Customers},{c.CohortSize},{c.Value?.ToString(CultureInfo.InvariantCulture)},{(c.Partial ? "true" : "false")}\r\n");
+            csv.Text(c.Cohort).Day(c.CohortStart).Number(c.MonthsAfter).Number(c.Customers).Number(c.CohortSize)
+                .Number(c.Value).Boolean(c.Partial)
+                .EndRecord();
         }
 
-        return csv.ToString();
+        return writer.ToString();
     }
 }
