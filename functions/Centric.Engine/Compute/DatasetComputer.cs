@@ -50,7 +50,8 @@ public static class DatasetComputer
         }
 
         var segments = new CustomerSegments(CustomerSegmentsLoader.Load(db, files), clv?.Tiers, ClvTiers.Attribute);
-        var context = new FamilyContext(settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv);
+        var context = new FamilyContext(
+            settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv, new CuratedExportReader(db, files));
         var output = new FamilyOutput();
         var families = MetricFamilies.For(kinds);
         foreach (var family in families)
