@@ -5,6 +5,8 @@ using Centric.Pipeline;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.UseCustomHandlerPort();
+// The handler is the host edge: the one place the wall clock enters; everything below reads this TimeProvider.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddCentricPipeline(builder.Configuration);
