@@ -1,0 +1,14 @@
+namespace Centric.Functions.Api;
+
+/// <summary>A dataset in <c>GET /api/datasets</c>: its current generation, as-of date and freshness.</summary>
+public sealed record DatasetSummary(
+    string Dataset,
+    string? Generation,
+    DateOnly? AsOf,
+    DateTimeOffset? LastComputed,
+    DateTimeOffset? LastIngestion,
+    int Customers,
+    long Orders,
+    string? ReportingCurrency,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Lineage);
