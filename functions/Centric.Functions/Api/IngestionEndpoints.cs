@@ -66,7 +66,7 @@ internal static class IngestionEndpoints
         return TypedResults.Stream(stream, CsvResponses.ContentType, $"{dataset}-{id}-rejects.csv");
     }
 
-    internal static IngestionEntry Entry(IngestionRecord r) => new(
+    private static IngestionEntry Entry(IngestionRecord r) => new(
         r.RowKey,
         r.PartitionKey,
         r.Blob,
