@@ -6,6 +6,7 @@ using Centric.Pipeline;
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.UseCustomHandlerPort();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddCentricPipeline(builder.Configuration);
 

@@ -8,4 +8,7 @@ internal static class Problems
 
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static IResult TooLarge(long limit) =>
+        TypedResults.Problem(Hosting.UploadLimit.TooLargeDetail(limit), statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large");
 }
