@@ -34,6 +34,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>Completes when the process exits.</summary>
+    public Task Exited => _process.WaitForExitAsync();
+
+    /// <summary>The exit code once the process has exited, else -1.</summary>
+    public int ExitCode => _process.HasExited ? _process.ExitCode : -1;
+
     /// <summary>The connection string for an Azurite listening on the given loopback ports.</summary>
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
         $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};AccountKey={DevelopmentAccountKey};" +
@@ -100,22 +108,29 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
+        try
         {
-            if (process.HasExited)
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
             {
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.");
-            }
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.");
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                await azurite.DisposeAsync();
-                throw new TimeoutException("Azurite did not listen within 30 seconds.");
-            }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("Azurite did not listen within 30 seconds.");
+                }
 
-            await Task.Delay(100, cancellationToken);
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
         }
 
         return azurite;
