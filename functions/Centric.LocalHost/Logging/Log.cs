@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Storage: Azurite already listening on 10000-10002")]
     public static partial void StorageExisting(this ILogger logger);
 
-    [LoggerMessage(4, LogLevel.Information, "Storage: started Azurite on 10000-10002 with data in {DataDirectory}")]
-    public static partial void AzuriteStarted(this ILogger logger, string dataDirectory);
+    [LoggerMessage(4, LogLevel.Information, "Storage: started Azurite on {BlobPort}-{TablePort} with data in {DataDirectory}")]
+    public static partial void AzuriteStarted(this ILogger logger, int blobPort, int tablePort, string dataDirectory);
 
     [LoggerMessage(5, LogLevel.Information, "Storage: {Account}")]
     public static partial void StorageConfigured(this ILogger logger, string account);

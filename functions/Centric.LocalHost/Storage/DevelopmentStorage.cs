@@ -65,7 +65,7 @@ public static class DevelopmentStorage
         {
             var started = await AzuriteSupervisor.StartAsync(
                 repositoryRoot, azurite.BlobPort, azurite.QueuePort, azurite.TablePort, data, logger, cancellationToken);
-            logger.AzuriteStarted(data);
+            logger.AzuriteStarted(azurite.BlobPort, azurite.TablePort, data);
             return (connectionString, started);
         }
         catch (FileNotFoundException e)
