@@ -23,7 +23,7 @@ public sealed class HandlerCrashTests(ITestOutputHelper output)
         await using var faults = await FaultHost.StartAsync();
         using var transcript = new Transcript(output, faults);
         using var orders = new StringWriter(CultureInfo.InvariantCulture);
-        SampleExports.WriteOrdersCsv(orders, new SampleOptions(Customers: 2000));
+        SampleExports.WriteOrdersCsv(orders, new SampleOptions(Customers: 500));
         var exports = faults.Exports;
         await exports.CreateIfNotExistsAsync();
 

@@ -79,5 +79,24 @@ public sealed class StorageRestartTests(ITestOutputHelper output)
         Assert.Equal(
             faults.Log.Events.Count(e => e.Event.Name == "LoopFailing"),
             faults.Log.Events.Count(e => e.Event.Name == "LoopRecovered"));
+
+        // Stopping takes the restarted Azurite and the handler with it.
+        var (azurite, handler) = (faults.Host.AzuriteProcessId!.Value, faults.Host.HandlerProcessId!.Value);
+        await faults.Host.StopAsync();
+        Assert.True(HasExited(azurite), "Azurite is stopped with the host");
+        Assert.True(HasExited(handler), "the handler is stopped with the host");
+    }
+
+    private static bool HasExited(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 }
