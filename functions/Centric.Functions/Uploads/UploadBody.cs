@@ -30,13 +30,20 @@ internal sealed record UploadBody(Stream Content, string FileName)
         }
 
         var reader = new MultipartReader(boundary, request.Body);
-        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        try
         {
-            if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                var name = NameFromQuery(request) ?? disposition.FileNameStar.Value ?? disposition.FileName.Value;
-                return (new UploadBody(section.Body, string.IsNullOrWhiteSpace(name) ? DefaultName(section.ContentType) : name), null);
+                if (section.GetContentDispositionHeader() is { } disposition && disposition.IsFileDisposition())
+                {
+                    var name = NameFromQuery(request) ?? disposition.FileNameStar.Value ?? disposition.FileName.Value;
+                    return (new UploadBody(section.Body, string.IsNullOrWhiteSpace(name) ? DefaultName(section.ContentType) : name), null);
+                }
             }
+        }
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && e is not BadHttpRequestException && !request.HttpContext.RequestAborted.IsCancellationRequested))
+        {
+            return (null, $"The multipart form could not be read ({e.Message}). " + HowToSend);
         }
 
         return (null, "The multipart form has no file. " + HowToSend);
