@@ -34,7 +34,7 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
 
         var shop = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!)!;
         Assert.Equal(["orders"], shop["kinds"]!.AsArray().Select(k => (string?)k));
-        Assert.Equal(["orders", "predicted-clv", "cohorts"], shop["families"]!.AsArray().Select(k => (string?)k));
+        Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment"], shop["families"]!.AsArray().Select(k => (string?)k));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.Fulfilment;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Families.Surveys;
@@ -15,6 +16,7 @@ public static class MetricFamilies
         new PredictedClvFamily(),
         new CohortsFamily(),
         new SurveysFamily(),
+        new FulfilmentFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>
