@@ -1,6 +1,7 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Families.Fulfilment;
+using Centric.Domain.Families.Onboarding;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Families.Surveys;
@@ -17,6 +18,7 @@ public static class MetricFamilies
         new CohortsFamily(),
         new SurveysFamily(),
         new FulfilmentFamily(),
+        new OnboardingFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>
