@@ -1,5 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.Engagement;
 using Centric.Domain.Families.Fulfilment;
 using Centric.Domain.Families.Onboarding;
 using Centric.Domain.Families.Orders;
@@ -19,6 +20,7 @@ public static class MetricFamilies
         new SurveysFamily(),
         new FulfilmentFamily(),
         new OnboardingFamily(),
+        new EngagementFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>
