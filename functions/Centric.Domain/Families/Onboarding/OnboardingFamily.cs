@@ -1,4 +1,5 @@
 using Centric.Domain.Exports;
+using Centric.Domain.Families.Fulfilment;
 using Centric.Domain.Metrics;
 
 namespace Centric.Domain.Families.Onboarding;
