@@ -5,6 +5,7 @@ using Centric.Domain.Families.Fulfilment;
 using Centric.Domain.Families.Onboarding;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
+using Centric.Domain.Families.Subscriptions;
 using Centric.Domain.Families.Surveys;
 
 namespace Centric.Domain.Families;
@@ -18,6 +19,7 @@ public static class MetricFamilies
         new PredictedClvFamily(),
         new CohortsFamily(),
         new SurveysFamily(),
+        new SubscriptionsFamily(),
         new FulfilmentFamily(),
         new OnboardingFamily(),
         new EngagementFamily(),
