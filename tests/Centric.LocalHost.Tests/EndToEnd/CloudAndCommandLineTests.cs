@@ -45,7 +45,7 @@ public sealed class CloudAndCommandLineTests(AzuriteFixture azurite) : IClassFix
             await container.UploadBlobAsync($"{Dataset}/{Path.GetRelativePath(exports, file).Replace('\\', '/')}", BinaryData.FromBytes(await File.ReadAllBytesAsync(file)));
         }
 
-        var twin = await WaitForAllKindsAsync(client, TimeSpan.FromSeconds(120));
+        var twin = await WaitForAllKindsAsync(client, TimeSpan.FromSeconds(300));
         var cloudRows = await ReadGenerationAsync((string)twin["generation"]!);
 
         Assert.True(cliRows.Count > 1000, $"only {cliRows.Count} rows: the sample is too small to compare.");

@@ -22,7 +22,7 @@ public sealed partial class ReadmeExamplesTests(AzuriteFixture azurite) : IClass
         await using var host = RealHandlerHost.Create(azurite, new SampleOptions());
         await host.StartAsync();
         using var client = new HttpClient { BaseAddress = host.BaseUrl };
-        await WaitForComputedAsync(client, TimeSpan.FromSeconds(120));
+        await WaitForComputedAsync(client, TimeSpan.FromSeconds(300));
 
         foreach (var upload in ExportUpload().Matches(readme).Select(m => m.Groups["path"].Value))
         {
