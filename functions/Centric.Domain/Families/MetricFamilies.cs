@@ -3,6 +3,7 @@ using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Families.Surveys;
+using Centric.Domain.Families.Tickets;
 
 namespace Centric.Domain.Families;
 
@@ -15,6 +16,7 @@ public static class MetricFamilies
         new PredictedClvFamily(),
         new CohortsFamily(),
         new SurveysFamily(),
+        new TicketsFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>

@@ -65,6 +65,22 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>
+    /// Writes one ingestion of handled tickets: (ticket_id, customer_id, opened_at, first_response_at, resolved_at, channel,
+    /// priority). A time is the local wall clock, or <c>local|utc</c> when the dataset's zone is not UTC.
+    /// </summary>
+    public CuratedFolder Tickets(params (string Id, string? Customer, string OpenedAt, string? FirstResponseAt, string? ResolvedAt, string? Channel, string? Priority)[] rows)
+    {
+        var values = rows.Select((r, i) =>
+            $"({Q(r.Id)}, {Q(r.Customer)}, {Time(r.OpenedAt)}, {Time(r.FirstResponseAt)}, {Time(r.ResolvedAt)}, {Q(r.Channel)}, {Q(r.Priority)}, {i + 2})");
+        return Write("tickets", $"""
+            SELECT col0 AS ticket_id, col1::VARCHAR AS customer_id, col2 AS opened_at, col3 AS opened_at_utc,
+                   col4 AS first_response_at, col5 AS first_response_at_utc, col6 AS resolved_at, col7 AS resolved_at_utc,
+                   col8::VARCHAR AS channel, col9::VARCHAR AS priority, col10::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     /// <summary>Writes one ingestion of survey answers: (response_id, customer_id, answered_at, survey, score, touchpoint).</summary>
     public CuratedFolder Surveys(params (string Id, string? Customer, string AnsweredAt, string Survey, double Score, string? Touchpoint)[] rows)
     {
@@ -80,6 +96,18 @@ internal sealed class CuratedFolder : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private static string Q(string? text) => text is null ? "NULL" : DuckDbSession.Literal(text);
+
+    /// <summary>A curated timestamp pair: local wall clock and UTC instant (<c>local|utc</c>, or one time for both).</summary>
+    private static string Time(string? value)
+    {
+        if (value is null)
+        {
+            return "NULL::TIMESTAMP, NULL::TIMESTAMP";
+        }
+
+        var parts = value.Split('|');
+        return $"TIMESTAMP {Q(parts[0])}, TIMESTAMP {Q(parts[^1])}";
+    }
 
     private CuratedFolder Write(string kind, string select)
     {
