@@ -1,5 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.Mentions;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Families.Surveys;
@@ -17,6 +18,7 @@ public static class MetricFamilies
         new CohortsFamily(),
         new SurveysFamily(),
         new TicketsFamily(),
+        new MentionsFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>

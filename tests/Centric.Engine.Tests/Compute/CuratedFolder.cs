@@ -81,6 +81,21 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>
+    /// Writes one ingestion of mentions: (mention_id, mentioned_at, source, sentiment, sentiment_label) — a label is stored
+    /// with its score 1, 0 or -1, as ingestion does.
+    /// </summary>
+    public CuratedFolder Mentions(params (string Id, string MentionedAt, string? Source, double Sentiment, string? Label)[] rows)
+    {
+        var values = rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"({Q(r.Id)}, TIMESTAMP {Q(r.MentionedAt)}, {Q(r.Source)}, {r.Sentiment}::DOUBLE, {Q(r.Label)}, {i + 2})"));
+        return Write("mentions", $"""
+            SELECT col0 AS mention_id, col1 AS mentioned_at, col1 AS mentioned_at_utc, col2::VARCHAR AS source, col3 AS sentiment,
+                   col4::VARCHAR AS sentiment_label, col5::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     /// <summary>Writes one ingestion of survey answers: (response_id, customer_id, answered_at, survey, score, touchpoint).</summary>
     public CuratedFolder Surveys(params (string Id, string? Customer, string AnsweredAt, string Survey, double Score, string? Touchpoint)[] rows)
     {
