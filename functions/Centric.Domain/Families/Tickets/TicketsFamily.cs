@@ -1,7 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
-using Centric.Domain.Time;
 
 namespace Centric.Domain.Families.Tickets;
 
@@ -173,17 +172,21 @@ public sealed class TicketsFamily : IMetricFamily
         }
 
         var definition = Metrics[5];
+        var segments = bySegment
+            .OrderBy(s => s.Key == SegmentKeys.All ? 0 : 1)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => (Segment: s.Key, Members: s.Value, First: s.Value.Min(t => t.Opened)))
+            .ToArray();
         foreach (var grain in context.Grains)
         {
             var periods = context.Calendar.PeriodsBetween(grain, counted.Min(t => t.Opened), context.AsOf);
             foreach (var period in periods)
             {
                 var day = period.LastDay < context.AsOf ? period.LastDay : context.AsOf;
-                foreach (var (segment, members) in bySegment
-                    .OrderBy(s => s.Key == SegmentKeys.All ? 0 : 1)
-                    .ThenBy(s => s.Key, StringComparer.Ordinal))
+                foreach (var (segment, members, first) in segments)
                 {
-                    if (FirstPeriodStart(context.Calendar, grain, members) > period.Start)
+                    // A segment's rows start with the period holding its first ticket.
+                    if (first > period.LastDay)
                     {
                         continue;
                     }
@@ -207,9 +210,6 @@ public sealed class TicketsFamily : IMetricFamily
 
         return rows;
     }
-
-    private static DateOnly FirstPeriodStart(PeriodCalendar calendar, Grain grain, List<Ticket> members) =>
-        calendar.PeriodOf(grain, members.Min(t => t.Opened)).Start;
 
     private static void Add(Dictionary<string, List<Ticket>> bySegment, string segment, Ticket ticket)
     {
