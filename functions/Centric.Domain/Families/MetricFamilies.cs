@@ -3,6 +3,7 @@ using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Families.Mentions;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
+using Centric.Domain.Families.Subscriptions;
 using Centric.Domain.Families.Surveys;
 using Centric.Domain.Families.Tickets;
 
@@ -17,6 +18,7 @@ public static class MetricFamilies
         new PredictedClvFamily(),
         new CohortsFamily(),
         new SurveysFamily(),
+        new SubscriptionsFamily(),
         new TicketsFamily(),
         new MentionsFamily(),
     ];
