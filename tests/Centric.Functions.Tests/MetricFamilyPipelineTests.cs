@@ -20,7 +20,7 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
         Assert.False(string.IsNullOrEmpty((string?)desk["generation"]));
         Assert.Equal("2025-06-14", (string?)desk["asOf"]);
         Assert.Equal(["customers", "tickets"], desk["kinds"]!.AsArray().Select(k => (string?)k));
-        Assert.Empty(desk["families"]!.AsArray());
+        Assert.Equal(["tickets"], desk["families"]!.AsArray().Select(k => (string?)k));
         var ingestions = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/desk/ingestions");
         Assert.All(ingestions!, i => Assert.Equal("succeeded", (string?)i!["status"]));
     }
@@ -51,6 +51,58 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
         Assert.Equal(2, (int?)ingestion["accepted"]);
         var revenue = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/revenue?from=2025-03&to=2025-03");
         Assert.Equal(49.10m, (decimal?)Assert.Single(revenue!)!["value"]);
+    }
+
+    [Fact]
+    public async Task TicketsAndMentionsDropped_ResolutionTimeIsServedPerPriority_AndSentimentPerSource()
+    {
+        // Madrid is UTC+1 in March. t1: 2 h (high); t2: 26 h (low); t3: 4 h 30 min (low), opened at 23:00 on 2 March UTC,
+        // which is 3 March in Madrid; t4 is still open.
+        await DropAsync("desk/settings.json", """{"timeZone": "Europe/Madrid"}""");
+        await DropAsync("desk/tickets/tickets.csv",
+            "ticket_id,customer_id,opened_at,first_response_at,resolved_at,channel,priority\n" +
+            "t1,c1,2025-03-01 09:00,2025-03-01 09:30,2025-03-01 11:00,Email,High\n" +
+            "t2,c2,2025-03-02 08:00,,2025-03-03 10:00,chat,low\n" +
+            "t3,,2025-03-02T23:00:00Z,2025-03-03T01:00:00+01:00,2025-03-03 04:30,email,LOW\n" +
+            "t4,c3,2025-03-04 10:00,,,chat,high\n");
+        // Sentiment: twitter 0.8 and -0.2 (net 0 of 2); news labels positive, positivo and neutral (net 2 of 3).
+        await DropAsync("desk/mentions/mentions.csv",
+            "mention_id,mentioned_at,source,sentiment\n" +
+            "m1,2025-03-01 10:00,twitter,0.8\n" +
+            "m2,2025-03-02 10:00,twitter,-0.2\n" +
+            "m3,2025-03-02 11:00,news,positive\n" +
+            "m4,2025-03-03 11:00,news,positivo\n" +
+            "m5,2025-03-04 11:00,news,neutral\n");
+
+        var ingestions = await RunPipelineAsync();
+        Assert.All(ingestions, i => Assert.Equal(200, i.Status));
+
+        var resolution = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/desk/metrics/resolution-time-avg?segment=ticket-priority:*");
+        var byPriority = resolution!.ToDictionary(r => (string)r!["segment"]!, r => r!);
+        Assert.Equal(["ticket-priority:high", "ticket-priority:low"], byPriority.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(2m, (decimal?)byPriority["ticket-priority:high"]["value"]);
+        Assert.Equal(15.25m, (decimal?)byPriority["ticket-priority:low"]["value"]);
+        Assert.Equal(30.5m, (decimal?)byPriority["ticket-priority:low"]["numerator"]);
+        Assert.Equal(2m, (decimal?)byPriority["ticket-priority:low"]["denominator"]);
+        Assert.Equal("hours", (string?)byPriority["ticket-priority:low"]["unit"]);
+        Assert.Equal("2025-03", (string?)byPriority["ticket-priority:low"]["period"]);
+        var all = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets/desk/metrics/resolution-time-avg"))!)!;
+        Assert.Equal(10.833333m, (decimal?)all["value"]);
+        var open = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets/desk/metrics/open-tickets"))!)!;
+        Assert.Equal(1m, (decimal?)open["value"]);
+
+        var sentiment = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/desk/metrics/brand-sentiment?segment=mention-source:*");
+        var bySource = sentiment!.ToDictionary(r => (string)r!["segment"]!, r => r!);
+        Assert.Equal(["mention-source:news", "mention-source:twitter"], bySource.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(66.666667m, (decimal?)bySource["mention-source:news"]["value"]);
+        Assert.Equal((2m, 3m), ((decimal?)bySource["mention-source:news"]["numerator"], (decimal?)bySource["mention-source:news"]["denominator"]));
+        Assert.Equal(0m, (decimal?)bySource["mention-source:twitter"]["value"]);
+        Assert.Equal("score", (string?)bySource["mention-source:twitter"]["unit"]);
+        var catalogue = await Client.GetFromJsonAsync<JsonArray>("/api/metrics");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "open-tickets" && (string?)m!["unit"] == "count");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "brand-sentiment-score");
+        var desk = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!)!;
+        Assert.Equal(["tickets", "mentions"], desk["families"]!.AsArray().Select(k => (string?)k));
     }
 
     [Fact]

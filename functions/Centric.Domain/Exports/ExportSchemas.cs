@@ -33,7 +33,7 @@ public static class ExportSchemas
             ExportKind.Tickets,
             "opened_at",
             ["ticket_id"],
-            [new("opened_at", "first_response_at"), new("opened_at", "resolved_at")],
+            [new("opened_at", "first_response_at", Exact: true), new("opened_at", "resolved_at", Exact: true)],
             R("ticket_id", ColumnType.Id), O("customer_id", ColumnType.Id), R("opened_at", ColumnType.Timestamp),
             O("first_response_at", ColumnType.Timestamp), O("resolved_at", ColumnType.Timestamp),
             O("channel", ColumnType.Code), O("priority", ColumnType.Code)),

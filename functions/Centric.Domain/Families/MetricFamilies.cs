@@ -2,11 +2,13 @@ using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Families.Engagement;
 using Centric.Domain.Families.Fulfilment;
+using Centric.Domain.Families.Mentions;
 using Centric.Domain.Families.Onboarding;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Families.Subscriptions;
 using Centric.Domain.Families.Surveys;
+using Centric.Domain.Families.Tickets;
 
 namespace Centric.Domain.Families;
 
@@ -23,6 +25,8 @@ public static class MetricFamilies
         new FulfilmentFamily(),
         new OnboardingFamily(),
         new EngagementFamily(),
+        new TicketsFamily(),
+        new MentionsFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>

@@ -156,15 +156,17 @@ internal sealed class RowConverter
                 continue;
             }
 
-            var negative = earlier.DateOnly || later.DateOnly
+            var dateOnly = earlier.DateOnly || later.DateOnly;
+            var negative = dateOnly && !order.Exact
                 ? later.Local.Date < earlier.Local.Date
                 : later.Utc < earlier.Utc;
             if (negative)
             {
                 var laterRaw = Raw(fields, order.Later);
+                var midnight = dateOnly && later.Local.Date == earlier.Local.Date ? " (a date without a time is midnight)" : string.Empty;
                 errors.Add(new RejectedRow(
                     record.Line, order.Later, laterRaw,
-                    $"{order.Later} {laterRaw} is before {order.Earlier} {Raw(fields, order.Earlier)}"));
+                    $"{order.Later} {laterRaw} is before {order.Earlier} {Raw(fields, order.Earlier)}{midnight}"));
             }
         }
     }

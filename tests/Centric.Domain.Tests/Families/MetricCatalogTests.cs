@@ -25,7 +25,13 @@ public class MetricCatalogTests
     [Fact]
     public void Families_AreChosenByTheKindsPresent()
     {
-        Assert.Empty(MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Customers, Domain.Exports.ExportKind.Tickets }));
+        Assert.Empty(MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Customers }));
+        Assert.Equal(
+            ["tickets"],
+            MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Customers, Domain.Exports.ExportKind.Tickets }).Select(f => f.Name));
+        Assert.Equal(
+            ["mentions"],
+            MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Mentions }).Select(f => f.Name));
         Assert.Equal(
             ["orders", "predicted-clv", "cohorts", "fulfilment"],
             MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Orders }).Select(f => f.Name));

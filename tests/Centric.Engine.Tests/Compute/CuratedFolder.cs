@@ -66,6 +66,37 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>
+    /// Writes one ingestion of handled tickets: (ticket_id, customer_id, opened_at, first_response_at, resolved_at, channel,
+    /// priority). A time is the local wall clock, or <c>local|utc</c> when the dataset's zone is not UTC.
+    /// </summary>
+    public CuratedFolder Tickets(params (string Id, string? Customer, string OpenedAt, string? FirstResponseAt, string? ResolvedAt, string? Channel, string? Priority)[] rows)
+    {
+        var values = rows.Select((r, i) =>
+            $"({Q(r.Id)}, {Q(r.Customer)}, {Time(r.OpenedAt)}, {Time(r.FirstResponseAt)}, {Time(r.ResolvedAt)}, {Q(r.Channel)}, {Q(r.Priority)}, {i + 2})");
+        return Write("tickets", $"""
+            SELECT col0 AS ticket_id, col1::VARCHAR AS customer_id, col2 AS opened_at, col3 AS opened_at_utc,
+                   col4 AS first_response_at, col5 AS first_response_at_utc, col6 AS resolved_at, col7 AS resolved_at_utc,
+                   col8::VARCHAR AS channel, col9::VARCHAR AS priority, col10::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
+    /// <summary>
+    /// Writes one ingestion of mentions: (mention_id, mentioned_at, source, sentiment, sentiment_label) — a label is stored
+    /// with its score 1, 0 or -1, as ingestion does.
+    /// </summary>
+    public CuratedFolder Mentions(params (string Id, string MentionedAt, string? Source, double Sentiment, string? Label)[] rows)
+    {
+        var values = rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"({Q(r.Id)}, TIMESTAMP {Q(r.MentionedAt)}, {Q(r.Source)}, {r.Sentiment}::DOUBLE, {Q(r.Label)}, {i + 2})"));
+        return Write("mentions", $"""
+            SELECT col0 AS mention_id, col1 AS mentioned_at, col1 AS mentioned_at_utc, col2::VARCHAR AS source, col3 AS sentiment,
+                   col4::VARCHAR AS sentiment_label, col5::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     /// <summary>Writes one ingestion of survey answers: (response_id, customer_id, answered_at, survey, score, touchpoint).</summary>
     public CuratedFolder Surveys(params (string Id, string? Customer, string AnsweredAt, string Survey, double Score, string? Touchpoint)[] rows)
     {
@@ -170,6 +201,18 @@ internal sealed class CuratedFolder : IDisposable
 
         return string.Create(CultureInfo.InvariantCulture,
             $"{{'l': TIMESTAMP '{local:yyyy-MM-dd HH:mm:ss}', 'u': TIMESTAMP '{utc:yyyy-MM-dd HH:mm:ss}'}}");
+    }
+
+    /// <summary>A curated timestamp pair: local wall clock and UTC instant (<c>local|utc</c>, or one time for both).</summary>
+    private static string Time(string? value)
+    {
+        if (value is null)
+        {
+            return "NULL::TIMESTAMP, NULL::TIMESTAMP";
+        }
+
+        var parts = value.Split('|');
+        return $"TIMESTAMP {Q(parts[0])}, TIMESTAMP {Q(parts[^1])}";
     }
 
     private CuratedFolder Write(string kind, string select)

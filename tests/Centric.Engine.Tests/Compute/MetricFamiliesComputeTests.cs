@@ -2,6 +2,7 @@ using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
 using Centric.Domain.Families.Orders;
+using Centric.Domain.Families.Tickets;
 using Centric.Engine.Compute;
 
 namespace Centric.Engine.Tests.Compute;
@@ -11,7 +12,7 @@ public class MetricFamiliesComputeTests
     private static readonly DatasetSettings Settings = new() { InactivityDays = 30 };
 
     [Fact]
-    public void CustomersAndTicketsOnly_ComputesWithAnAsOfDate_AndNoOrdersFamily()
+    public void CustomersAndTicketsOnly_ComputesWithAnAsOfDate_AndOnlyTheTicketsFamily()
     {
         using var curated = new CuratedFolder()
             .Customers(("c1", "ES", null), ("c2", "IT", null))
@@ -21,8 +22,8 @@ public class MetricFamiliesComputeTests
 
         Assert.Equal(new DateOnly(2025, 6, 14), result.AsOf);
         Assert.Equal([ExportKind.Customers, ExportKind.Tickets], result.Kinds);
-        Assert.Empty(result.Families);
-        Assert.Empty(result.Values);
+        Assert.Equal(["tickets"], result.Families);
+        Assert.All(result.Values, v => Assert.Contains(v.Metric, TicketsFamily.Metrics.Select(m => m.Id)));
         Assert.Empty(result.Scores);
         Assert.Null(result.Clv);
         Assert.DoesNotContain(result.Warnings, w => w.Contains("nothing to compute", StringComparison.Ordinal));
@@ -58,7 +59,7 @@ public class MetricFamiliesComputeTests
         var march = Assert.Single(result.Values, v => v.Metric == OrdersFamily.ChurnedCustomers && v.Period.Label == "2025-03"
             && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month);
         Assert.Equal(1m, march.Value);
-        Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment"], result.Families);
+        Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment", "tickets"], result.Families);
     }
 
     [Fact]

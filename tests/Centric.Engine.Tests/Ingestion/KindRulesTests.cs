@@ -46,6 +46,42 @@ public sealed class KindRulesTests : IDisposable
     }
 
     [Fact]
+    public void Tickets_AnsweredBeforeOpened_OrResolvedAtMidnightOfTheOpeningDay_AreRejected()
+    {
+        // Ticket times are measured in hours, so a date without a time is midnight: resolved "2026-10-02" is before 09:00.
+        var result = scratch.IngestText(
+            "tickets.csv",
+            "ticket_id,opened_at,first_response_at,resolved_at\n" +
+            "t1,2026-10-02 09:00,2026-10-02 08:59,\n" +
+            "t2,2026-10-02 09:00,,2026-10-02\n" +
+            "t3,2026-10-02T09:00:00+02:00,2026-10-02T07:30:00Z,2026-10-03\n" +
+            "t4,2026-10-02,2026-10-02 00:00,2026-10-02 08:00\n");
+
+        Assert.Equal((4L, 2L, 2L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            [
+                new RejectedRow(2, "first_response_at", "2026-10-02 08:59", "first_response_at 2026-10-02 08:59 is before opened_at 2026-10-02 09:00"),
+                new RejectedRow(3, "resolved_at", "2026-10-02", "resolved_at 2026-10-02 is before opened_at 2026-10-02 09:00 (a date without a time is midnight)"),
+            ],
+            result.SampleRejects);
+    }
+
+    [Fact]
+    public void Tickets_TimesAfterTheDayOfIngestion_AreRejectedAsFuture()
+    {
+        var result = scratch.IngestText(
+            "tickets.csv",
+            "ticket_id,opened_at,first_response_at,resolved_at\nt1,2026-10-30 09:00,2026-10-31 23:00,2026-11-01 08:00\n" +
+            "t2,2026-10-31 09:00,2026-10-31 10:00,2026-10-31 23:59\n",
+            notAfter: new DateOnly(2026, 10, 31));
+
+        Assert.Equal((2L, 1L, 1L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            new RejectedRow(2, "resolved_at", "2026-11-01 08:00", "resolved_at 2026-11-01 is in the future (after 2026-10-31)"),
+            Assert.Single(result.SampleRejects));
+    }
+
+    [Fact]
     public void Orders_ShippedOnTheOrderDayWithoutTime_IsNotANegativeDuration()
     {
         var result = scratch.IngestText(

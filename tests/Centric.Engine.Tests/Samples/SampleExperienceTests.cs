@@ -82,5 +82,13 @@ public sealed class SampleExperienceTests : IDisposable
         Assert.True(nps.Length >= 20, $"{nps.Length} months of NPS");
         Assert.All(nps, v => Assert.InRange(v.Value!.Value, -100m, 100m));
         Assert.Contains(result.Values, v => v.Segment == "touchpoint:support");
+        var resolution = result.Values.Where(v => v.Metric == "resolution-time-p90" && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month).ToArray();
+        Assert.True(resolution.Length >= 20, $"{resolution.Length} months of resolution time");
+        Assert.All(resolution, v => Assert.True(v.Value > 0m, $"{v.Period.Label}: {v.Value} h"));
+        Assert.Contains(result.Values, v => v.Metric == "open-tickets" && v.Segment == "ticket-channel:chat");
+        var sentiment = result.Values.Where(v => v.Metric == "brand-sentiment" && v.Segment == "*").ToArray();
+        Assert.NotEmpty(sentiment);
+        Assert.All(sentiment, v => Assert.InRange(v.Value!.Value, -100m, 100m));
+        Assert.Contains(result.Values, v => v.Metric == "brand-sentiment-score" && v.Segment.StartsWith("mention-source:", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,80 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Mentions;
+
+/// <summary>
+/// Brand sentiment from mentions, by period of the day they were made: the net share of positive over negative mentions
+/// and the mean numeric score, cut by the mention's source. Mentions have no customer, so they count in <c>*</c> and
+/// their source only.
+/// </summary>
+public sealed class MentionsFamily : IMetricFamily
+{
+    public const string BrandSentiment = "brand-sentiment";
+    public const string BrandSentimentScore = "brand-sentiment-score";
+
+    /// <summary>The event dimension of mentions (<c>mention-source:twitter</c>).</summary>
+    public const string Source = "mention-source";
+
+    /// <summary>A numeric sentiment above this is positive, below its negation negative; a label counts as itself.</summary>
+    public const decimal NeutralBand = 0.05m;
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(BrandSentiment, "Brand sentiment", MetricUnit.Score,
+            "Mentions made in the period (by the day of mentioned_at): 100 × (positive − negative) ÷ mentions, from −100 to 100. " +
+            "A numeric sentiment above 0.05 is positive and below −0.05 negative; a label (positive, neutral, negative) counts as " +
+            "itself. Numerator: positive − negative; denominator: mentions.", 1, []),
+        new(BrandSentimentScore, "Brand sentiment score", MetricUnit.Score,
+            "Mentions made in the period with a numeric sentiment (labels left out): the mean score, from −1 to 1. " +
+            "Numerator: the sum of scores; denominator: mentions with a numeric sentiment.", 1, []),
+    ];
+
+    public string Name => "mentions";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Mentions];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = context.Exports.Read(ExportKind.Mentions, ["mentioned_at", "source", "sentiment", "sentiment_label"]);
+        var mentioned = rows.Time("mentioned_at");
+        var source = rows.Text("source");
+        var sentiment = rows.Number("sentiment");
+        var label = rows.Text("sentiment_label");
+        var events = new List<DatedEvent<Mention>>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (mentioned[i] is not { } at || sentiment[i] is not { } score)
+            {
+                continue;
+            }
+
+            events.Add(new DatedEvent<Mention>(at.Day, null, source[i], new Mention((decimal)score, label[i])));
+        }
+
+        output.Add(EventMetrics.Compute(context, events, Source,
+        [
+            new(Metrics[0], m => Reduction.Divide(m.Count(x => x.Polarity > 0) - m.Count(x => x.Polarity < 0), m.Count, 100m)),
+            new(Metrics[1], m => m.Where(x => x.Label is null).Select(x => x.Score).ToArray() is { Length: > 0 } scores
+                ? Reduction.Mean(scores)
+                : null),
+        ]));
+    }
+
+    /// <summary>A mention's sentiment: its score (a label is stored as 1, 0 or −1) and its label when it was given as one.</summary>
+    private readonly record struct Mention(decimal Score, string? Label)
+    {
+        /// <summary>1 positive, −1 negative, 0 neutral.</summary>
+        public int Polarity => Label switch
+        {
+            "positive" => 1,
+            "negative" => -1,
+            "neutral" => 0,
+            _ => Score > NeutralBand ? 1 : Score < -NeutralBand ? -1 : 0,
+        };
+    }
+}

@@ -1,0 +1,230 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+using Centric.Domain.Segments;
+
+namespace Centric.Domain.Families.Tickets;
+
+/// <summary>
+/// Support desk metrics from tickets: resolution and first-response times (exact hours between instants, each ticket
+/// in the period of the day it was resolved or first answered) and the open-tickets stock at each period's end. Cut by
+/// the customer's segments and by the ticket's channel and priority.
+/// </summary>
+public sealed class TicketsFamily : IMetricFamily
+{
+    public const string ResolutionTimeAvg = "resolution-time-avg";
+    public const string ResolutionTimeP90 = "resolution-time-p90";
+    public const string ResolutionTimeWorst = "resolution-time-worst";
+    public const string FirstResponseTimeAvg = "first-response-time-avg";
+    public const string FirstResponseTimeWorst = "first-response-time-worst";
+    public const string OpenTickets = "open-tickets";
+
+    /// <summary>The event dimensions of tickets (<c>ticket-channel:email</c>, <c>ticket-priority:high</c>).</summary>
+    public const string Channel = "ticket-channel";
+
+    public const string Priority = "ticket-priority";
+
+    private const string Hours =
+        "Hours are the exact time elapsed between the two instants (a date without a time is midnight in the dataset's time zone).";
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(ResolutionTimeAvg, "Resolution time (average)", MetricUnit.Hours,
+            "Tickets resolved in the period (by the day of resolved_at): the mean of the hours from opened_at to resolved_at. " +
+            "Numerator: the sum of hours; denominator: tickets resolved. " + Hours, 1, []),
+        new(ResolutionTimeP90, "Resolution time (90th percentile)", MetricUnit.Hours,
+            "Tickets resolved in the period (by the day of resolved_at): the nearest-rank 90th percentile of the hours from opened_at " +
+            "to resolved_at, the ⌈0.9 n⌉-th smallest. Numerator: that value; denominator: tickets resolved. " + Hours, 1, []),
+        new(ResolutionTimeWorst, "Resolution time (worst)", MetricUnit.Hours,
+            "Tickets resolved in the period (by the day of resolved_at): the longest time from opened_at to resolved_at, in hours. " +
+            "Numerator: that value; denominator: tickets resolved. " + Hours, 1, []),
+        new(FirstResponseTimeAvg, "First response time (average)", MetricUnit.Hours,
+            "Tickets first answered in the period (by the day of first_response_at): the mean of the hours from opened_at to " +
+            "first_response_at. Numerator: the sum of hours; denominator: tickets answered. " + Hours, 1, []),
+        new(FirstResponseTimeWorst, "First response time (worst)", MetricUnit.Hours,
+            "Tickets first answered in the period (by the day of first_response_at): the longest time from opened_at to " +
+            "first_response_at, in hours. Numerator: that value; denominator: tickets answered. " + Hours, 1, []),
+        new(OpenTickets, "Open tickets", MetricUnit.Count,
+            "Tickets opened before the period's end and not resolved before it, counted on its last day (on the as-of date for " +
+            "the partial period). A stock: every period from the first ticket's on has a row, 0 when none is open. " +
+            "Numerator: the count; no denominator.", 1, []),
+    ];
+
+    public string Name => "tickets";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Tickets];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = context.Exports.Read(
+            ExportKind.Tickets, ["opened_at", "first_response_at", "resolved_at", "customer_id", "channel", "priority"]);
+        var opened = rows.Time("opened_at");
+        var answered = rows.Time("first_response_at");
+        var resolved = rows.Time("resolved_at");
+        var customer = rows.Text("customer_id");
+        var channel = rows.Text("channel");
+        var priority = rows.Text("priority");
+        var tickets = new List<Ticket>(rows.Count);
+        var resolutions = new List<Duration>();
+        var responses = new List<Duration>();
+        var negative = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (opened[i] is not { } open)
+            {
+                continue;
+            }
+
+            var ticket = new Ticket(open.Day, resolved[i]?.Day, customer[i], Clean(channel[i]), Clean(priority[i]));
+            tickets.Add(ticket);
+            if (resolved[i] is { } done)
+            {
+                negative += AddDuration(resolutions, ticket, open, done);
+            }
+
+            if (answered[i] is { } first)
+            {
+                negative += AddDuration(responses, ticket, open, first);
+            }
+        }
+
+        if (negative > 0)
+        {
+            output.Warn($"{negative} ticket time(s) end before the ticket was opened and are left out of resolution and first-response times.");
+        }
+
+        output.Add(Durations(context, resolutions,
+        [
+            new(Metrics[0], h => Reduction.Mean([.. h])),
+            new(Metrics[1], h => Reduction.Percentile([.. h], 0.9m)),
+            new(Metrics[2], h => Reduction.Max([.. h])),
+        ]));
+        output.Add(Durations(context, responses,
+        [
+            new(Metrics[3], h => Reduction.Mean([.. h])),
+            new(Metrics[4], h => Reduction.Max([.. h])),
+        ]));
+        output.Add(Open(context, tickets));
+    }
+
+    /// <summary>Adds the hours from <paramref name="open"/> to <paramref name="end"/>, dated by the end's day; 1 when negative (not added).</summary>
+    private static int AddDuration(List<Duration> durations, Ticket ticket, EventTime open, EventTime end)
+    {
+        var ticks = (end.Instant - open.Instant).Ticks;
+        if (ticks < 0)
+        {
+            return 1;
+        }
+
+        durations.Add(new Duration(end.Day, ticket, (decimal)ticks / TimeSpan.TicksPerHour));
+        return 0;
+    }
+
+    /// <summary>
+    /// Event metrics cut by <c>*</c>, the customer's segments and the channel, then the priority rows of a second pass
+    /// (<see cref="EventMetrics"/> takes one event dimension per pass, so <c>*</c> and the customer segments come from the first).
+    /// </summary>
+    private static IEnumerable<MetricValue> Durations(
+        FamilyContext context, List<Duration> durations, IReadOnlyList<EventMetrics.Measure<decimal>> measures)
+    {
+        var byChannel = durations.Select(d => new DatedEvent<decimal>(d.Day, d.Ticket.CustomerId, d.Ticket.Channel, d.Hours)).ToArray();
+        var byPriority = durations.Select(d => new DatedEvent<decimal>(d.Day, null, d.Ticket.Priority, d.Hours)).ToArray();
+        var priorityPrefix = Priority + ":";
+        return EventMetrics.Compute(context, byChannel, Channel, measures)
+            .Concat(EventMetrics.Compute(context, byPriority, Priority, measures)
+                .Where(v => v.Segment.StartsWith(priorityPrefix, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// The open-tickets stock per grain, period and segment: from the period of a segment's first ticket to the as-of date,
+    /// zeros included. A ticket is open on day d when opened on or before d and not resolved on or before d.
+    /// </summary>
+    private static List<MetricValue> Open(FamilyContext context, List<Ticket> tickets)
+    {
+        var rows = new List<MetricValue>();
+        var counted = tickets.Where(t => t.Opened <= context.AsOf).ToArray();
+        if (counted.Length == 0)
+        {
+            return rows;
+        }
+
+        var bySegment = new Dictionary<string, List<Ticket>>(StringComparer.Ordinal);
+        foreach (var ticket in counted)
+        {
+            Add(bySegment, SegmentKeys.All, ticket);
+            foreach (var key in context.Segments.Of(ticket.CustomerId))
+            {
+                Add(bySegment, key, ticket);
+            }
+
+            if (ticket.Channel is { } c)
+            {
+                Add(bySegment, SegmentKeys.Of(Channel, c), ticket);
+            }
+
+            if (ticket.Priority is { } p)
+            {
+                Add(bySegment, SegmentKeys.Of(Priority, p), ticket);
+            }
+        }
+
+        var definition = Metrics[5];
+        var segments = bySegment
+            .OrderBy(s => s.Key == SegmentKeys.All ? 0 : 1)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => (Segment: s.Key, Members: s.Value, First: s.Value.Min(t => t.Opened)))
+            .ToArray();
+        foreach (var grain in context.Grains)
+        {
+            var periods = context.Calendar.PeriodsBetween(grain, counted.Min(t => t.Opened), context.AsOf);
+            foreach (var period in periods)
+            {
+                var day = period.LastDay < context.AsOf ? period.LastDay : context.AsOf;
+                foreach (var (segment, members, first) in segments)
+                {
+                    // A segment's rows start with the period holding its first ticket.
+                    if (first > period.LastDay)
+                    {
+                        continue;
+                    }
+
+                    var open = members.Count(t => t.Opened <= day && (t.Resolved is not { } r || r > day));
+                    rows.Add(new MetricValue(
+                        definition.Id,
+                        null,
+                        period,
+                        segment,
+                        open,
+                        open,
+                        null,
+                        definition.Unit,
+                        definition.Version,
+                        Partial: period.LastDay > context.AsOf,
+                        LowSample: segment != SegmentKeys.All && open < SegmentKeys.LowSampleThreshold));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static void Add(Dictionary<string, List<Ticket>> bySegment, string segment, Ticket ticket)
+    {
+        if (!bySegment.TryGetValue(segment, out var members))
+        {
+            bySegment[segment] = members = [];
+        }
+
+        members.Add(ticket);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private readonly record struct Ticket(DateOnly Opened, DateOnly? Resolved, string? CustomerId, string? Channel, string? Priority);
+
+    /// <summary>A ticket's resolution or first response: the day it belongs to and the hours it took.</summary>
+    private readonly record struct Duration(DateOnly Day, Ticket Ticket, decimal Hours);
+}
