@@ -32,12 +32,13 @@ internal static class ODataRegistration
     public static IEdmModel Model()
     {
         var builder = new ODataConventionModelBuilder { Namespace = "Centric", ContainerName = "Centric" };
-        builder.EntitySet<Snapshot>("Snapshots");
-        builder.EntitySet<Metric>("Metrics");
-        builder.EntitySet<Dataset>("Datasets");
-        builder.EntitySet<Ingestion>("Ingestions");
-        builder.EntitySet<Customer>("Customers");
-        builder.EntitySet<Cohort>("Cohorts");
+        // Keys are named, not guessed: Ingestion and Customer also have an {Type}Id property.
+        builder.EntitySet<Snapshot>("Snapshots").EntityType.HasKey(e => e.Id);
+        builder.EntitySet<Metric>("Metrics").EntityType.HasKey(e => e.Id);
+        builder.EntitySet<Dataset>("Datasets").EntityType.HasKey(e => e.Id);
+        builder.EntitySet<Ingestion>("Ingestions").EntityType.HasKey(e => e.Id);
+        builder.EntitySet<Customer>("Customers").EntityType.HasKey(e => e.Id);
+        builder.EntitySet<Cohort>("Cohorts").EntityType.HasKey(e => e.Id);
         builder.EnableLowerCamelCase();
         return builder.GetEdmModel();
     }
