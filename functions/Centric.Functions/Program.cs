@@ -10,6 +10,7 @@ builder.UseCustomHandlerPort();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCentricApi();
 builder.Services.AddCentricOData(builder.Configuration);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCentricPipeline(builder.Configuration);
 
 var app = builder.Build();
