@@ -1,4 +1,5 @@
 using Centric.Functions.Api;
+using Centric.Functions.Api.OData;
 using Centric.Functions.Hosting;
 using Centric.Functions.Invocations;
 using Centric.Pipeline;
@@ -8,6 +9,7 @@ builder.UseCustomHandlerPort();
 // The handler is the host edge: the one place the wall clock enters; everything below reads this TimeProvider.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCentricApi();
+builder.Services.AddCentricOData(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCentricPipeline(builder.Configuration);
 
@@ -20,6 +22,7 @@ await app.EnsureStorageAsync();
 app.MapGet("/", () => TypedResults.Ok()).ExcludeFromDescription();
 app.MapInvocations();
 app.MapCentricApi();
+app.MapCentricOData();
 
 await app.RunAsync();
 

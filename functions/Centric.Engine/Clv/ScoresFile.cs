@@ -43,19 +43,34 @@ public static class ScoresFile
         command.CommandText = $"SELECT * FROM read_parquet({DuckDbSession.Literal(path)}) WHERE customer_id = $id";
         command.Parameters.Add(new DuckDBParameter("id", customerId));
         using var reader = command.ExecuteReader();
-        if (!reader.Read())
+        return reader.Read() ? Row(reader) : null;
+    }
+
+    /// <summary>Every customer's scores, in customer id order.</summary>
+    public static IReadOnlyList<CustomerScoreRow> ReadAll(string path)
+    {
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT * FROM read_parquet({DuckDbSession.Literal(path)}) ORDER BY customer_id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<CustomerScoreRow>();
+        while (reader.Read())
         {
-            return null;
+            rows.Add(Row(reader));
         }
 
-        return new CustomerScoreRow(
+        return rows;
+    }
+
+    private static CustomerScoreRow Row(System.Data.Common.DbDataReader reader) =>
+        new(
             reader.GetString(0), reader.GetInt32(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDecimal(4),
             reader.IsDBNull(5) ? null : reader.GetDouble(5),
             reader.IsDBNull(6) ? null : reader.GetDouble(6),
             reader.IsDBNull(7) ? null : reader.GetDecimal(7),
             reader.IsDBNull(8) ? null : reader.GetDecimal(8),
             reader.IsDBNull(9) ? null : reader.GetString(9));
-    }
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

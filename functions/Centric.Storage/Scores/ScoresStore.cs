@@ -27,7 +27,15 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         await _container.GetBlobClient(BlobName(dataset, generation)).UploadAsync(local, overwrite: true, cancellationToken);
     }
 
-    public async Task<CustomerScoreRow?> FindAsync(string dataset, string generation, string customerId, CancellationToken cancellationToken = default)
+    public async Task<CustomerScoreRow?> FindAsync(string dataset, string generation, string customerId, CancellationToken cancellationToken = default) =>
+        await LocalCopyAsync(dataset, generation, cancellationToken) is { } local ? ScoresFile.Find(local, customerId) : null;
+
+    /// <summary>Every customer's scores of a generation (empty when it has none).</summary>
+    public async Task<IReadOnlyList<CustomerScoreRow>> ReadAllAsync(string dataset, string generation, CancellationToken cancellationToken = default) =>
+        await LocalCopyAsync(dataset, generation, cancellationToken) is { } local ? ScoresFile.ReadAll(local) : [];
+
+    /// <summary>The generation's scores file on local disk, downloaded once; null when the generation has none.</summary>
+    private async Task<string?> LocalCopyAsync(string dataset, string generation, CancellationToken cancellationToken)
     {
         var local = Path.Combine(_cache, $"{dataset}-{generation}.parquet");
         if (!File.Exists(local))
@@ -52,7 +60,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
             }
         }
 
-        return ScoresFile.Find(local, customerId);
+        return local;
     }
 
     public void Dispose()

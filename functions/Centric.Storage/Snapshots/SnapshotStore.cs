@@ -48,6 +48,51 @@ public sealed class SnapshotStore(StorageClients clients)
     }
 
     /// <summary>
+    /// A generation's rows in RowKey order, narrowed by <paramref name="scan"/> on the service side, read a table page
+    /// (at most 1,000 rows) at a time: a reader that stops early has read at most one page more than it used.
+    /// </summary>
+    public async IAsyncEnumerable<SnapshotRow> ScanAsync(
+        string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, SnapshotScan scan,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var partition = RowKeys.Partition(dataset, generation);
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        if (scan.RowKeyPrefix is { } prefix)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"));
+        }
+
+        if (scan.After is { } after)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey gt {after}"));
+        }
+
+        clauses.AddRange((scan.Conditions ?? []).Select(Clause));
+        await foreach (var entity in _table.QueryAsync<TableEntity>(string.Join(" and ", clauses), maxPerPage: 1000, cancellationToken: cancellationToken))
+        {
+            yield return FromEntity(dataset, generation, computedAt, asOf, entity);
+        }
+    }
+
+    private static string Clause(SnapshotCondition condition)
+    {
+        var column = condition.Column.ToString();
+        var comparison = condition.Comparison switch
+        {
+            SnapshotComparison.Equal => "eq",
+            SnapshotComparison.NotEqual => "ne",
+            SnapshotComparison.GreaterThan => "gt",
+            SnapshotComparison.GreaterThanOrEqual => "ge",
+            SnapshotComparison.LessThan => "lt",
+            _ => "le",
+        };
+
+        // Column and operator come from enums; only the value is user text, quoted by the SDK.
+        return column + " " + comparison + " " + TableClient.CreateQueryFilter($"{condition.Value}");
+    }
+
+    /// <summary>
     /// Every metric's rows for one period of one grain and one segment (every preset): the dashboard feed. One query
     /// over the generation's partition, filtered by the service, however many metrics there are; rows in key order.
     /// </summary>

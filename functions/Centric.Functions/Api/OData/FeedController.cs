@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Centric.Storage.Datasets;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Query;
+using Microsoft.AspNetCore.OData.Query.Validator;
+using Microsoft.AspNetCore.OData.Routing.Controllers;
+using Microsoft.OData;
+
+namespace Centric.Functions.Api.OData;
+
+/// <summary>
+/// What the feed's entity sets share: query errors as OData errors (400), the API's ETag and 304 on
+/// <c>If-None-Match</c>, and server-driven paging of sets small enough to query in memory.
+/// </summary>
+public abstract class FeedController(ODataPaging paging) : ODataController
+{
+    private static readonly ODataValidationSettings Validation = new() { MaxTop = int.MaxValue, MaxNodeCount = 200 };
+
+    protected ODataPaging Paging { get; } = paging;
+
+    /// <summary>Validates the query options, then answers; a query the feed cannot run is a 400 in the OData error format.</summary>
+    protected async Task<IActionResult> AnswerAsync(ODataQueryOptions options, Func<Task<IActionResult>> answer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(answer);
+        try
+        {
+            options.Validate(Validation);
+            return await answer();
+        }
+        catch (ODataException e)
+        {
+            return BadRequest(new ODataError { Code = "BadRequest", Message = e.Message });
+        }
+    }
+
+    /// <summary>Applies every query option to rows held in memory, a page at a time (<c>@odata.nextLink</c> beyond it).</summary>
+    protected IActionResult Page<T>(ODataQueryOptions<T> options, IEnumerable<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Ok(options.ApplyTo(rows.AsQueryable(), new ODataQuerySettings { PageSize = Paging.PageSize }));
+    }
+
+    /// <summary>Sets ETag and Last-Modified; true when the client's copy is current (answer 304).</summary>
+    protected bool NotModified(string tag, DateTimeOffset? lastModified) => Conditional.IsNotModified(HttpContext, tag, lastModified);
+
+    protected static IActionResult NotModifiedResult() => new StatusCodeResult(StatusCodes.Status304NotModified);
+
+    /// <summary>A short, stable tag for a set of facts (generations, ledger versions).</summary>
+    protected static string Tag(string set, IEnumerable<string> facts) =>
+        set + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', facts))).AsSpan(0, 8));
+
+    /// <summary>Every dataset with a published generation, in name order.</summary>
+    private protected static async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        return [.. (await datasets.ListAsync(cancellationToken))
+            .Where(r => r is { CurrentGeneration: not null, AsOfDate: not null })
+            .Select(r => new PublishedDataset(r.RowKey, r.CurrentGeneration!, r.AsOfDate!.Value, r.ComputedAt, r))
+            .OrderBy(d => d.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The tag of the published generations: it changes whenever any dataset publishes a new one.</summary>
+    private protected static string GenerationsTag(string set, IReadOnlyList<PublishedDataset> published) =>
+        Tag(set, published.Select(d => d.Name + "|" + d.Generation));
+
+    private protected static DateTimeOffset? LastComputed(IReadOnlyList<PublishedDataset> published) => published.Max(d => d.ComputedAt);
+}

@@ -1,0 +1,191 @@
+using Centric.Domain.Snapshots;
+using Centric.Storage.Datasets;
+using Centric.Storage.Snapshots;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OData.Extensions;
+using Microsoft.AspNetCore.OData.Query;
+
+namespace Centric.Functions.Api.OData;
+
+/// <summary>
+/// <c>/api/odata/Snapshots</c>: the snapshot rows of every dataset's current generation, streamed from the table a page
+/// at a time. The filter terms the table can evaluate are pushed down (<see cref="SnapshotPushdown"/>), the whole
+/// filter is applied to each table page read, and a response holds one page of rows: the next page resumes after the
+/// last RowKey sent (<see cref="SnapshotSkipToken"/>), so no response holds a whole generation. Only <c>$orderby</c>,
+/// which needs every matching row before the first can be sent, reads the matching rows into memory.
+/// </summary>
+public sealed class SnapshotsController(DatasetRegistry datasets, SnapshotStore snapshots, ODataPaging paging) : FeedController(paging)
+{
+    private const int FilterChunk = 1000;
+
+    public Task<IActionResult> Get(ODataQueryOptions<Snapshot> options, CancellationToken cancellationToken) =>
+        AnswerAsync(options, async () =>
+        {
+            var published = await PublishedAsync(datasets, cancellationToken);
+            if (NotModified(GenerationsTag("snapshots", published), LastComputed(published)))
+            {
+                return NotModifiedResult();
+            }
+
+            var pushdown = SnapshotPushdown.From(options.Filter?.FilterClause);
+            var sources = published.Where(d => pushdown.Dataset is null || d.Name == pushdown.Dataset).ToList();
+            if (options.OrderBy is not null)
+            {
+                var all = new List<Snapshot>();
+                foreach (var source in sources)
+                {
+                    await foreach (var row in MatchingAsync(source, source.Generation, pushdown, after: null, options, cancellationToken))
+                    {
+                        all.Add(row);
+                    }
+                }
+
+                return Page(options, all);
+            }
+
+            if (options.Count?.Value == true)
+            {
+                long count = 0;
+                foreach (var source in sources)
+                {
+                    await foreach (var _ in MatchingAsync(source, source.Generation, pushdown, after: null, options, cancellationToken))
+                    {
+                        count++;
+                    }
+                }
+
+                Request.ODataFeature().TotalCount = count;
+            }
+
+            return await PageAsync(options, sources, pushdown, cancellationToken);
+        });
+
+    private async Task<IActionResult> PageAsync(
+        ODataQueryOptions<Snapshot> options, List<PublishedDataset> sources, SnapshotPushdown pushdown, CancellationToken cancellationToken)
+    {
+        var token = SnapshotSkipToken.Decode(options.RawValues.SkipToken);
+        var skip = token?.Skip ?? options.Skip?.Value ?? 0L;
+        var top = token is null ? options.Top?.Value : token.Top;
+        var limit = (int)Math.Min(top ?? long.MaxValue, Paging.PageSize);
+        var page = new List<Snapshot>(Math.Min(limit, 1024));
+        Snapshot? last = null;
+        var more = false;
+
+        foreach (var source in sources.Where(s => token is null || string.CompareOrdinal(s.Name, token.Dataset) >= 0))
+        {
+            var resuming = token is not null && source.Name == token.Dataset;
+            var generation = resuming ? token!.Generation : source.Generation;
+            await foreach (var row in MatchingAsync(source, generation, pushdown, resuming ? token!.After : null, options, cancellationToken))
+            {
+                if (page.Count == limit)
+                {
+                    more = true;
+                    break;
+                }
+
+                last = row;
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                page.Add(row);
+                if (page.Count == limit && top is { } wanted && wanted <= limit)
+                {
+                    break;
+                }
+            }
+
+            if (more || (page.Count == limit && top is { } t && t <= limit))
+            {
+                break;
+            }
+        }
+
+        // Only $select is left to apply: filter, paging and count are done.
+        var selected = options.ApplyTo(
+            page.AsQueryable(),
+            new ODataQuerySettings(),
+            AllowedQueryOptions.Filter | AllowedQueryOptions.OrderBy | AllowedQueryOptions.Skip | AllowedQueryOptions.Top
+            | AllowedQueryOptions.SkipToken | AllowedQueryOptions.Count);
+        if (more && last is not null)
+        {
+            var next = new SnapshotSkipToken(last.Dataset, last.Generation, RowKey(last), 0, top - page.Count);
+            Request.ODataFeature().NextLink = NextLink(next);
+        }
+
+        return Ok(selected);
+    }
+
+    /// <summary>The rows of one generation that pass the whole filter, in RowKey order, filtered a chunk at a time.</summary>
+    private async IAsyncEnumerable<Snapshot> MatchingAsync(
+        PublishedDataset source, string generation, SnapshotPushdown pushdown, string? after, ODataQueryOptions<Snapshot> options,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var scan = new SnapshotScan(pushdown.RowKeyPrefix, after, pushdown.Conditions);
+        var chunk = new List<Snapshot>(FilterChunk);
+        await foreach (var row in snapshots.ScanAsync(
+            source.Name, generation, source.ComputedAt ?? DateTimeOffset.MinValue, source.AsOf, scan, cancellationToken))
+        {
+            chunk.Add(Entity(row));
+            if (chunk.Count == FilterChunk)
+            {
+                foreach (var match in Filter(options, chunk))
+                {
+                    yield return match;
+                }
+
+                chunk.Clear();
+            }
+        }
+
+        foreach (var match in Filter(options, chunk))
+        {
+            yield return match;
+        }
+    }
+
+    private static List<Snapshot> Filter(ODataQueryOptions<Snapshot> options, List<Snapshot> chunk) =>
+        options.Filter is { } filter
+            ? [.. filter.ApplyTo(chunk.AsQueryable(), new ODataQuerySettings()).Cast<Snapshot>()]
+            : [.. chunk];
+
+    /// <summary>The request's own URL with <c>$skip</c> and <c>$top</c> replaced by the token (the function key, if any, kept).</summary>
+    private Uri NextLink(SnapshotSkipToken token)
+    {
+        var query = Request.Query
+            .Where(q => !q.Key.Equals("$skip", StringComparison.OrdinalIgnoreCase)
+                && !q.Key.Equals("$top", StringComparison.OrdinalIgnoreCase)
+                && !q.Key.Equals("$skiptoken", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new("$skiptoken", token.Encode()));
+        return new Uri(UriHelper.BuildAbsolute(Request.Scheme, Request.Host, Request.PathBase, Request.Path, QueryString.Create(query)));
+    }
+
+    private static string RowKey(Snapshot row) => RowKeys.Row(row.Metric, row.Grain, row.Period, row.Segment, row.Preset);
+
+    private static Snapshot Entity(SnapshotRow r) => new()
+    {
+        Id = r.Dataset + "|" + RowKeys.Row(r.Metric, r.Grain, r.Period, r.Segment, r.Preset),
+        Dataset = r.Dataset,
+        Metric = r.Metric,
+        Grain = r.Grain,
+        Period = r.Period,
+        PeriodStart = r.PeriodStart,
+        PeriodEnd = r.PeriodEnd,
+        Segment = r.Segment,
+        Value = r.Value,
+        Numerator = r.Numerator,
+        Denominator = r.Denominator,
+        Unit = r.Unit,
+        Preset = r.Preset,
+        DefinitionVersion = r.DefinitionVersion,
+        Generation = r.Generation,
+        ComputedAt = r.ComputedAt,
+        AsOf = r.AsOf,
+        Partial = r.Partial,
+        LowSample = r.LowSample,
+    };
+}
