@@ -74,7 +74,7 @@ public sealed class ExportIngestor
         var format = new DetectedFormat(
             opened.EncodingName, opened.Delimiter, conventions.DecimalChar, conventions.DateOrderLabel, opened.HasBom);
         var converter = new RowConverter(
-            schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter);
+            schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter, request.Mapping?.ValuesOf(kind.Value));
 
         long read = 0, accepted = 0, rejected = 0, blank = 0;
         using var curated = new CuratedWriter(converter.Columns);
