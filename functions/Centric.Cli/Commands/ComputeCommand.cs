@@ -73,7 +73,7 @@ internal static class ComputeCommand
 
             var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf);
             var generation = Generations.LocalId(computedAt);
-            var rows = Generations.Rows(result, dataset, generation, computedAt, configuration.Settings);
+            var rows = Generations.Rows(result, dataset, generation, computedAt);
             ComputeOutputs.Write(output, rows, ingestions, result);
 
             foreach (var ingestion in ingestions.Where(i => i.Result.Status == IngestionStatus.Failed))

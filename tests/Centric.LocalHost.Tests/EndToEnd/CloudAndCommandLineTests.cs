@@ -117,5 +117,5 @@ public sealed class CloudAndCommandLineTests(AzuriteFixture azurite) : IClassFix
     /// <summary>Every field but the generation and when it was computed (the table keeps the as-of date on the dataset).</summary>
     private static string Comparable(SnapshotRow r) => string.Create(
         CultureInfo.InvariantCulture,
-        $"{r.Dataset}|{r.Metric}|{r.Grain}|{r.Period}|{r.PeriodStart:yyyy-MM-dd}|{r.PeriodEnd:yyyy-MM-dd}|{r.Segment}|{r.Value}|{r.Numerator}|{r.Denominator}|{r.Unit}|{r.Preset}|{r.DefinitionVersion}|{r.Partial}|{r.LowSample}");
+        $"{r.Dataset}|{r.Metric}|{r.Grain}|{r.Period}|{r.PeriodStart:yyyy-MM-dd}|{r.PeriodEnd:yyyy-MM-dd}|{r.Segment}|{r.Value}|{r.Numerator}|{r.Denominator}|{r.Unit}|{r.Preset}|{r.DefinitionVersion}|{r.Partial}|{r.LowSample}|{r.Warning}");
 }
