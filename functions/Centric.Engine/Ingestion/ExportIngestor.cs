@@ -27,6 +27,11 @@ public sealed class ExportIngestor
         }
 
         using var rejects = new RejectsWriter(request.RejectsPath);
+        if (request.Kind is null && request.Folder is { } folder && !ExportKinds.TryParse(folder, out _))
+        {
+            return IngestionResult.Failed(null, ExportKinds.UnknownFolder(folder));
+        }
+
         var hint = request.Kind ?? (ExportKinds.TryFromFileName(request.FileName, out var named) ? named : null);
         if (new FileInfo(request.SourcePath).Length == 0)
         {
