@@ -5,8 +5,9 @@ using Centric.Pipeline;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.UseCustomHandlerPort();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+// The handler is the host edge: the one place the wall clock enters; everything below reads this TimeProvider.
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCentricApi();
 builder.Services.AddCentricPipeline(builder.Configuration);
 
 var app = builder.Build();
@@ -15,11 +16,9 @@ app.UseStatusCodePages();
 await app.EnsureStorageAsync();
 
 // The Functions host polls GET / until the handler answers.
-app.MapGet("/", () => TypedResults.Ok());
+app.MapGet("/", () => TypedResults.Ok()).ExcludeFromDescription();
 app.MapInvocations();
-app.MapGroup("/api").MapHealth().MapDatasets().MapMetrics().MapIngestions().MapExportUpload().MapCustomers().MapCohorts();
-app.MapOpenApi("/api/openapi.json");
-app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"There is no route /api/{path}."));
+app.MapCentricApi();
 
 await app.RunAsync();
 

@@ -6,16 +6,15 @@ using Centric.Storage;
 using Centric.Storage.Connection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Centric.Pipeline;
 
 /// <summary>Registers the storage adapters and the pipeline services over them.</summary>
 public static class PipelineServiceCollectionExtensions
 {
+    /// <remarks>The clock is the host's: it registers the <see cref="TimeProvider"/> these services read.</remarks>
     public static IServiceCollection AddCentricPipeline(this IServiceCollection services, IConfiguration configuration, StorageNames? names = null)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.AddCentricStorage(configuration, names);
         services.AddSingleton<IngestionIntake>();
         services.AddSingleton<ScanService>();

@@ -29,6 +29,83 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
         Assert.DoesNotContain(paths, p => p.Contains("Ingest", StringComparison.Ordinal) || p.Contains("Compute", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheBodyOfEverySuccessfulResponse()
+    {
+        var document = await Client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
+
+        var undescribed = new List<string>();
+        var operations = 0;
+        foreach (var (path, item) in document!["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in item!.AsObject().Where(o => o.Value?["responses"] is JsonObject))
+            {
+                operations++;
+                var successes = operation!["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')).ToArray();
+                if (successes.Length == 0)
+                {
+                    undescribed.Add($"{method} {path}: no 2xx response");
+                }
+
+                foreach (var (status, response) in successes)
+                {
+                    var content = response?["content"] as JsonObject;
+                    if (content is null || content.Count == 0)
+                    {
+                        undescribed.Add($"{method} {path} {status}: no content");
+                        continue;
+                    }
+
+                    undescribed.AddRange(content.Where(c => c.Value?["schema"] is null).Select(c => $"{method} {path} {status} {c.Key}: no schema"));
+                }
+            }
+        }
+
+        Assert.True(operations >= 10, $"Expected the API's operations, found {operations}.");
+        Assert.True(undescribed.Count == 0, string.Join("; ", undescribed));
+    }
+
+    [Theory]
+    [InlineData("/api/datasets/{dataset}/metrics/{metric}", "application/json", "text/csv")]
+    [InlineData("/api/datasets/{dataset}/cohorts", "application/json", "text/csv")]
+    [InlineData("/api/datasets/{dataset}/ingestions/{id}/rejects", "text/csv")]
+    [InlineData("/api/datasets/{dataset}/snapshot", "application/json")]
+    public async Task OpenApi_NamesTheMediaTypesARouteAnswersWith(string path, params string[] mediaTypes)
+    {
+        var document = await Client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
+
+        var content = document!["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!.AsObject();
+
+        Assert.Equal(mediaTypes.Order(StringComparer.Ordinal), content.Select(c => c.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/datasets/bad%20name/metrics/revenue")]
+    [InlineData("GET", "/api/datasets/bad%20name/snapshot")]
+    [InlineData("GET", "/api/datasets/bad%20name/cohorts")]
+    [InlineData("GET", "/api/datasets/bad%20name/customers/c1")]
+    [InlineData("GET", "/api/datasets/bad%20name/clv")]
+    [InlineData("GET", "/api/datasets/bad%20name/ingestions")]
+    [InlineData("GET", "/api/datasets/bad%20name/ingestions/i1")]
+    [InlineData("GET", "/api/datasets/bad%20name/ingestions/i1/rejects")]
+    [InlineData("POST", "/api/datasets/bad%20name/exports/orders")]
+    public async Task DatasetName_IsCheckedForEveryDatasetRoute_AndTheProblemNamesTheParameter(string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("order_id,customer_id,order_date,amount\no1,c1,2025-01-01,1\n");
+        }
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Contains("'bad name' is not a dataset name", (string?)problem!["detail"], StringComparison.Ordinal);
+        Assert.Single(problem["errors"]!["dataset"]!.AsArray());
+    }
+
     [Theory]
     [InlineData("/api/datasets/shop/metrics/churn-rate?grain=week", 400, "grain 'week'")]
     [InlineData("/api/datasets/shop/metrics/churn-rate?from=last-year", 400, "from 'last-year'")]

@@ -73,4 +73,24 @@ public sealed class ClvEndpointTests(AzuriteFixture azurite) : HandlerTest(azuri
         Assert.Single(rows!.Select(r => (string?)r!["period"]).Distinct());
         Assert.All(rows!, r => Assert.Equal("*", (string?)r!["segment"]));
     }
+
+    [Fact]
+    public async Task Snapshot_HasExactlyTheRowsThePerMetricRouteServesForTheAsOfMonth()
+    {
+        var asOf = DateOnly.Parse((string)(await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!.Single()!["asOf"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var month = $"{asOf:yyyy-MM}";
+        var expected = new List<string>();
+        foreach (var metric in (await Client.GetFromJsonAsync<JsonArray>("/api/metrics"))!)
+        {
+            var presets = metric!["presets"]!.AsArray().Count > 0 ? "&preset=all" : "";
+            var rows = await Client.GetFromJsonAsync<JsonArray>(
+                $"/api/datasets/sample/metrics/{(string)metric["id"]!}?grain=month&from={month}&to={month}&segment=*{presets}&top=10000");
+            expected.AddRange(rows!.Select(r => r!.ToJsonString()));
+        }
+
+        var snapshot = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/sample/snapshot");
+
+        Assert.True(expected.Count > 10, $"Expected rows for many metrics, found {expected.Count}.");
+        Assert.Equal(expected.Order(StringComparer.Ordinal), snapshot!.Select(r => r!.ToJsonString()).Order(StringComparer.Ordinal));
+    }
 }

@@ -52,4 +52,29 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
         var revenue = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/shop/metrics/revenue?from=2025-03&to=2025-03");
         Assert.Equal(49.10m, (decimal?)Assert.Single(revenue!)!["value"]);
     }
+
+    [Fact]
+    public async Task SurveysDropped_NpsIsServedPerTouchpoint_AndListedInTheCatalogue()
+    {
+        await DropAsync("voice/surveys/answers.csv",
+            "response_id,customer_id,answered_at,survey,score,touchpoint\n" +
+            "r1,c1,2025-03-01T10:00:00+01:00,NPS,10,checkout\n" +
+            "r2,c2,2025-03-02T10:00:00+01:00,NPS,9,checkout\n" +
+            "r3,c3,2025-03-03T10:00:00+01:00,NPS,2,checkout\n" +
+            "r4,c4,2025-03-04T10:00:00+01:00,NPS,6,support\n" +
+            "r5,c5,2025-03-05T10:00:00+01:00,NPS,8,support\n");
+
+        Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
+
+        var rows = await Client.GetFromJsonAsync<JsonArray>("/api/datasets/voice/metrics/nps?segment=touchpoint:*");
+        var bySegment = rows!.ToDictionary(r => (string)r!["segment"]!, r => (decimal?)r!["value"]);
+        Assert.Equal(33.333333m, bySegment["touchpoint:checkout"]);
+        Assert.Equal(-50m, bySegment["touchpoint:support"]);
+        var all = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets/voice/metrics/nps"))!)!;
+        Assert.Equal(0m, (decimal?)all["value"]);
+        Assert.Equal("score", (string?)all["unit"]);
+        var catalogue = await Client.GetFromJsonAsync<JsonArray>("/api/metrics");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "nps");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "cohort-retention");
+    }
 }

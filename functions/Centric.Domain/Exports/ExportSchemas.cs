@@ -43,7 +43,8 @@ public static class ExportSchemas
             ["response_id"],
             [],
             R("response_id", ColumnType.Id), O("customer_id", ColumnType.Id), R("answered_at", ColumnType.Timestamp),
-            R("survey", ColumnType.Code), R("score", ColumnType.Number), O("comment", ColumnType.Text)),
+            R("survey", ColumnType.Code), R("score", ColumnType.Number), O("touchpoint", ColumnType.Text),
+            O("comment", ColumnType.Text)),
         [ExportKind.Communications] = Schema(
             ExportKind.Communications,
             "sent_at",

@@ -78,6 +78,9 @@ public static class HeaderSynonyms
         ["score"] = (
             ["rating", "value", "grade"],
             ["puntuacion", "valoracion", "nota", "punteggio", "voto", "valutazione"]),
+        ["touchpoint"] = (
+            ["touch_point", "touchpoint_name", "collected_at_touchpoint", "journey_step", "survey_channel"],
+            ["punto_de_contacto", "punto_contacto", "punto_di_contatto", "punto_contatto"]),
         ["comment"] = (["comments", "feedback", "text"], ["comentario", "comentarios", "commento", "commenti"]),
         ["message_id"] = (["message", "email_id"], ["id_mensaje", "mensaje", "id_messaggio", "messaggio"]),
         ["sent_at"] = (

@@ -11,7 +11,7 @@ namespace Centric.Domain.Families;
 /// What every family computes from: the dataset's settings and calendar, the as-of date A, the grains asked for, the
 /// export kinds present, and the inputs shared between families — orders reduced to customer-days (empty without an
 /// orders export), each customer's segment keys (customer attributes and CLV tier, for any event with a customer_id)
-/// and the predictive CLV fitted at A (null without purchases to fit).
+/// and the predictive CLV fitted at A (null without purchases to fit) — and a reader of any kind's current rows.
 /// </summary>
 public sealed record FamilyContext(
     DatasetSettings Settings,
@@ -21,4 +21,5 @@ public sealed record FamilyContext(
     IReadOnlySet<ExportKind> Kinds,
     LoadedOrders Orders,
     CustomerSegments Segments,
-    ClvInputs? Clv);
+    ClvInputs? Clv,
+    IExportReader Exports);

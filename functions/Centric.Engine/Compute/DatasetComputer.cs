@@ -21,7 +21,12 @@ public static class DatasetComputer
     public static IReadOnlyList<Grain> AllGrains { get; } = [Grain.Month, Grain.Quarter, Grain.Year];
 
     public static ComputeResult Compute(
-        CuratedFiles files, DatasetSettings settings, DateOnly? asOf = null, IReadOnlyCollection<Grain>? grains = null, DateOnly? notBefore = null)
+        CuratedFiles files,
+        DatasetSettings settings,
+        DateOnly? asOf = null,
+        IReadOnlyCollection<Grain>? grains = null,
+        DateOnly? notBefore = null,
+        IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
@@ -29,6 +34,7 @@ public static class DatasetComputer
         var kinds = files.Kinds;
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession();
+        progress?.Report("loading orders");
         var orders = OrdersLoader.Load(db, files, settings);
         var warnings = new List<string>();
         if (ConversionWarnings.For(orders.Unconverted, orders.ReportingCurrency) is { } unconverted)
@@ -44,6 +50,11 @@ public static class DatasetComputer
             return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, [], orders.ReportingCurrency);
         }
 
+        if (kinds.Contains(ExportKind.Orders))
+        {
+            progress?.Report("fitting the CLV models at the as-of date");
+        }
+
         var clv = kinds.Contains(ExportKind.Orders) ? ClvInputs.FitAt(orders, day, settings.Clv) : null;
         if (clv is not null)
         {
@@ -51,11 +62,13 @@ public static class DatasetComputer
         }
 
         var segments = new CustomerSegments(CustomerSegmentsLoader.Load(db, files), clv?.Tiers, ClvTiers.Attribute);
-        var context = new FamilyContext(settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv);
+        var context = new FamilyContext(
+            settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv, new CuratedExportReader(db, files));
         var output = new FamilyOutput();
         var families = MetricFamilies.For(kinds);
         foreach (var family in families)
         {
+            progress?.Report($"computing the {family.Name} metrics");
             family.Compute(context, output);
         }
 

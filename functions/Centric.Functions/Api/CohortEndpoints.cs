@@ -1,6 +1,7 @@
 using Centric.Domain.Families.Cohorts;
 using Centric.Storage.Datasets;
 using Centric.Storage.Scores;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
@@ -10,51 +11,50 @@ namespace Centric.Functions.Api;
 /// </summary>
 internal static class CohortEndpoints
 {
-    public static RouteGroupBuilder MapCohorts(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapCohorts(this RouteGroupBuilder dataset)
     {
-        api.MapGet("/datasets/{dataset}/cohorts", async Task<IResult> (
-            string dataset, HttpContext context, DatasetRegistry datasets, ScoresStore scores, CancellationToken cancellationToken) =>
+        dataset.MapGet("/cohorts", GetAsync)
+            .ProducesCsvToo()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetCohorts").WithSummary("Cohort retention matrix: cohort = month of first purchase.");
+        return dataset;
+    }
+
+    private static async Task<Results<Ok<CohortMatrix>, ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        string dataset, HttpContext context, DatasetRegistry datasets, ScoresStore scores, CancellationToken cancellationToken)
+    {
+        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        if (published is null)
         {
-            var (record, problem) = await MetricEndpoints.CurrentAsync(dataset, datasets, cancellationToken);
-            if (problem is not null)
-            {
-                return problem;
-            }
+            return problem!;
+        }
 
-            var format = context.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "json";
-            if (format is not ("json" or "csv"))
-            {
-                return Problems.BadRequest($"format '{format}' is not one of json, csv.");
-            }
+        var format = context.Request.Query["format"].ToString() is { Length: > 0 } f ? f.ToLowerInvariant() : "json";
+        if (format is not ("json" or "csv"))
+        {
+            return Problems.BadRequest($"format '{format}' is not one of json, csv.");
+        }
 
-            if (Conditional.IsNotModified(context, record!.CurrentGeneration + "-cohorts-" + format, record.ComputedAt))
-            {
-                return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-            }
+        if (Conditional.IsNotModified(context, published.Generation + "-cohorts-" + format, published.ComputedAt))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
 
-            var cells = await scores.ReadCohortsAsync(dataset, record.CurrentGeneration!, cancellationToken) ?? [];
-            if (format == "csv")
-            {
-                return TypedResults.Text(CohortCsv.Write(cells), "text/csv; charset=utf-8");
-            }
+        var cells = await scores.ReadCohortsAsync(published.Name, published.Generation, cancellationToken) ?? [];
+        if (format == "csv")
+        {
+            return TypedResults.Text(CohortCsv.Write(cells), CsvResponses.ContentType);
+        }
 
-            return TypedResults.Ok(new
-            {
-                Dataset = dataset,
-                Metric = CohortRetention.MetricId,
-                Unit = "percent",
-                CohortRetention.DefinitionVersion,
-                Generation = record.CurrentGeneration,
-                record.AsOf,
-                Cohorts = cells.GroupBy(c => (c.Cohort, c.CohortStart, c.CohortSize)).Select(g => new
-                {
-                    g.Key.Cohort,
-                    g.Key.CohortStart,
-                    Size = g.Key.CohortSize,
-                    Months = g.Select(c => new { c.MonthsAfter, c.Customers, c.Value, c.Partial }),
-                }),
-            });
-        }).WithName("GetCohorts").WithSummary("Cohort retention matrix: cohort = month of first purchase.");
-        return api;
+        var cohorts = cells.GroupBy(c => (c.Cohort, c.CohortStart, c.CohortSize))
+            .Select(g => new CohortRow(
+                g.Key.Cohort,
+                g.Key.CohortStart,
+                g.Key.CohortSize,
+                [.. g.Select(c => new CohortMonth(c.MonthsAfter, c.Customers, c.Value, c.Partial))]))
+            .ToArray();
+        return TypedResults.Ok(new CohortMatrix(
+            dataset, CohortRetention.MetricId, "percent", CohortRetention.DefinitionVersion, published.Generation, published.AsOf, cohorts));
     }
 }

@@ -4,35 +4,33 @@ using Centric.Pipeline.Configuration;
 using Centric.Pipeline.Ingest;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
 /// <summary>
 /// <c>POST /api/datasets/{dataset}/exports/{kind}</c>: stores the request body (or the first file of a multipart form)
 /// in the landing zone exactly as a storage drop would, records it in the ledger and queues it at once. 202 with the
-/// ingestion's status URL.
+/// ingestion's status URL. The dataset name is checked by the route group.
 /// </summary>
 internal static class ExportUploadEndpoints
 {
     public const long MaxUploadBytes = 100L * 1024 * 1024;
 
-    public static RouteGroupBuilder MapExportUpload(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapExportUpload(this RouteGroupBuilder dataset)
     {
-        api.MapPost("/datasets/{dataset}/exports/{kind}", UploadAsync)
+        dataset.MapPost("/exports/{kind}", UploadAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("UploadExport").WithSummary("Upload an export file (CSV or XLSX) into the dataset's landing zone.")
             .DisableAntiforgery();
-        return api;
+        return dataset;
     }
 
-    private static async Task<IResult> UploadAsync(
+    private static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadAsync(
         string dataset, string kind, HttpRequest request, ExportsStore exports, IngestionIntake ingestions,
         TimeProvider time, CancellationToken cancellationToken)
     {
-        if (!ExportPath.IsValidDatasetName(dataset))
-        {
-            return Problems.BadRequest($"'{dataset}' is not a dataset name (letters, digits, '-' and '_', at most 63).");
-        }
-
         if (!ExportKinds.TryParse(kind, out var exportKind))
         {
             return Problems.BadRequest($"'{kind}' is not an export kind: {string.Join(", ", Enum.GetValues<ExportKind>().Select(k => k.ToSlug()))}.");
@@ -83,7 +81,7 @@ internal static class ExportUploadEndpoints
                 new IngestionRecord { PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), Parsing = parsing },
                 cancellationToken);
             var location = $"/api/datasets/{dataset}/ingestions/{id}";
-            return TypedResults.Accepted(location, new { Id = id, Dataset = dataset, Blob = blob.Name, Status = IngestionStatuses.Queued, StatusUrl = location });
+            return TypedResults.Accepted(location, new UploadAccepted(id, dataset, blob.Name, IngestionStatuses.Queued, location));
         }
     }
 }

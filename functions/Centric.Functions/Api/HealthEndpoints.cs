@@ -1,5 +1,6 @@
 using Azure;
 using Centric.Storage.Connection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
@@ -8,23 +9,30 @@ internal static class HealthEndpoints
 {
     public static RouteGroupBuilder MapHealth(this RouteGroupBuilder api)
     {
-        api.MapGet("/health", async (StorageClients clients, CancellationToken cancellationToken) =>
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            var components = new Dictionary<string, string>
-            {
-                ["blob"] = await ProbeAsync(() => clients.Blobs.GetBlobContainerClient(clients.Names.Exports).ExistsAsync(timeout.Token)),
-                ["queue"] = await ProbeAsync(() => clients.Queues.GetQueueClient(clients.Names.IngestQueue).ExistsAsync(timeout.Token)),
-                ["table"] = await ProbeAsync(async () => await clients.Tables.GetTableClient(clients.Names.DatasetsTable)
-                    .QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, cancellationToken: timeout.Token).AsPages().FirstOrDefaultAsync(timeout.Token)),
-            };
-            var healthy = components.Values.All(v => v == "healthy");
-            return TypedResults.Json(
-                new { Status = healthy ? "healthy" : "unhealthy", Components = components },
-                statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        }).WithName("Health").WithSummary("Component status.");
+        api.MapGet("/health", GetAsync)
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
+            .WithName("Health").WithSummary("Component status.");
         return api;
+    }
+
+    private static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> GetAsync(
+        StorageClients clients, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var components = new Dictionary<string, string>
+        {
+            ["blob"] = await ProbeAsync(() => clients.Blobs.GetBlobContainerClient(clients.Names.Exports).ExistsAsync(timeout.Token)),
+            ["queue"] = await ProbeAsync(() => clients.Queues.GetQueueClient(clients.Names.IngestQueue).ExistsAsync(timeout.Token)),
+            ["table"] = await ProbeAsync(async () => await clients.Tables.GetTableClient(clients.Names.DatasetsTable)
+                .QueryAsync<Azure.Data.Tables.TableEntity>(maxPerPage: 1, cancellationToken: timeout.Token).AsPages().FirstOrDefaultAsync(timeout.Token)),
+        };
+        if (components.Values.All(v => v == "healthy"))
+        {
+            return TypedResults.Ok(new HealthReport("healthy", components));
+        }
+
+        return TypedResults.Json(new HealthReport("unhealthy", components), statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<string> ProbeAsync<T>(Func<Task<T>> probe)

@@ -1,54 +1,74 @@
 using System.Globalization;
-using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
 using Centric.Storage.Rejects;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
 /// <summary>The ingestion ledger of a dataset and each ingestion's rejected rows.</summary>
 internal static class IngestionEndpoints
 {
-    public static RouteGroupBuilder MapIngestions(this RouteGroupBuilder api)
+    private const string RejectsHeader = "line,column,value,reason\r\n";
+
+    public static RouteGroupBuilder MapIngestions(this RouteGroupBuilder dataset)
     {
-        api.MapGet("/datasets/{dataset}/ingestions", async Task<IResult> (string dataset, IngestionLedger ledger, CancellationToken cancellationToken) =>
-        {
-            if (!ExportPath.IsValidDatasetName(dataset))
-            {
-                return Problems.BadRequest($"'{dataset}' is not a dataset name.");
-            }
+        dataset.MapGet("/ingestions", ListAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("ListIngestions").WithSummary("Ledger entries of a dataset, newest first.");
 
-            var records = await ledger.ListAsync(dataset, cancellationToken);
-            return records.Count == 0
-                ? Problems.NotFound($"Dataset '{dataset}' has no ingestions.")
-                : TypedResults.Ok(records.OrderByDescending(r => r.RowKey, StringComparer.Ordinal).Select(View));
-        }).WithName("ListIngestions").WithSummary("Ledger entries of a dataset, newest first.");
-
-        api.MapGet("/datasets/{dataset}/ingestions/{id}", async Task<IResult> (string dataset, string id, IngestionLedger ledger, CancellationToken cancellationToken) =>
-            ExportPath.IsValidDatasetName(dataset) && await ledger.GetAsync(dataset, id, cancellationToken) is { } record
-                ? TypedResults.Ok(View(record))
-                : Problems.NotFound($"Dataset '{dataset}' has no ingestion '{id}'."))
+        dataset.MapGet("/ingestions/{id}", GetAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIngestion").WithSummary("One ledger entry.");
 
-        api.MapGet("/datasets/{dataset}/ingestions/{id}/rejects", async Task<IResult> (
-            string dataset, string id, IngestionLedger ledger, RejectsStore rejects, CancellationToken cancellationToken) =>
-        {
-            if (!ExportPath.IsValidDatasetName(dataset) || await ledger.GetAsync(dataset, id, cancellationToken) is null)
-            {
-                return Problems.NotFound($"Dataset '{dataset}' has no ingestion '{id}'.");
-            }
-
-            var stream = await rejects.OpenAsync(dataset, id, cancellationToken);
-            return stream is null
-                ? TypedResults.Text("line,column,value,reason\r\n", "text/csv; charset=utf-8")
-                : TypedResults.Stream(stream, "text/csv; charset=utf-8", $"{dataset}-{id}-rejects.csv");
-        }).WithName("GetRejects").WithSummary("Rejected rows of an ingestion as CSV: line, column, value, reason.");
-        return api;
+        dataset.MapGet("/ingestions/{id}/rejects", GetRejectsAsync)
+            .Produces<string>(StatusCodes.Status200OK, CsvResponses.MediaType)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetRejects").WithSummary("Rejected rows of an ingestion as CSV: line, column, value, reason.");
+        return dataset;
     }
 
-    internal static object View(IngestionRecord r) => new
+    private static async Task<Results<Ok<IngestionEntry[]>, ProblemHttpResult>> ListAsync(
+        string dataset, IngestionLedger ledger, CancellationToken cancellationToken)
     {
-        Id = r.RowKey,
-        Dataset = r.PartitionKey,
+        var records = await ledger.ListAsync(dataset, cancellationToken);
+        if (records.Count == 0)
+        {
+            return Problems.NotFound($"Dataset '{dataset}' has no ingestions.");
+        }
+
+        return TypedResults.Ok(records.OrderByDescending(r => r.RowKey, StringComparer.Ordinal).Select(Entry).ToArray());
+    }
+
+    private static async Task<Results<Ok<IngestionEntry>, ProblemHttpResult>> GetAsync(
+        string dataset, string id, IngestionLedger ledger, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetAsync(dataset, id, cancellationToken) is not { } record)
+        {
+            return Problems.NotFound($"Dataset '{dataset}' has no ingestion '{id}'.");
+        }
+
+        return TypedResults.Ok(Entry(record));
+    }
+
+    private static async Task<Results<ContentHttpResult, FileStreamHttpResult, ProblemHttpResult>> GetRejectsAsync(
+        string dataset, string id, IngestionLedger ledger, RejectsStore rejects, CancellationToken cancellationToken)
+    {
+        if (await ledger.GetAsync(dataset, id, cancellationToken) is null)
+        {
+            return Problems.NotFound($"Dataset '{dataset}' has no ingestion '{id}'.");
+        }
+
+        if (await rejects.OpenAsync(dataset, id, cancellationToken) is not { } stream)
+        {
+            return TypedResults.Text(RejectsHeader, CsvResponses.ContentType);
+        }
+
+        return TypedResults.Stream(stream, CsvResponses.ContentType, $"{dataset}-{id}-rejects.csv");
+    }
+
+    private static IngestionEntry Entry(IngestionRecord r) => new(
+        r.RowKey,
+        r.PartitionKey,
         r.Blob,
         r.Kind,
         r.Status,
@@ -61,6 +81,5 @@ internal static class IngestionEndpoints
         r.QueuedAt,
         r.CompletedAt,
         r.Attempts,
-        Rejects = r.Rejected > 0 ? string.Create(CultureInfo.InvariantCulture, $"/api/datasets/{r.PartitionKey}/ingestions/{r.RowKey}/rejects") : null,
-    };
+        r.Rejected > 0 ? string.Create(CultureInfo.InvariantCulture, $"/api/datasets/{r.PartitionKey}/ingestions/{r.RowKey}/rejects") : null);
 }

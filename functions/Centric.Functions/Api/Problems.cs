@@ -1,11 +1,19 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace Centric.Functions.Api;
 
 /// <summary>RFC 9457 problem details for the API's errors.</summary>
 internal static class Problems
 {
-    public static IResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid");
+    private const string Invalid = "The request is not valid";
 
-    public static IResult NotFound(string detail) =>
+    public static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: Invalid);
+
+    public static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    /// <summary>400 naming the parameter: <c>errors: {"dataset": ["..."]}</c> beside the same <c>detail</c>.</summary>
+    public static ValidationProblem InvalidParameter(string parameter, string detail) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [detail] }, detail: detail, title: Invalid);
 }

@@ -8,8 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace Centric.LocalHost.Samples;
 
 /// <summary>
-/// Drops the generated sample dataset where a finance team would: <c>exports/sample/orders/orders.csv</c> and
-/// <c>exports/sample/customers/customers.csv</c>, so the next ScanExports picks it up.
+/// Drops the generated sample dataset where a finance team would, one file per export kind
+/// (<c>exports/sample/orders/orders.csv</c>, <c>exports/sample/customers/customers.csv</c>, surveys, tickets, ...), so
+/// the next ScanExports picks it up.
 /// </summary>
 public static class SampleSeeder
 {
@@ -29,6 +30,11 @@ public static class SampleSeeder
         }, logger, cancellationToken);
         await UploadAsync(container, $"{Dataset}/fx-rates/fx-rates.csv", writer => SampleExports.WriteFxRatesCsv(writer, options), logger, cancellationToken);
         await UploadAsync(container, $"{Dataset}/orders/orders.csv", writer => SampleExports.WriteOrdersCsv(writer, options), logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/surveys/surveys.csv", writer => SampleExperience.WriteSurveysCsv(writer, options), logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/tickets/tickets.csv", writer => SampleExperience.WriteTicketsCsv(writer, options), logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/onboarding/onboarding.csv", writer => SampleExperience.WriteOnboardingCsv(writer, options), logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/communications/communications.csv", writer => SampleExperience.WriteCommunicationsCsv(writer, options), logger, cancellationToken);
+        await UploadAsync(container, $"{Dataset}/mentions/mentions.csv", writer => SampleExperience.WriteMentionsCsv(writer, options), logger, cancellationToken);
     }
 
     private static async Task UploadAsync(BlobContainerClient container, string name, Func<TextWriter, long> write, ILogger logger, CancellationToken cancellationToken)

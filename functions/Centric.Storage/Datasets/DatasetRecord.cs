@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.Serialization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -24,8 +26,12 @@ public sealed class DatasetRecord : ITableEntity
     /// <summary>The generation before the current one, kept for readers that started on it.</summary>
     public string? PreviousGeneration { get; set; }
 
-    /// <summary>yyyy-MM-dd.</summary>
+    /// <summary>yyyy-MM-dd, as stored; readers use <see cref="AsOfDate"/>.</summary>
     public string? AsOf { get; set; }
+
+    /// <summary>The as-of date of the current generation (not a column of its own: the table keeps <see cref="AsOf"/>).</summary>
+    [IgnoreDataMember]
+    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public DateTimeOffset? ComputedAt { get; set; }
 

@@ -47,6 +47,27 @@ public sealed class SnapshotStore(StorageClients clients)
         return rows;
     }
 
+    /// <summary>
+    /// Every metric's rows for one period of one grain and one segment (every preset): the dashboard feed. One query
+    /// over the generation's partition, filtered by the service, however many metrics there are; rows in key order.
+    /// </summary>
+    public async Task<IReadOnlyList<SnapshotRow>> ReadPeriodAsync(
+        string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, string grain, DateOnly periodStart, string segment,
+        CancellationToken cancellationToken = default)
+    {
+        var partition = RowKeys.Partition(dataset, generation);
+        var start = periodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partition} and Grain eq {grain} and PeriodStart eq {start} and Segment eq {segment}");
+        var rows = new List<SnapshotRow>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(FromEntity(dataset, generation, computedAt, asOf, entity));
+        }
+
+        return rows;
+    }
+
     /// <summary>Removes a generation's rows (a stale recompute, or one older than the previous).</summary>
     public async Task DeleteGenerationAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {

@@ -65,6 +65,18 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>Writes one ingestion of survey answers: (response_id, customer_id, answered_at, survey, score, touchpoint).</summary>
+    public CuratedFolder Surveys(params (string Id, string? Customer, string AnsweredAt, string Survey, double Score, string? Touchpoint)[] rows)
+    {
+        var values = rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"({Q(r.Id)}, {Q(r.Customer)}, TIMESTAMP {Q(r.AnsweredAt)}, {Q(r.Survey)}, {r.Score}::DOUBLE, {Q(r.Touchpoint)}, {i + 2})"));
+        return Write("surveys", $"""
+            SELECT col0 AS response_id, col1 AS customer_id, col2 AS answered_at, col2 AS answered_at_utc, col3 AS survey,
+                   col4 AS score, col5 AS touchpoint, NULL::VARCHAR AS comment, col6::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private static string Q(string? text) => text is null ? "NULL" : DuckDbSession.Literal(text);

@@ -1,0 +1,80 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Surveys;
+
+/// <summary>
+/// Survey scores by period of the day they were answered: NPS, CSAT, CES and brand awareness, each from the responses of
+/// its own survey, cut by customer segments and by the touchpoint where the answer was collected.
+/// </summary>
+public sealed class SurveysFamily : IMetricFamily
+{
+    public const string Nps = "nps";
+    public const string Csat = "csat";
+    public const string Ces = "ces";
+    public const string BrandAwareness = "brand-awareness";
+
+    /// <summary>The event dimension of survey answers (<c>touchpoint:checkout</c>).</summary>
+    public const string Touchpoint = "touchpoint";
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(Nps, "Net Promoter Score", MetricUnit.Score,
+            "Responses of survey nps answered in the period, whole scores 0-10: 100 × (promoters 9-10 − detractors 0-6) ÷ responses. " +
+            "Numerator: promoters − detractors; denominator: responses.", 1, []),
+        new(Csat, "Customer satisfaction", MetricUnit.Percent,
+            "Responses of survey csat answered in the period, scores 1-5: 100 × responses scoring 4 or 5 ÷ responses.", 1, []),
+        new(Ces, "Customer effort score", MetricUnit.Score,
+            "Responses of survey ces answered in the period, scores 1-7: the mean score (numerator: sum of scores; denominator: responses).", 1, []),
+        new(BrandAwareness, "Brand awareness", MetricUnit.Percent,
+            "Responses of survey brand-awareness answered in the period, 1 (aware) or 0: 100 × aware ÷ responses.", 1, []),
+    ];
+
+    public string Name => "surveys";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Surveys];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = context.Exports.Read(ExportKind.Surveys, ["survey", "score", "answered_at", "customer_id", "touchpoint"]);
+        var survey = rows.Text("survey");
+        var score = rows.Number("score");
+        var answered = rows.Time("answered_at");
+        var customer = rows.Text("customer_id");
+        var touchpoint = rows.Text("touchpoint");
+        var bySurvey = new Dictionary<string, List<DatedEvent<decimal>>>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (survey[i] is not { } name || score[i] is not { } value || answered[i] is not { } at)
+            {
+                continue;
+            }
+
+            if (!bySurvey.TryGetValue(name, out var events))
+            {
+                bySurvey[name] = events = [];
+            }
+
+            events.Add(new DatedEvent<decimal>(at.Day, customer[i], touchpoint[i], (decimal)value));
+        }
+
+        Add(output, context, bySurvey, SurveyScale.Nps, Metrics[0], s => Reduction.Divide(s.Count(v => v >= 9) - s.Count(v => v <= 6), s.Count, 100m));
+        Add(output, context, bySurvey, SurveyScale.Csat, Metrics[1], s => Reduction.Divide(s.Count(v => v >= 4), s.Count, 100m));
+        Add(output, context, bySurvey, SurveyScale.Ces, Metrics[2], s => Reduction.Mean([.. s]));
+        Add(output, context, bySurvey, SurveyScale.BrandAwareness, Metrics[3], s => Reduction.Divide(s.Count(v => v == 1), s.Count, 100m));
+    }
+
+    private static void Add(
+        FamilyOutput output, FamilyContext context, Dictionary<string, List<DatedEvent<decimal>>> bySurvey, SurveyScale scale,
+        MetricDefinition definition, Func<IReadOnlyList<decimal>, Reduction?> reduce)
+    {
+        if (bySurvey.TryGetValue(scale.Survey, out var events))
+        {
+            output.Add(EventMetrics.Compute(context, events, Touchpoint, [new EventMetrics.Measure<decimal>(definition, reduce)]));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Centric.Functions.Api;
+
+/// <summary>
+/// The <c>/api</c> surface: the routes of the whole app, then one <c>/api/datasets/{dataset}</c> group whose dataset
+/// name is checked once (<see cref="DatasetNameFilter"/>), then the OpenAPI document and the problem for any other path.
+/// </summary>
+internal static class ApiRoutes
+{
+    public static IEndpointRouteBuilder MapCentricApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapHealth().MapDatasets().MapMetricCatalog();
+
+        var dataset = api.MapGroup("/datasets/{" + DatasetNameFilter.Parameter + "}")
+            .AddEndpointFilter<RouteGroupBuilder, DatasetNameFilter>()
+            .ProducesValidationProblem();
+        dataset.MapMetricRows().MapSnapshot().MapCohorts().MapCustomers().MapIngestions().MapExportUpload();
+
+        app.MapOpenApi("/api/openapi.json");
+        app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"There is no route /api/{path}."));
+        return app;
+    }
+}

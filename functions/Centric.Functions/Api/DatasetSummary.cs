@@ -1,0 +1,19 @@
+namespace Centric.Functions.Api;
+
+/// <summary>
+/// A dataset in <c>GET /api/datasets</c>: its current generation, as-of date and freshness, the export kinds it holds and
+/// the metric families its generation computed.
+/// </summary>
+public sealed record DatasetSummary(
+    string Dataset,
+    string? Generation,
+    DateOnly? AsOf,
+    DateTimeOffset? LastComputed,
+    DateTimeOffset? LastIngestion,
+    int Customers,
+    long Orders,
+    string? ReportingCurrency,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<string> Lineage,
+    IReadOnlyList<string> Kinds,
+    IReadOnlyList<string> Families);
