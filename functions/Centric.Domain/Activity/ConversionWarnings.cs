@@ -12,7 +12,7 @@ public static class ConversionWarnings
     public static string Part(string currency, long count, DateOnly firstDay, string reportingCurrency) =>
         string.Create(
             CultureInfo.InvariantCulture,
-            $"{count} {(count == 1 ? "amount" : "amounts")} in {currency} from {firstDay:yyyy-MM-dd} have no fx rate to {reportingCurrency} on or before their day");
+            $"{count} {(count == 1 ? "amount" : "amounts")} in {currency} from {firstDay:yyyy-MM-dd} {(count == 1 ? "has" : "have")} no fx rate to {reportingCurrency} on or before {(count == 1 ? "its" : "their")} day");
 
     /// <summary>The whole warning from its parts; null when there are none.</summary>
     public static string? Join(IReadOnlyCollection<string> parts, string reportingCurrency)
