@@ -35,7 +35,7 @@ public static class DatasetComputer
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession();
         progress?.Report("loading orders");
-        var orders = OrdersLoader.Load(db, files, settings);
+        var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
         var warnings = new List<string>();
         if (ConversionWarnings.For(orders.Unconverted, orders.ReportingCurrency) is { } unconverted)
         {

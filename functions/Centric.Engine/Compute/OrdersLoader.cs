@@ -7,27 +7,47 @@ using Centric.Engine.DuckDb;
 namespace Centric.Engine.Compute;
 
 /// <summary>
-/// Loads curated orders into customer-days: corrections applied, the reporting currency chosen (settings, else the data's
-/// single currency, else EUR), amounts converted to it at the order day's rate (the latest earlier rate when that day has
+/// Loads curated orders into customer-days: corrections applied, amounts converted to it at the order day's rate (the latest earlier rate when that day has
 /// none), valid orders and credits split as docs/metrics.md defines them (<see cref="OrderStatuses.IsValidOrder"/>,
 /// <see cref="OrderStatuses.IsCredit"/>), and the amounts that could not be converted listed rather than read as 0.
 /// </summary>
 public static class OrdersLoader
 {
-    public static LoadedOrders Load(DuckDbSession db, CuratedFiles files, DatasetSettings settings)
+    /// <summary>
+    /// The reporting currency: settings' <c>reportingCurrency</c>, else the one currency of every order and subscription
+    /// amount, else EUR (<see cref="DatasetSettings.ReportingCurrencyFor"/>).
+    /// </summary>
+    public static string ReportingCurrency(DuckDbSession db, CuratedFiles files, DatasetSettings settings)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.ReportingCurrency is not null)
+        {
+            return settings.ReportingCurrencyFor([]);
+        }
+
+        var sources = new[] { ExportKind.Orders, ExportKind.Subscriptions }
+            .Where(k => files.Of(k).Count > 0)
+            .Select(k => $"SELECT currency FROM ({CurrentRows.Sql(files, k)})")
+            .ToArray();
+        List<string> currencies = sources.Length == 0 ? [] : db.Rows(
+            $"SELECT DISTINCT currency FROM ({string.Join(" UNION ALL ", sources)}) WHERE currency IS NOT NULL ORDER BY currency",
+            r => r.GetString(0));
+        return settings.ReportingCurrencyFor(currencies);
+    }
+
+    public static LoadedOrders Load(DuckDbSession db, CuratedFiles files, string reportingCurrency)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reportingCurrency);
         if (files.Of(ExportKind.Orders).Count == 0)
         {
-            return new LoadedOrders([], [], 0, [], null, settings.ReportingCurrencyFor([]));
+            return new LoadedOrders([], [], 0, [], null, reportingCurrency);
         }
 
         db.Execute($"CREATE OR REPLACE TEMP TABLE current_orders AS {CurrentRows.Sql(files, ExportKind.Orders)}");
-        var dataCurrencies = db.Rows(
-            "SELECT DISTINCT currency FROM current_orders WHERE currency IS NOT NULL ORDER BY currency", r => r.GetString(0));
-        var reportingCurrency = settings.ReportingCurrencyFor(dataCurrencies);
         var currency = DuckDbSession.Literal(reportingCurrency);
         var completed = DuckDbSession.Literal(OrderStatuses.Completed);
         string converted;
