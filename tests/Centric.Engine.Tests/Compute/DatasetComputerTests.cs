@@ -115,7 +115,7 @@ public class DatasetComputerTests
         // Two customers, seven orders each within six weeks: the purchase model fitted on them can expect an
         // astronomically large number of purchases; the dataset must still compute, with such a number left undefined.
         var orders = Enumerable.Range(0, 14).Select(i => (
-            $"o{i}", i % 2 == 0 ? "a" : "b", new DateOnly(2025, 3, 1).AddDays(i * 3).ToString("yyyy-MM-dd 10:00:00", System.Globalization.CultureInfo.InvariantCulture),
+            $"o{i}", i % 2 == 0 ? "a" : "b", new DateOnly(2025, 3, 1).AddDays(i * 3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " 10:00:00",
             20m + i, (string?)null, (string?)null)).ToArray();
         using var curated = new CuratedFolder().Orders(orders);
 
