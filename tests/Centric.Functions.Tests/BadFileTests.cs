@@ -34,6 +34,18 @@ public sealed class BadFileTests(AzuriteFixture azurite) : HandlerTest(azurite)
     }
 
     [Fact]
+    public async Task UnknownKindFolder_IsARefusedIngestionListingTheKinds_NotOrdersGuessedFromTheHeader()
+    {
+        var entry = await IngestAsync("bad5/invoices/2025-01.csv", BinaryData.FromString("order_id,customer_id,order_date,amount\no1,c1,2025-01-01,10.00\n"));
+
+        Assert.Equal("rejected", (string?)entry["status"]);
+        Assert.StartsWith(
+            "folder 'invoices' is not an export kind: put the file in one of customers, orders, subscriptions, tickets, surveys, communications, onboarding, mentions, fx-rates",
+            (string?)entry["message"], StringComparison.Ordinal);
+        Assert.Equal(0, (long?)entry["accepted"]);
+    }
+
+    [Fact]
     public async Task UnparseableAmounts_RejectThoseRowsWithLineAndValue_AndKeepTheRest()
     {
         var entry = await IngestAsync("bad2/orders/orders.csv", BinaryData.FromString(

@@ -80,7 +80,7 @@ internal static class ComputeCommand
             var result = DatasetComputer.Compute(
                 CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf, progress: new Reporter<string>(what => progress.Detail(what)));
             var generation = Generations.LocalId(computedAt);
-            var rows = Generations.Rows(result, dataset, generation, computedAt, configuration.Settings);
+            var rows = Generations.Rows(result, dataset, generation, computedAt);
             progress.Step($"writing {Path.GetFullPath(output)}");
             ComputeOutputs.Write(output, rows, ingestions, result);
             progress.Finish();

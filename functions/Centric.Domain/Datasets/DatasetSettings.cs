@@ -5,7 +5,14 @@ namespace Centric.Domain.Datasets;
 /// </summary>
 public sealed record DatasetSettings
 {
-    public string ReportingCurrency { get; init; } = "EUR";
+    /// <summary>The default reporting currency when settings name none and the data's money is in several currencies (or none).</summary>
+    public const string FallbackCurrency = "EUR";
+
+    /// <summary>
+    /// ISO 4217 code money is reported in; null when settings.json names none: then the data's currency reports when all
+    /// money is in one currency, else <see cref="FallbackCurrency"/> (<see cref="ReportingCurrencyFor"/>).
+    /// </summary>
+    public string? ReportingCurrency { get; init; }
 
     /// <summary>IANA time zone: instants are converted to it before being cut into calendar days.</summary>
     public string TimeZone { get; init; } = "UTC";
@@ -24,6 +31,13 @@ public sealed record DatasetSettings
     public ClvSettings Clv { get; init; } = new();
 
     public static DatasetSettings Default { get; } = new();
+
+    /// <summary>The reporting currency given the distinct currencies the data's money is in.</summary>
+    public string ReportingCurrencyFor(IReadOnlyCollection<string> dataCurrencies)
+    {
+        ArgumentNullException.ThrowIfNull(dataCurrencies);
+        return ReportingCurrency?.ToUpperInvariant() ?? (dataCurrencies.Count == 1 ? dataCurrencies.First() : FallbackCurrency);
+    }
 
     /// <summary>
     /// The calendar day <paramref name="now"/> falls on in the dataset's time zone (UTC when the zone is unknown): rows

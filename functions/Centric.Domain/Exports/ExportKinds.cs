@@ -18,6 +18,14 @@ public static class ExportKinds
 
     public static IReadOnlyList<ExportKind> All { get; } = Table.Select(t => t.Kind).ToArray();
 
+    /// <summary>
+    /// Why a file in folder <paramref name="folder"/> that names no kind is refused rather than guessed from its header:
+    /// the folder says what the file is meant to be, and a wrong guess would put invoices into revenue.
+    /// </summary>
+    public static string UnknownFolder(string folder) =>
+        $"folder '{folder}' is not an export kind: put the file in one of {string.Join(", ", Table.Select(t => t.Slug))}, " +
+        "or at the top of the dataset where its name or header tells the kind";
+
     public static string ToSlug(this ExportKind kind) =>
         Table.FirstOrDefault(t => t.Kind == kind).Slug
         ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown export kind");

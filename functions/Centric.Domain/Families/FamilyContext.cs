@@ -22,4 +22,8 @@ public sealed record FamilyContext(
     LoadedOrders Orders,
     CustomerSegments Segments,
     ClvInputs? Clv,
-    IExportReader Exports);
+    IExportReader Exports)
+{
+    /// <summary>The currency money is reported in: settings' reportingCurrency, else the data's single currency, else EUR.</summary>
+    public string ReportingCurrency => Orders.ReportingCurrency;
+}

@@ -11,7 +11,7 @@ namespace Centric.Domain.Snapshots;
 public static class SnapshotCsv
 {
     public const string Header =
-        "dataset,metric,grain,period,periodStart,periodEnd,segment,value,numerator,denominator,unit,preset,definitionVersion,generation,computedAt,asOf,partial,lowSample";
+        "dataset,metric,grain,period,periodStart,periodEnd,segment,value,numerator,denominator,unit,preset,definitionVersion,generation,computedAt,asOf,partial,lowSample,warning";
 
     public static void Write(TextWriter writer, IEnumerable<SnapshotRow> rows)
     {
@@ -23,7 +23,7 @@ public static class SnapshotCsv
             csv.Text(r.Dataset).Text(r.Metric).Text(r.Grain).Text(r.Period).Day(r.PeriodStart).Day(r.PeriodEnd).Text(r.Segment)
                 .Number(r.Value).Number(r.Numerator).Number(r.Denominator).Text(r.Unit).Text(r.Preset)
                 .Number(r.DefinitionVersion).Text(r.Generation).Instant(r.ComputedAt).Day(r.AsOf)
-                .Boolean(r.Partial).Boolean(r.LowSample)
+                .Boolean(r.Partial).Boolean(r.LowSample).Text(r.Warning)
                 .EndRecord();
         }
     }

@@ -28,7 +28,8 @@ public static class SnapshotRows
             computedAt,
             asOf,
             value.Partial,
-            value.LowSample);
+            value.LowSample,
+            value.Warning);
     }
 
     public static string UnitName(MetricUnit unit, string reportingCurrency) => unit switch

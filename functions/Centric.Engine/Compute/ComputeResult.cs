@@ -9,7 +9,8 @@ namespace Centric.Engine.Compute;
 /// The outcome of computing a dataset: the as-of date used (null when there is nothing to compute), every metric
 /// value, the cohort retention matrix, per-customer CLV scores at the as-of date with the fit they came from, warnings
 /// a person should read (e.g. amounts that could not be converted), the export kinds the dataset holds and the metric
-/// families computed from them.
+/// families computed from them, and the currency money is reported in (settings' reportingCurrency, else the data's
+/// single currency, else EUR).
 /// </summary>
 public sealed record ComputeResult(
     DateOnly? AsOf,
@@ -21,4 +22,5 @@ public sealed record ComputeResult(
     ClvReport? Clv,
     IReadOnlyList<CohortCell> Cohorts,
     IReadOnlyList<ExportKind> Kinds,
-    IReadOnlyList<string> Families);
+    IReadOnlyList<string> Families,
+    string ReportingCurrency);

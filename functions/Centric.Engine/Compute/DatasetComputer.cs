@@ -1,3 +1,4 @@
+using Centric.Domain.Activity;
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
@@ -34,11 +35,11 @@ public static class DatasetComputer
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession();
         progress?.Report("loading orders");
-        var orders = OrdersLoader.Load(db, files, settings.ReportingCurrency);
+        var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
         var warnings = new List<string>();
-        if (orders.Unconverted > 0)
+        if (ConversionWarnings.For(orders.Unconverted, orders.ReportingCurrency) is { } unconverted)
         {
-            warnings.Add($"{orders.Unconverted} orders have a currency other than {settings.ReportingCurrency} and no fx-rates row on or before their date: they count as purchases but add nothing to revenue.");
+            warnings.Add($"Revenue, AOV, ARPA and CLV are null in the periods these amounts fall in (counts are unaffected): {unconverted}");
         }
 
         var lastDay = Later(orders.LastDay, EventDays.Latest(db, files, kinds.Where(k => k != ExportKind.Orders)));
@@ -46,7 +47,7 @@ public static class DatasetComputer
         if (effectiveAsOf is not { } day)
         {
             warnings.Add("There are no events yet (orders, subscriptions, tickets, surveys, communications, onboarding or mentions): nothing to compute.");
-            return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, []);
+            return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, [], orders.ReportingCurrency);
         }
 
         if (kinds.Contains(ExportKind.Orders))
@@ -82,7 +83,8 @@ public static class DatasetComputer
             output.Clv is { } report ? ClvReports.Report(report.Fit, report.Holdout) : null,
             output.Cohorts,
             kindList,
-            [.. families.Select(f => f.Name)]);
+            [.. families.Select(f => f.Name)],
+            orders.ReportingCurrency);
     }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Centric.Domain.Datasets;
 using Centric.Domain.Snapshots;
 
 namespace Centric.Engine.Compute;
@@ -20,12 +19,11 @@ public static class Generations
 
     /// <summary>The snapshot rows of <paramref name="result"/>; none when there was nothing to compute.</summary>
     public static IReadOnlyList<SnapshotRow> Rows(
-        ComputeResult result, string dataset, string generation, DateTimeOffset computedAt, DatasetSettings settings)
+        ComputeResult result, string dataset, string generation, DateTimeOffset computedAt)
     {
         ArgumentNullException.ThrowIfNull(result);
-        ArgumentNullException.ThrowIfNull(settings);
         return result.AsOf is { } asOf
-            ? [.. result.Values.Select(v => SnapshotRows.From(v, dataset, generation, computedAt, asOf, settings.ReportingCurrency))]
+            ? [.. result.Values.Select(v => SnapshotRows.From(v, dataset, generation, computedAt, asOf, result.ReportingCurrency))]
             : [];
     }
 }

@@ -27,6 +27,11 @@ public sealed class ExportIngestor
         }
 
         using var rejects = new RejectsWriter(request.RejectsPath);
+        if (request.Kind is null && request.Folder is { } folder && !ExportKinds.TryParse(folder, out _))
+        {
+            return IngestionResult.Failed(null, ExportKinds.UnknownFolder(folder));
+        }
+
         var hint = request.Kind ?? (ExportKinds.TryFromFileName(request.FileName, out var named) ? named : null);
         if (new FileInfo(request.SourcePath).Length == 0)
         {
@@ -74,7 +79,7 @@ public sealed class ExportIngestor
         var format = new DetectedFormat(
             opened.EncodingName, opened.Delimiter, conventions.DecimalChar, conventions.DateOrderLabel, opened.HasBom);
         var converter = new RowConverter(
-            schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter);
+            schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter, request.Mapping?.ValuesOf(kind.Value));
 
         long read = 0, accepted = 0, rejected = 0, blank = 0;
         using var curated = new CuratedWriter(converter.Columns);

@@ -15,6 +15,8 @@ namespace Centric.Engine.Ingestion;
 /// <param name="CuratedPath">Where accepted rows are written (Parquet).</param>
 /// <param name="RejectsPath">Where rejected cells are written (CSV: line,column,value,reason).</param>
 /// <param name="NotAfter">Timestamps whose calendar day is after this day are rejected as future; null: no check.</param>
+/// <param name="Folder">The folder the file sits in under its dataset; null at the top. A folder that names no kind
+/// refuses the file.</param>
 public sealed record IngestRequest(
     string SourcePath,
     string FileName,
@@ -25,12 +27,14 @@ public sealed record IngestRequest(
     DateTimeOffset IngestedAt,
     string CuratedPath,
     string RejectsPath,
-    DateOnly? NotAfter = null)
+    DateOnly? NotAfter = null,
+    string? Folder = null)
 {
     /// <summary>
     /// The request for one file of a dataset, the same in the cloud and on the command line: the dataset's settings and
     /// whole mapping (the kind's part is picked once the kind is known), and rows dated after today in the dataset's time
-    /// zone rejected as future (no such check without <paramref name="now"/>).
+    /// zone rejected as future (no such check without <paramref name="now"/>). A <paramref name="folder"/> that is not a
+    /// kind's refuses the file.
     /// </summary>
     public static IngestRequest ForDataset(
         string sourcePath,
@@ -41,11 +45,12 @@ public sealed record IngestRequest(
         DateTimeOffset ingestedAt,
         DateTimeOffset? now,
         string curatedPath,
-        string rejectsPath)
+        string rejectsPath,
+        string? folder = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return new IngestRequest(
             sourcePath, fileName, folderKind, configuration.Settings, configuration.Mapping, ingestionId, ingestedAt, curatedPath, rejectsPath,
-            now is { } instant ? configuration.Settings.Today(instant) : null);
+            now is { } instant ? configuration.Settings.Today(instant) : null, folder);
     }
 }

@@ -6,7 +6,8 @@ namespace Centric.Engine.Ingestion;
 
 /// <summary>
 /// Turns one source record into a curated row (values in <see cref="CuratedColumns"/> order) or into reasons
-/// per bad cell: types, required values, future timestamps, negative durations and the kind's own rules.
+/// per bad cell: types, required values, future timestamps, negative durations and the kind's own rules. Values mapped in
+/// mapping.json replace a cell's text before any of these checks.
 /// </summary>
 internal sealed class RowConverter
 {
@@ -26,7 +27,8 @@ internal sealed class RowConverter
 
     public RowConverter(
         ExportSchema schema, HeaderMapping mapping, int headerWidth, char delimiter,
-        FileConventions conventions, ZoneClock clock, DateOnly? notAfter)
+        FileConventions conventions, ZoneClock clock, DateOnly? notAfter,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? valueMapping = null)
     {
         this.schema = schema;
         this.conventions = conventions;
@@ -40,7 +42,8 @@ internal sealed class RowConverter
         for (var i = 0; i < slots.Length; i++)
         {
             var column = schema.Columns[i];
-            slots[i] = new Slot(column, mapping.ColumnIndexes.TryGetValue(column.Name, out var at) ? at : -1, output);
+            slots[i] = new Slot(
+                column, mapping.ColumnIndexes.TryGetValue(column.Name, out var at) ? at : -1, output, valueMapping?.GetValueOrDefault(column.Name));
             output += column.Type is ColumnType.Timestamp or ColumnType.Sentiment ? 2 : 1;
         }
 
@@ -75,6 +78,12 @@ internal sealed class RowConverter
         {
             var slot = slots[index];
             var raw = slot.Source >= 0 && slot.Source < fields.Length ? fields[slot.Source].Trim() : string.Empty;
+            if (raw.Length > 0 && slot.Values is { } map && map.TryGetValue(raw, out var mapped))
+            {
+                // mapping.json's values apply before validation: the mapped value is read as if the file had it.
+                raw = mapped;
+            }
+
             values[slot.Output] = null;
             if (slot.Column.Type is ColumnType.Timestamp or ColumnType.Sentiment)
             {
@@ -199,5 +208,6 @@ internal sealed class RowConverter
     private bool OnlyBlankExtras(string[] fields) =>
         fields.Length > headerWidth && fields.Skip(headerWidth).All(string.IsNullOrWhiteSpace);
 
-    private readonly record struct Slot(CanonicalColumn Column, int Source, int Output);
+    private readonly record struct Slot(
+        CanonicalColumn Column, int Source, int Output, IReadOnlyDictionary<string, string>? Values);
 }

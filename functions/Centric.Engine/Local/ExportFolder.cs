@@ -33,7 +33,7 @@ public static class ExportFolder
             var relative = Path.GetRelativePath(full, path).Replace('\\', '/');
             var slash = relative.IndexOf('/', StringComparison.Ordinal);
             ExportKind? kind = slash > 0 && ExportKinds.TryParse(relative[..slash], out var parsed) ? parsed : null;
-            files.Add(new ExportFile(relative, path, kind));
+            files.Add(new ExportFile(relative, path, kind, slash > 0 ? relative[..slash] : null));
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));

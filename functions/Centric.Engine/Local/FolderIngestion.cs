@@ -64,7 +64,8 @@ public static class FolderIngestion
                     IngestedAtBase.AddSeconds(i),
                     now,
                     Path.Combine(staging, id + ".parquet"),
-                    Path.Combine(rejectsRoot, id + ".csv"));
+                    Path.Combine(rejectsRoot, id + ".csv"),
+                    file.Folder);
                 var result = ingestor.Ingest(request, cancellationToken);
                 results.Add(new FileIngestion(file, id, result, request.RejectsPath, Publish(request.CuratedPath, result, curatedRoot, id)));
             }

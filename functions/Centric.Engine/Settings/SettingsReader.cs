@@ -42,38 +42,35 @@ public static class SettingsReader
     }
 
     /// <summary>
-    /// Parses <c>{"orders": {"Importe total": "amount"}}</c>: per kind, source header to canonical column. A key that
-    /// is not an export kind is an error naming the kinds.
+    /// Parses mapping.json in its short form, <c>{"orders": {"Importe total": "amount"}}</c> (per kind, source header to
+    /// canonical column), or its long form, <c>{"orders": {"columns": {...}, "values": {"status": {"Entregado":
+    /// "completed"}}}}</c> (values: per canonical column, source value to canonical value); the forms may be mixed across
+    /// kinds. A key that is not an export kind, a value mapped for a column the kind does not have, or a status mapped to
+    /// a word that is not a status is an error saying what is accepted.
     /// </summary>
     public static bool TryReadMapping(string json, out DatasetMapping mapping, out string? error)
     {
         mapping = DatasetMapping.None;
-        Dictionary<string, Dictionary<string, string>>? raw;
         try
         {
-            raw = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, string>>>(json, Options);
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions
+            {
+                CommentHandling = JsonCommentHandling.Skip,
+                AllowTrailingCommas = true,
+            });
+            error = MappingReader.Read(document.RootElement, out mapping);
         }
         catch (JsonException e)
         {
             error = $"mapping.json is not valid: {e.Message}";
-            return false;
         }
 
-        var columns = new Dictionary<ExportKind, IReadOnlyDictionary<string, string>>();
-        foreach (var (key, value) in raw ?? [])
+        if (error is not null)
         {
-            if (!ExportKinds.TryParse(key, out var kind))
-            {
-                error = $"mapping.json is not valid: '{key}' is not an export kind ({string.Join(", ", ExportKinds.All.Select(k => k.ToSlug()))}).";
-                return false;
-            }
-
-            columns[kind] = new Dictionary<string, string>(value, StringComparer.OrdinalIgnoreCase);
+            mapping = DatasetMapping.None;
         }
 
-        mapping = new DatasetMapping(columns);
-        error = null;
-        return true;
+        return error is null;
     }
 
     private static string? Validate(DatasetSettings s)
@@ -88,7 +85,7 @@ public static class SettingsReader
             return $"settings.json: inactivityDays {s.InactivityDays} must be at least 1.";
         }
 
-        if (s.ReportingCurrency.Length != 3)
+        if (s.ReportingCurrency is { } currency && (currency.Length != 3 || !currency.All(char.IsAsciiLetter)))
         {
             return $"settings.json: reportingCurrency '{s.ReportingCurrency}' is not an ISO 4217 code.";
         }

@@ -8,7 +8,8 @@ namespace Centric.Functions.Api;
 /// <summary>
 /// Validates the query of <c>GET /api/datasets/{dataset}/metrics/{metric}</c>: <c>from</c>/<c>to</c> (<c>YYYY-MM</c>,
 /// <c>YYYY-MM-DD</c> or <c>YYYY</c>), <c>grain</c>, <c>segment</c>, <c>preset</c> (a preset or <c>all</c>),
-/// <c>format</c> (<c>json</c>/<c>csv</c>), <c>top</c> (1-10000, default 1000) and <c>skip</c>.
+/// <c>format</c> (<c>json</c>/<c>csv</c>), <c>top</c> (1-10000, default 1000) and <c>skip</c>. A parameter that is given
+/// but malformed — empty included — is never read as "no filter": the error names the first one and its accepted form.
 /// </summary>
 internal static class MetricQueryParser
 {
@@ -19,27 +20,29 @@ internal static class MetricQueryParser
 
     public static Parsed Parse(MetricDefinition metric, IQueryCollection query, string? defaultPreset, string? accept, out string? error)
     {
-        error = null;
+        string? first = null;
+        void Fail(string message) => first ??= message;
+
         var grain = Grain.Month;
-        if (query["grain"].ToString() is { Length: > 0 } grainText && !GrainNames.TryParse(grainText, out grain))
+        if (query.ContainsKey("grain") && !GrainNames.TryParse(query["grain"].ToString(), out grain))
         {
-            error = $"grain '{grainText}' is not one of month, quarter, year.";
+            Fail($"grain '{query["grain"]}' is not one of month, quarter, year.");
         }
 
-        var from = ParseDay(query["from"].ToString(), "from", start: true, ref error);
-        var to = ParseDay(query["to"].ToString(), "to", start: false, ref error);
+        var from = ParseDay(query, "from", start: true, Fail);
+        var to = ParseDay(query, "to", start: false, Fail);
         if (from is { } f && to is { } t && f > t)
         {
-            error ??= $"from ({f:yyyy-MM-dd}) is after to ({t:yyyy-MM-dd}).";
+            Fail($"from ({f:yyyy-MM-dd}) is after to ({t:yyyy-MM-dd}).");
         }
 
         string? preset = null;
         var presetText = query["preset"].ToString();
         if (metric.Presets.Count == 0)
         {
-            if (presetText.Length > 0)
+            if (query.ContainsKey("preset"))
             {
-                error ??= $"metric {metric.Id} has no presets.";
+                Fail($"preset '{presetText}' is not accepted: metric {metric.Id} has no presets.");
             }
 
             preset = "";
@@ -48,12 +51,12 @@ internal static class MetricQueryParser
         {
             preset = null;
         }
-        else if (presetText.Length > 0)
+        else if (query.ContainsKey("preset"))
         {
             preset = metric.Presets.Contains(presetText) ? presetText : null;
             if (preset is null)
             {
-                error ??= $"preset '{presetText}' is not one of {string.Join(", ", metric.Presets)} (or all).";
+                Fail($"preset '{presetText}' is not one of {string.Join(", ", metric.Presets)} (or all).");
             }
         }
         else
@@ -61,30 +64,46 @@ internal static class MetricQueryParser
             preset = defaultPreset is not null && metric.Presets.Contains(defaultPreset) ? defaultPreset : metric.DefaultPreset;
         }
 
-        var segment = query["segment"].ToString() is { Length: > 0 } s ? s : "*";
-        if (segment != "*" && !segment.Contains(':', StringComparison.Ordinal))
+        var segment = query.ContainsKey("segment") ? query["segment"].ToString() : "*";
+        if (!IsSegment(segment))
         {
-            error ??= $"segment '{segment}' is not * or attribute:value (e.g. country:ES, or country:* for every country).";
+            Fail($"segment '{segment}' is not * or attribute:value with both parts given (e.g. country:ES, or country:* for every country).");
         }
 
         var format = query["format"].ToString() is { Length: > 0 } fmt ? fmt.ToLowerInvariant()
             : accept?.Contains("text/csv", StringComparison.OrdinalIgnoreCase) == true ? "csv" : "json";
         if (format is not ("json" or "csv"))
         {
-            error ??= $"format '{format}' is not one of json, csv.";
+            Fail($"format '{format}' is not one of json, csv.");
         }
 
-        var top = ParseInt(query["top"].ToString(), "top", DefaultTop, 1, MaxTop, ref error);
-        var skip = ParseInt(query["skip"].ToString(), "skip", 0, 0, int.MaxValue, ref error);
+        var top = ParseInt(query, "top", DefaultTop, 1, MaxTop, Fail);
+        var skip = ParseInt(query, "skip", 0, 0, int.MaxValue, Fail);
+        error = first;
         return new Parsed(new SnapshotQuery(metric.Id, grain.ToName(), from, to, segment, preset), format, top, skip);
     }
 
-    private static DateOnly? ParseDay(string text, string name, bool start, ref string? error)
+    /// <summary><c>*</c>, or a non-empty attribute and a non-empty value (or <c>*</c>) around the first colon.</summary>
+    private static bool IsSegment(string segment)
     {
-        if (text.Length == 0)
+        if (segment == "*")
+        {
+            return true;
+        }
+
+        var colon = segment.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < segment.Length - 1
+            && !string.IsNullOrWhiteSpace(segment[..colon]) && !string.IsNullOrWhiteSpace(segment[(colon + 1)..]);
+    }
+
+    private static DateOnly? ParseDay(IQueryCollection query, string name, bool start, Action<string> fail)
+    {
+        if (!query.ContainsKey(name))
         {
             return null;
         }
+
+        var text = query[name].ToString();
 
         string[] formats = ["yyyy-MM-dd", "yyyy-MM", "yyyy"];
         if (DateOnly.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
@@ -93,23 +112,24 @@ internal static class MetricQueryParser
             return start || text.Length == 10 ? day : text.Length == 7 ? day.AddMonths(1).AddDays(-1) : day.AddYears(1).AddDays(-1);
         }
 
-        error ??= $"{name} '{text}' is not a date (YYYY-MM, YYYY-MM-DD or YYYY).";
+        fail($"{name} '{text}' is not a date (YYYY-MM, YYYY-MM-DD or YYYY).");
         return null;
     }
 
-    private static int ParseInt(string text, string name, int fallback, int min, int max, ref string? error)
+    private static int ParseInt(IQueryCollection query, string name, int fallback, int min, int max, Action<string> fail)
     {
-        if (text.Length == 0)
+        if (!query.ContainsKey(name))
         {
             return fallback;
         }
 
+        var text = query[name].ToString();
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
         {
             return value;
         }
 
-        error ??= $"{name} '{text}' is not a whole number from {min} to {max}.";
+        fail($"{name} '{text}' is not a whole number from {min} to {max}.");
         return fallback;
     }
 }

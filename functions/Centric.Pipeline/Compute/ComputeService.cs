@@ -65,7 +65,7 @@ public sealed class ComputeService(
             var computedAt = time.GetUtcNow();
             var generation = Generations.CloudId(computedAt);
             var asOf = result.AsOf.Value;
-            var rows = Generations.Rows(result, dataset, generation, computedAt, configuration.Settings);
+            var rows = Generations.Rows(result, dataset, generation, computedAt);
             await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
             await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
             await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class ComputeService(
                 record.Kinds = string.Join(',', result.Kinds.Select(k => k.ToSlug()));
                 record.Families = string.Join(',', result.Families);
                 record.ChurnPreset = configuration.Settings.ChurnPreset;
-                record.ReportingCurrency = configuration.Settings.ReportingCurrency;
+                record.ReportingCurrency = result.ReportingCurrency;
                 record.Clv = result.Clv is null ? null : JsonSerializer.Serialize(result.Clv, ReportJson);
                 record.Warnings = warnings.Length == 0 ? null : string.Join('\n', warnings);
             }, cancellationToken);

@@ -119,7 +119,8 @@ public sealed class IngestionService(
             now,
             now,
             Path.Combine(folder, "curated.parquet"),
-            Path.Combine(folder, "rejects.csv"));
+            Path.Combine(folder, "rejects.csv"),
+            path.KindFolder);
         var result = new ExportIngestor().Ingest(request, cancellationToken);
 
         if (result.Accepted > 0 && result.Kind is { } ingestedKind)

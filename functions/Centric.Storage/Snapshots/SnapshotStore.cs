@@ -161,6 +161,7 @@ public sealed class SnapshotStore(StorageClients clients)
             ["DefinitionVersion"] = r.DefinitionVersion,
             ["Partial"] = r.Partial,
             ["LowSample"] = r.LowSample,
+            ["Warning"] = r.Warning,
         };
 
     private static SnapshotRow FromEntity(string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, TableEntity e) =>
@@ -182,7 +183,8 @@ public sealed class SnapshotStore(StorageClients clients)
             computedAt,
             asOf,
             e.GetBoolean("Partial") ?? false,
-            e.GetBoolean("LowSample") ?? false);
+            e.GetBoolean("LowSample") ?? false,
+            e.GetString("Warning"));
 
     private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

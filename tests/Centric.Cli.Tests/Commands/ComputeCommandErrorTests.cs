@@ -73,6 +73,24 @@ public class ComputeCommandErrorTests
     }
 
     [Fact]
+    public void Compute_UnknownKindFolder_IsRefusedNotGuessedFromTheHeader()
+    {
+        using var exports = ShopExports.Create()
+            .Write("invoices/2025-03.csv", "order_id,customer_id,order_date,amount", "I1,C1,2025-03-02,999.00");
+
+        var run = Compute(exports);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            "invoices/2025-03.csv was not used: folder 'invoices' is not an export kind: put the file in one of customers, orders, subscriptions",
+            run.Err, StringComparison.Ordinal);
+        var entry = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(exports.Beside("out"), "ingestions.json"))).RootElement
+            .EnumerateArray().Single(e => e.GetProperty("file").GetString() == "invoices/2025-03.csv");
+        Assert.Equal("rejected", entry.GetProperty("status").GetString());
+        Assert.Equal(0, entry.GetProperty("accepted").GetInt64());
+    }
+
+    [Fact]
     public void Compute_OutIsAFile_Exits2AndSaysItCannotBeWritten()
     {
         using var exports = ShopExports.Create();

@@ -10,7 +10,7 @@ public class ComputeCommandTests
     private static readonly string[] SnapshotColumns =
     [
         "dataset", "metric", "grain", "period", "periodStart", "periodEnd", "segment", "value", "numerator", "denominator",
-        "unit", "preset", "definitionVersion", "generation", "computedAt", "asOf", "partial", "lowSample",
+        "unit", "preset", "definitionVersion", "generation", "computedAt", "asOf", "partial", "lowSample", "warning",
     ];
 
     private static CliRun Compute(TempFolder exports, params string[] extra) =>

@@ -73,7 +73,7 @@ public class ComputeCsvSafetyTests
         Assert.Contains(rejects, r => r[3].StartsWith("'\tO7", StringComparison.Ordinal));
         var snapshots = CsvTable.Parse(File.ReadAllText(Path.Combine(output, "snapshots.csv")));
         Assert.Contains(snapshots, r => r[6] == "country:=1+2");
-        Assert.All(snapshots.Skip(1), r => Assert.Equal(18, r.Length));
+        Assert.All(snapshots.Skip(1), r => Assert.Equal(19, r.Length));
 
         var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "snapshots.json"))).RootElement;
         Assert.Contains(json.EnumerateArray(), r => r.GetProperty("segment").GetString() == "country:=1+2");

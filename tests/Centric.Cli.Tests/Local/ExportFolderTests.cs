@@ -24,6 +24,7 @@ public class ExportFolderTests
             ["archive/old.csv", "fx-rates/rates.tsv", "orders/a.xlsx", "orders/b.csv", "orders_2026-10.csv"],
             files.Select(f => f.RelativePath));
         Assert.Equal([null, ExportKind.FxRates, ExportKind.Orders, ExportKind.Orders, null], files.Select(f => f.FolderKind));
+        Assert.Equal(["archive", "fx-rates", "orders", "orders", null], files.Select(f => f.Folder));
     }
 
     [Fact]

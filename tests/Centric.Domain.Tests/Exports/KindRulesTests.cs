@@ -25,7 +25,17 @@ public class KindRulesTests
     [InlineData("CANCELADO", "cancelled")]
     [InlineData("canceled", "cancelled")]
     [InlineData("rimborsato", "refunded")]
-    public void OrderStatuses_Synonyms_NormaliseToTheThreeStatuses(string? raw, string expected)
+    [InlineData("invoiced", "completed")]
+    [InlineData("Entregue", "completed")]
+    [InlineData("unavailable", "cancelled")]
+    [InlineData("chargeback", "refunded")]
+    [InlineData("created", "pending")]
+    [InlineData("On-Hold", "pending")]
+    [InlineData("awaiting_payment", "pending")]
+    [InlineData("pendiente", "pending")]
+    [InlineData("in attesa", "pending")]
+    [InlineData("Aguardando pagamento", "pending")]
+    public void OrderStatuses_Synonyms_NormaliseToTheFourStatuses(string? raw, string expected)
     {
         Assert.True(OrderStatuses.TryNormalize(raw, out var status, out _));
         Assert.Equal(expected, status);
@@ -34,9 +44,24 @@ public class KindRulesTests
     [Fact]
     public void OrderStatuses_Unknown_IsRejectedWithTheAllowedValues()
     {
-        Assert.False(OrderStatuses.TryNormalize("Pending", out _, out var reason));
-        Assert.Equal("status 'Pending' is not one of completed, cancelled, refunded", reason);
+        Assert.False(OrderStatuses.TryNormalize(" Limbo ", out _, out var reason));
+        Assert.Equal(
+            "status 'Limbo' is not a known order status: use completed (delivered, shipped, paid, invoiced, processing, approved, fulfilled, " +
+            "closed), cancelled (canceled, voided, failed, unavailable, declined), refunded (returned, chargeback) or pending (created, " +
+            "on-hold, awaiting-payment), or their Spanish, Italian or Portuguese words; to read 'Limbo' as one of them, map it in " +
+            "mapping.json: {\"orders\": {\"values\": {\"status\": {\"Limbo\": \"completed\"}}}}",
+            reason);
     }
+
+    [Theory]
+    [InlineData("completed", 10, true, false)]
+    [InlineData("pending", 10, false, false)]
+    [InlineData("pending", -10, false, false)]
+    [InlineData("refunded", -10, false, true)]
+    [InlineData("cancelled", -10, false, false)]
+    [InlineData("completed", -10, false, true)]
+    public void OrderStatuses_Pending_IsNeitherAnOrderNorACredit(string status, int amount, bool valid, bool credit) =>
+        Assert.Equal((valid, credit), (OrderStatuses.IsValidOrder(status, amount), OrderStatuses.IsCredit(status, amount)));
 
     [Theory]
     [InlineData("negativo", -1.0, "negative")]

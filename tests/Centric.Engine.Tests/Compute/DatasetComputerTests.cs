@@ -44,17 +44,18 @@ public class DatasetComputerTests
     }
 
     [Fact]
-    public void ForeignCurrency_IsConvertedAtTheLatestRateOnOrBeforeTheOrderDay()
+    public void PendingOrders_AreNotPurchasesUntilALaterExportCorrectsThem()
     {
         using var curated = new CuratedFolder()
-            .Orders(("o1", "c1", "2025-03-10 10:00:00", 100m, "USD", null), ("o2", "c2", "2025-03-11 10:00:00", 10m, "GBP", null))
-            .FxRates(("2025-03-01", "USD", 0.9m), ("2025-03-11", "USD", 0.5m));
+            .Orders(("o1", "c1", "2025-03-01 10:00:00", 100m, null, "pending"), ("o2", "c2", "2025-03-05 10:00:00", -40m, null, "pending"),
+                ("o3", "c3", "2025-03-06 10:00:00", 30m, null, "completed"));
+        var before = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), Settings);
 
-        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), Settings);
+        curated.Orders(("o1", "c1", "2025-03-01 10:00:00", 100m, null, "completed"));
+        var after = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), Settings);
 
-        Assert.Equal(90m, Find(result, "revenue", "2025-03").Value);
-        Assert.Equal(2m, Find(result, "orders", "2025-03").Value);
-        Assert.Contains(result.Warnings, w => w.Contains("1 orders", StringComparison.Ordinal));
+        Assert.Equal((30m, 1m, 1m), (Find(before, "revenue", "2025-03").Value, Find(before, "orders", "2025-03").Value, Find(before, "new-customers", "2025-03").Value));
+        Assert.Equal((130m, 2m, 2m), (Find(after, "revenue", "2025-03").Value, Find(after, "orders", "2025-03").Value, Find(after, "new-customers", "2025-03").Value));
     }
 
     [Fact]

@@ -69,7 +69,8 @@ public sealed class OrdersFamily : IMetricFamily
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
         var orders = context.Orders;
-        var input = new OrdersMetricsInput(orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(context.Segments.Of)]);
+        var input = new OrdersMetricsInput(
+            orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(context.Segments.Of)], orders.Unconverted, orders.ReportingCurrency);
         output.Add(new OrdersMetricsCalculator(context.Calendar, context.Settings.InactivityDays).Compute(input, context.AsOf, context.Grains));
     }
 }

@@ -24,6 +24,7 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         var firstDay = histories.Min(h => h.Days[0].Day.DayNumber);
         var segments = new SegmentIndex(input.CustomerCount, input.CustomerSegments);
         var series = new DailySeries(histories, segments, firstDay, asOf.DayNumber);
+        var unconverted = new UnconvertedSeries(input.Unconverted ?? [], segments, firstDay, asOf.DayNumber, input.ReportingCurrency);
         var rows = new List<MetricValue>();
         foreach (var grain in grains)
         {
@@ -33,7 +34,7 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
             {
                 for (var b = 0; b < segments.Count; b++)
                 {
-                    var context = new RowContext(periods, tallies, series, p, b, segments.Keys[b], asOf.DayNumber, firstDay);
+                    var context = new RowContext(periods, tallies, series, unconverted, p, b, segments.Keys[b], asOf.DayNumber, firstDay);
                     AddRows(rows, context);
                 }
             }
@@ -63,14 +64,19 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         rows.Add(c.Divide(OrdersFamily.ChurnRate, ChurnPresets.Start, t.ChurnedFromStart[p][b], startBase, 100m));
         rows.Add(c.Divide(OrdersFamily.ChurnRate, ChurnPresets.StartPlusNew, churned, startBase + newCustomers, 100m));
         rows.Add(c.Divide(OrdersFamily.RetentionRate, null, t.Retained[p][b], startBase, 100m));
-        rows.Add(c.Count(OrdersFamily.Revenue, revenue));
+        var warning = c.Unconverted.WarningIn(b, c.Start, c.EffectiveEnd);
+        rows.Add(Unknown(c.Count(OrdersFamily.Revenue, revenue), warning));
         rows.Add(c.Count(OrdersFamily.Orders, orders));
-        rows.Add(c.Divide(OrdersFamily.Aov, null, revenue, orders));
+        rows.Add(Unknown(c.Divide(OrdersFamily.Aov, null, revenue, orders), warning));
         rows.Add(c.Divide(OrdersFamily.PurchaseFrequency, null, orders, buyers));
-        rows.Add(c.Divide(OrdersFamily.Arpa, null, revenue, meanActive));
+        rows.Add(Unknown(c.Divide(OrdersFamily.Arpa, null, revenue, meanActive), warning));
         rows.Add(c.Divide(OrdersFamily.LoyaltyRate, null, t.RepeatBuyers[p][b], buyers, 100m));
         rows.Add(ClvSimple(c));
     }
+
+    /// <summary>A money row whose amounts did not all convert: no value and no revenue numerator, never a partial sum.</summary>
+    private static MetricValue Unknown(MetricValue row, string? warning) =>
+        warning is null ? row : row with { Value = null, Numerator = null, Warning = warning };
 
     /// <summary>
     /// AOV × (orders ÷ buyers) × 1 ÷ churn over the trailing 12 months ending with P, which reduces to
@@ -86,11 +92,11 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         var churnFraction = Ratio.Of(c.Tallies.TrailingChurned[c.P][c.Bin], meanActive);
         decimal? perCustomer = orders > 0 ? Ratio.Of(revenue, buyers) : null;
         decimal? value = perCustomer is { } v && churnFraction is > 0m ? Ratio.Of(v, churnFraction.Value) : null;
-        return c.Row(OrdersFamily.ClvSimple, null, value, perCustomer, churnFraction);
+        return Unknown(c.Row(OrdersFamily.ClvSimple, null, value, perCustomer, churnFraction), c.Unconverted.WarningIn(c.Bin, from, c.EffectiveEnd));
     }
 
     private readonly record struct RowContext(
-        PeriodIndex Periods, PeriodTallies Tallies, DailySeries Series, int P, int Bin, string Segment, int AsOf, int FirstDay)
+        PeriodIndex Periods, PeriodTallies Tallies, DailySeries Series, UnconvertedSeries Unconverted, int P, int Bin, string Segment, int AsOf, int FirstDay)
     {
         public int Start => Periods.Start(P);
 

@@ -1,13 +1,17 @@
 using Centric.Domain.Activity;
+using Centric.Domain.Datasets;
 
 
 namespace Centric.Domain.Families.Orders;
 
 /// <summary>
 /// What the orders model needs: customer-days (customers numbered 0..CustomerCount − 1) and, per customer,
-/// the segment keys it belongs to besides <c>*</c> (e.g. <c>country:ES</c>, <c>clv-tier:high</c>).
+/// the segment keys it belongs to besides <c>*</c> (e.g. <c>country:ES</c>, <c>clv-tier:high</c>), and the amounts that
+/// could not be converted to <see cref="ReportingCurrency"/> (they make the money metrics of their windows unknown).
 /// </summary>
 public sealed record OrdersMetricsInput(
     int CustomerCount,
     IReadOnlyList<CustomerDay> Days,
-    IReadOnlyList<IReadOnlyList<string>>? CustomerSegments = null);
+    IReadOnlyList<IReadOnlyList<string>>? CustomerSegments = null,
+    IReadOnlyList<UnconvertedAmounts>? Unconverted = null,
+    string ReportingCurrency = DatasetSettings.FallbackCurrency);

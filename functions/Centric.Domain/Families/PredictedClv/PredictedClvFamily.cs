@@ -1,3 +1,4 @@
+using Centric.Domain.Activity;
 using Centric.Domain.Clv;
 using Centric.Domain.Exports;
 using Centric.Domain.Metrics;
@@ -44,8 +45,9 @@ public sealed class PredictedClvFamily : IMetricFamily
             return;
         }
 
-        output.Add(new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
-            .Compute(clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains));
+        var values = new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
+            .Compute(clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains);
+        output.Add(WithoutUnconverted(values, context.Orders, context.AsOf));
         HoldoutReport? holdout = null;
         if (clv.Transactions.Count > 0 && HoldoutCheck.Window(clv.Transactions.Min(t => t.Day), context.AsOf) is var (calibrationEnd, holdoutEnd))
         {
@@ -53,5 +55,35 @@ public sealed class PredictedClvFamily : IMetricFamily
         }
 
         output.Clv = new ClvOutcome(clv.Fit, clv.Tiers, holdout);
+    }
+
+    /// <summary>
+    /// The money values of a period whose fit read amounts that could not be converted are unknown, with the warning
+    /// (the fit covers every customer, so every segment of the period carries it); P(alive) and expected purchases count
+    /// purchases only and stand.
+    /// </summary>
+    private static IEnumerable<MetricValue> WithoutUnconverted(IReadOnlyList<MetricValue> values, LoadedOrders orders, DateOnly asOf)
+    {
+        if (orders.Unconverted.Count == 0)
+        {
+            return values;
+        }
+
+        var warnings = new Dictionary<DateOnly, string?>();
+        return values.Select(v =>
+        {
+            if (v.Metric is not (ClvPredicted or ClvPredictedTotal))
+            {
+                return v;
+            }
+
+            var end = v.Period.LastDay < asOf ? v.Period.LastDay : asOf;
+            if (!warnings.TryGetValue(end, out var warning))
+            {
+                warnings[end] = warning = ConversionWarnings.For(orders.Unconverted.Where(u => u.Day <= end), orders.ReportingCurrency);
+            }
+
+            return warning is null ? v : v with { Value = null, Numerator = null, Warning = warning };
+        });
     }
 }

@@ -77,7 +77,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
             var total = 0m;
             foreach (var s in own.Where(s => s.IsActiveOn(day)))
             {
-                if (rates.Convert(s.Mrr, s.Currency, context.Settings.ReportingCurrency, day) is { } converted)
+                if (rates.Convert(s.Mrr, s.Currency, context.ReportingCurrency, day) is { } converted)
                 {
                     total += converted;
                 }
