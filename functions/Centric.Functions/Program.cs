@@ -1,4 +1,5 @@
 using Centric.Functions.Api;
+using Centric.Functions.Dashboard;
 using Centric.Functions.Hosting;
 using Centric.Functions.Invocations;
 using Centric.Pipeline;
@@ -18,6 +19,7 @@ await app.EnsureStorageAsync();
 // The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => TypedResults.Ok()).ExcludeFromDescription();
 app.MapInvocations();
+app.MapDashboard();
 app.MapCentricApi();
 
 await app.RunAsync();
