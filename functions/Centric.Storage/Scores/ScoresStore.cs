@@ -27,7 +27,14 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         await _container.GetBlobClient(BlobName(dataset, generation)).UploadAsync(local, overwrite: true, cancellationToken);
     }
 
-    public async Task<CustomerScoreRow?> FindAsync(string dataset, string generation, string customerId, CancellationToken cancellationToken = default)
+    public async Task<CustomerScoreRow?> FindAsync(string dataset, string generation, string customerId, CancellationToken cancellationToken = default) =>
+        await LocalCopyAsync(dataset, generation, cancellationToken) is { } local ? ScoresFile.Find(local, customerId) : null;
+
+    /// <summary>The generation's customers per P(alive) bin and CLV tier, or null when it has no scores.</summary>
+    public async Task<IReadOnlyList<PAliveCount>?> PAliveHistogramAsync(string dataset, string generation, int bins, CancellationToken cancellationToken = default) =>
+        await LocalCopyAsync(dataset, generation, cancellationToken) is { } local ? ScoresFile.PAliveHistogram(local, bins) : null;
+
+    private async Task<string?> LocalCopyAsync(string dataset, string generation, CancellationToken cancellationToken)
     {
         var local = Path.Combine(_cache, $"{dataset}-{generation}.parquet");
         if (!File.Exists(local))
@@ -52,7 +59,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
             }
         }
 
-        return ScoresFile.Find(local, customerId);
+        return local;
     }
 
     public void Dispose()
