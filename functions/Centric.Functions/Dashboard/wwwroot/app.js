@@ -166,20 +166,25 @@ async function renderTrend() {
   const unit = unitOf(rows[0]);
   $('trend-note').textContent = `${title} (${unit}), ${rows.length} periods from ${rows[0].period} to ${rows.at(-1).period}. ` +
     'Hover the chart for a period\'s value; its numerator and denominator follow.';
-  const xs = rows.map((r) => Date.parse(r.periodStart) / 1000);
+  // Periods on an even axis, labelled as the API labels them (2026-10, 2026-Q3, FY2027-Q1).
+  const xs = rows.map((r, i) => i);
   const ys = rows.map((r) => r.value);
   const width = Math.max(280, target.clientWidth || 600);
+  const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 90))));
   state.chart = new uPlot({
     width,
     height: 260,
-    scales: { x: { time: true } },
+    scales: { x: { time: false } },
     legend: { live: true },
     series: [
-      {},
+      { label: 'Period', value: (u, v) => (v == null ? '—' : rows[v]?.period ?? '') },
       { label: title, stroke: '#2563eb', width: 2, fill: 'rgba(37,99,235,0.08)', points: { show: rows.length < 40 },
         value: (u, v) => format(v, unit) },
     ],
-    axes: [{}, { values: (u, splits) => splits.map((v) => format(v, unit)), size: 80 }],
+    axes: [
+      { splits: () => xs.filter((i) => (rows.length - 1 - i) % step === 0), values: (u, splits) => splits.map((i) => rows[i]?.period ?? '') },
+      { values: (u, splits) => splits.map((v) => format(v, unit)), size: 80 },
+    ],
     hooks: {
       setCursor: [(u) => {
         const i = u.cursor.idx;
@@ -193,13 +198,52 @@ async function renderTrend() {
 }
 
 async function renderClv() {
-  const [clv, alive] = await Promise.all([rowsOf('clv-predicted', 'clv-tier:*'), rowsOf('p-alive', 'clv-tier:*')]);
-  const latestPerTier = (rows) => {
-    const last = [...rows].sort((a, b) => a.periodStart.localeCompare(b.periodStart)).at(-1)?.period;
-    return new Map(rows.filter((r) => r.period === last).map((r) => [r.segment.split(':')[1], r]));
-  };
-  bars($('clv-tiers'), latestPerTier(clv), 'CLV tier');
-  bars($('p-alive'), latestPerTier(alive), 'CLV tier', true);
+  const [clv, alive] = await Promise.all([rowsOf('clv-predicted', 'clv-tier:*'), api(`${ds()}/clv/p-alive`)]);
+  const last = [...clv].sort((a, b) => a.periodStart.localeCompare(b.periodStart)).at(-1)?.period;
+  bars($('clv-tiers'), new Map(clv.filter((r) => r.period === last).map((r) => [r.segment.split(':')[1], r])), 'CLV tier');
+  histogram($('p-alive'), alive);
+}
+
+// Customers per P(alive) decile, stacked by CLV tier (GET /clv/p-alive).
+function histogram(target, distribution) {
+  if (!distribution || distribution.customers === 0) {
+    target.replaceChildren(el('p', 'No customer scores for this dataset yet.', 'muted'));
+    return;
+  }
+  const max = Math.max(...distribution.bins.map((b) => b.customers), 1);
+  const columns = el('div', undefined, 'histogram');
+  columns.dataset.customers = distribution.customers;
+  for (const bin of distribution.bins) {
+    const range = `${Math.round(bin.from * 100)}–${Math.round(bin.to * 100)} %`;
+    const share = (bin.customers / distribution.customers) * 100;
+    const details = { title: `P(alive) ${range}`, entries: [
+      ['Customers', `${bin.customers.toLocaleString('en')} (${share.toFixed(1)} %)`],
+      ['Numerator', `${bin.customers} customers with P(alive) in ${range}`],
+      ['Denominator', `${distribution.customers} customers scored`],
+      ...TIERS.map((t) => [`Tier ${t}`, (bin.tiers[t] ?? 0).toLocaleString('en')]),
+      ['Definition', `${state.catalog.get('p-alive')?.definition ?? ''} Per customer, as of ${distribution.asOf}.`]] };
+    const column = document.createElement('button');
+    column.type = 'button';
+    column.className = 'column';
+    column.dataset.customers = bin.customers;
+    column.title = details.entries.slice(0, 5).map(([k, v]) => `${k}: ${v}`).join('\n');
+    column.setAttribute('aria-label', `P(alive) ${range}: ${bin.customers} customers`);
+    column.addEventListener('click', () => showDetail(details, column));
+    const stack = el('span', undefined, 'stack');
+    stack.style.height = `${(bin.customers / max) * 100}%`;
+    for (const t of TIERS) {
+      if (!bin.tiers[t]) continue;
+      const part = el('span', undefined, `part tier-${t}`);
+      part.style.flexGrow = String(bin.tiers[t]);
+      stack.append(part);
+    }
+    column.append(stack, el('span', `${Math.round(bin.from * 100)}`, 'tick'));
+    columns.append(column);
+  }
+  const legend = el('p', undefined, 'legend muted small');
+  legend.append(...TIERS.flatMap((t) => [el('span', '', `swatch tier-${t}`), el('span', ` ${t}  `)]),
+    el('span', `· ${distribution.customers.toLocaleString('en')} customers; columns start at the P(alive) % shown`));
+  target.replaceChildren(columns, legend);
 }
 
 function bars(target, byTier, label, probability = false) {
@@ -294,7 +338,7 @@ async function renderQuality() {
       button.type = 'button';
       button.addEventListener('click', () => showRejects(e));
       action.append(button);
-    } else if (e.message) {
+    } else if (e.message && !e.status.startsWith('succeeded')) {
       action.append(el('span', e.message, 'muted small'));
     }
     tr.append(action);
