@@ -9,6 +9,7 @@ builder.UseCustomHandlerPort();
 // The handler is the host edge: the one place the wall clock enters; everything below reads this TimeProvider.
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCentricApi();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCentricPipeline(builder.Configuration);
 
 var app = builder.Build();

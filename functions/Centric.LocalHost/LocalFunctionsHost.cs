@@ -1,12 +1,14 @@
 using System.Net;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
+using Centric.Functions.Hosting;
 using Centric.LocalHost.Configuration;
 using Centric.LocalHost.Handler;
 using Centric.LocalHost.Http;
 using Centric.LocalHost.Invocation;
 using Centric.LocalHost.Logging;
 using Centric.LocalHost.Queues;
+using Centric.LocalHost.Resilience;
 using Centric.LocalHost.Samples;
 using Centric.LocalHost.Storage;
 using Centric.LocalHost.Timers;
@@ -34,8 +36,9 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Centric.LocalHost");
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<Task> _triggers = [];
-    private AzuriteProcess? _azurite;
-    private HandlerProcess? _handler;
+    private AzuriteSupervisor? _azurite;
+    private HandlerSupervisor? _handler;
+    private HandlerAvailability _availability = HandlerAvailability.Always();
     private HttpClient? _handlerClient;
     private WebApplication? _web;
     private FunctionApp? _functions;
@@ -58,8 +61,20 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
     /// <summary>The handler's private address (loopback only).</summary>
     public Uri HandlerUrl => _handlerUrl ?? throw NotStarted();
 
-    /// <summary>Completes if the handler process this host started exits; never for an external handler.</summary>
-    public Task HandlerExited => _handler?.Exited ?? Task.Delay(Timeout.Infinite, _stopping.Token);
+    /// <summary>
+    /// Completes if the handler this host started kept exiting and is no longer restarted; never for an external
+    /// handler.
+    /// </summary>
+    public Task HandlerGaveUp => _handler?.GaveUp ?? Task.Delay(Timeout.Infinite, _stopping.Token);
+
+    /// <summary>The process id of the handler this host started (null for an external handler or while it restarts).</summary>
+    public int? HandlerProcessId => _handler?.ProcessId;
+
+    /// <summary>The process id of the Azurite this host started (null when it uses storage it did not start).</summary>
+    public int? AzuriteProcessId => _azurite?.ProcessId;
+
+    /// <summary>The largest request body the API accepts (the <c>maxUploadBytes</c> setting).</summary>
+    public long MaxUploadBytes { get; private set; } = UploadLimit.DefaultBytes;
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
@@ -69,20 +84,34 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
         _logger.FunctionsLoaded(_functions.HttpFunctions.Count, _functions.QueueFunctions.Count, _functions.TimerFunctions.Count, _functions.ScriptRoot);
 
         var repository = options.RepositoryRoot ?? RepositoryLocator.Find(Directory.GetCurrentDirectory(), AppContext.BaseDirectory, _functions.ScriptRoot);
+        MaxUploadBytes = UploadLimit.From(settings[UploadLimit.SettingName]);
         (_storage, _azurite) = await DevelopmentStorage.ResolveAsync(
-            options.StorageConnectionString ?? settings["AzureWebJobsStorage"], repository, _logger, cancellationToken);
+            options.StorageConnectionString ?? settings["AzureWebJobsStorage"], repository, options.Azurite, _logger, cancellationToken);
 
         var queueOptions = new QueueClientOptions
         {
             MessageEncoding = _functions.Host.Queues.Base64Encoding ? QueueMessageEncoding.Base64 : QueueMessageEncoding.None,
         };
+
+        // The triggers retry with their own backoff; one quick SDK retry keeps each attempt short while storage is down.
+        queueOptions.Retry.MaxRetries = 1;
+        queueOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        queueOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
         QueueServiceClient? queues = null;
         queueOptions.MessageDecodingFailed += args => UndecodableMessages.MoveToPoisonAsync(args, queues!, _logger);
         queues = new QueueServiceClient(_storage, queueOptions);
-        foreach (var function in _functions.QueueFunctions)
+        try
         {
-            await queues.GetQueueClient(function.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            await queues.GetQueueClient(function.PoisonQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            foreach (var function in _functions.QueueFunctions)
+            {
+                await queues.GetQueueClient(function.QueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+                await queues.GetQueueClient(function.PoisonQueueName).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            // The queue triggers retry with backoff and create their queues once storage answers.
+            _logger.StorageUnreachableAtStart(Resilience.Outage.Describe(e));
         }
 
         if (options.Sample is { } sample)
@@ -98,15 +127,17 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
         {
             var environment = settings.Effective().ToDictionary(StringComparer.OrdinalIgnoreCase);
             environment["AzureWebJobsStorage"] = _storage;
-            _handler = await HandlerProcess.StartAsync(
+            _handler = await HandlerSupervisor.StartAsync(
                 _functions.ScriptRoot,
                 _functions.Host.CustomHandler,
                 environment,
                 AzuriteProcess.FreePort(),
                 options.HandlerStartupTimeout,
                 _loggers.CreateLogger("Centric.Functions"),
+                _time,
                 cancellationToken);
             _handlerUrl = _handler.BaseAddress;
+            _availability = _handler.Availability;
         }
 
         _handlerClient = new HttpClient(new SocketsHttpHandler
@@ -133,28 +164,28 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
 
         await _stopping.CancelAsync();
 
-        await Task.WhenAll(_triggers).WaitAsync(cancellationToken);
-        if (_web is not null)
+        // Each step runs whatever the one before did: the handler and Azurite this host started always go.
+        try
         {
-            await _web.StopAsync(cancellationToken);
-            await _web.DisposeAsync();
-            _web = null;
+            await Task.WhenAll(_triggers).WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                if (_web is not null)
+                {
+                    await _web.StopAsync(cancellationToken);
+                    await _web.DisposeAsync();
+                    _web = null;
+                }
+            }
+            finally
+            {
+                await StopProcessesAsync();
+            }
         }
 
-        if (_handler is not null)
-        {
-            await _handler.DisposeAsync();
-            _handler = null;
-        }
-
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-            _azurite = null;
-        }
-
-        _handlerClient?.Dispose();
-        _handlerClient = null;
         if (_functions is not null)
         {
             _logger.Stopped();
@@ -165,6 +196,29 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
     {
         await StopAsync();
         _stopping.Dispose();
+    }
+
+    private async Task StopProcessesAsync()
+    {
+        try
+        {
+            if (_handler is not null)
+            {
+                await _handler.DisposeAsync();
+                _handler = null;
+            }
+        }
+        finally
+        {
+            if (_azurite is not null)
+            {
+                await _azurite.DisposeAsync();
+                _azurite = null;
+            }
+
+            _handlerClient?.Dispose();
+            _handlerClient = null;
+        }
     }
 
     private async Task StartWebAsync(CancellationToken cancellationToken)
@@ -178,6 +232,8 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
             new HttpFunctionRouter(Functions.Host.RoutePrefix, Functions.HttpFunctions),
             _handlerClient!,
             Functions.Host.FunctionTimeout,
+            MaxUploadBytes,
+            _availability,
             _logger);
         _web.Run(proxy.HandleAsync);
         try
@@ -196,29 +252,47 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
 
     private void StartTriggers(QueueServiceClient queues)
     {
-        var invoker = new HandlerInvoker(_handlerClient!);
+        var invoker = new HandlerInvoker(_handlerClient!, _availability);
         var host = Functions.Host;
         foreach (var function in Functions.QueueFunctions)
         {
             var trigger = new QueueTrigger(function, queues, host.Queues, invoker, host.FunctionTimeout, _time, _logger);
-            _triggers.Add(Task.Run(() => trigger.RunAsync(_stopping.Token)));
+            _triggers.Add(RunUntilStoppedAsync($"Queue trigger {function.Name}", trigger.RunAsync));
         }
 
         foreach (var function in Functions.TimerFunctions)
         {
             var trigger = new TimerTrigger(function, invoker, host.FunctionTimeout, _time, _logger);
-            _triggers.Add(RunUntilStoppedAsync(trigger.RunAsync));
+            _triggers.Add(RunUntilStoppedAsync($"Timer trigger {function.Name}", trigger.RunAsync));
         }
     }
 
-    private async Task RunUntilStoppedAsync(Func<CancellationToken, Task> run)
+    /// <summary>Runs a trigger loop until the host stops; a loop that fails unexpectedly is logged and run again after a backoff.</summary>
+    private async Task RunUntilStoppedAsync(string name, Func<CancellationToken, Task> run)
     {
-        try
+        var outage = new Outage(name, _logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+        while (!_stopping.IsCancellationRequested)
         {
-            await Task.Run(() => run(_stopping.Token));
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
+            try
+            {
+                await Task.Run(() => run(_stopping.Token));
+                return;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                try
+                {
+                    await Task.Delay(outage.Failed(e), _time, _stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using Centric.Engine.Samples;
+using Centric.LocalHost.Storage;
 
 namespace Centric.LocalHost;
 
@@ -22,6 +23,9 @@ public sealed record LocalHostOptions
     /// or <c>UseDevelopmentStorage=true</c>, Azurite on 10000-10002 (started if nothing listens there).
     /// </summary>
     public string? StorageConnectionString { get; init; }
+
+    /// <summary>Ports and data folder of the Azurite started when storage is development storage and none is listening.</summary>
+    public AzuriteOptions Azurite { get; init; } = new();
 
     /// <summary>Port for the public API on 127.0.0.1; 0 picks a free one (see <see cref="LocalFunctionsHost.BaseUrl"/>).</summary>
     public int HttpPort { get; init; } = 7071;

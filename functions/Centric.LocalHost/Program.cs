@@ -87,9 +87,9 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 
 Console.WriteLine($"Centric local host: API at {host.ApiBaseUrl} (Ctrl+C to stop)");
 var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
-if (await Task.WhenAny(stopped, host.HandlerExited) != stopped)
+if (await Task.WhenAny(stopped, host.HandlerGaveUp) != stopped)
 {
-    await Console.Error.WriteLineAsync("The handler exited; stopping.");
+    await Console.Error.WriteLineAsync("The handler kept exiting and is no longer restarted; stopping.");
     await host.StopAsync();
     return 1;
 }

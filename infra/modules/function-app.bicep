@@ -94,6 +94,9 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // Read by the timers' function.json (%ScanExportsSchedule%, %NightlyRecomputeSchedule%); NCRONTAB, UTC.
         { name: 'ScanExportsSchedule', value: '0 */5 * * * *' }
         { name: 'NightlyRecomputeSchedule', value: '0 0 2 * * *' }
+        // The largest upload the API accepts, in bytes (the handler's Kestrel limit and the upload endpoint read it);
+        // the Functions host's own HTTP limit is 100 MB too. Larger files go straight into the exports container.
+        { name: 'maxUploadBytes', value: '104857600' }
       ]
     }
     functionAppConfig: {

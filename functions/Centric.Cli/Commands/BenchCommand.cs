@@ -48,7 +48,10 @@ internal static class BenchCommand
             return UsageError(stderr, $"--customers '{customersText}' is not a positive whole number.");
         }
 
-        stdout.WriteLine(JsonSerializer.Serialize(Measure(orders, customers), CliJsonContext.Default.BenchReport));
+        var progress = StepProgress.For(stderr, "centric bench", 3);
+        var report = Measure(orders, customers, progress);
+        progress.Finish();
+        stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.BenchReport));
         return CentricCli.Success;
     }
 
@@ -67,13 +70,14 @@ internal static class BenchCommand
             : CentricCli.Success;
     }
 
-    private static BenchReport Measure(int orders, int customers)
+    private static BenchReport Measure(int orders, int customers, StepProgress progress)
     {
         var work = Directory.CreateTempSubdirectory("centric-bench-");
         try
         {
             var exports = Path.Combine(work.FullName, "bench");
             Directory.CreateDirectory(Path.Combine(exports, "orders"));
+            progress.Step($"generating {orders} orders of {customers} customers");
             var watch = Stopwatch.StartNew();
             long written;
             using (var writer = new StreamWriter(Path.Combine(exports, "orders", "orders.csv")))
@@ -83,6 +87,7 @@ internal static class BenchCommand
             }
             var generateMs = watch.ElapsedMilliseconds;
 
+            progress.Step("ingesting");
             watch.Restart();
             var curated = Path.Combine(work.FullName, "curated");
             var ingestions = FolderIngestion.Ingest(
@@ -93,8 +98,10 @@ internal static class BenchCommand
                 throw new InvalidOperationException($"The synthetic export was not ingested: {ingestions[0].Result.Message}");
             }
 
+            progress.Step("computing");
             watch.Restart();
-            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated), DatasetSettings.Default);
+            var result = DatasetComputer.Compute(
+                CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail));
             var computeMs = watch.ElapsedMilliseconds;
 
             using var process = Process.GetCurrentProcess();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Centric.Cli.Arguments;
+using Centric.Cli.Output;
 using Centric.Domain.Exports;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
@@ -59,9 +60,13 @@ internal static class ComputeCommand
         try
         {
             var curatedRoot = Path.Combine(work.FullName, "curated");
-            var ingestions = FolderIngestion.Ingest(files, configuration, curatedRoot, Path.Combine(work.FullName, "rejects"), computedAt);
+            var progress = StepProgress.For(stderr, "centric compute", files.Count + 2);
+            var ingestions = FolderIngestion.Ingest(
+                files, configuration, curatedRoot, Path.Combine(work.FullName, "rejects"), computedAt,
+                new Reporter<ExportFile>(file => progress.Step($"reading {file.RelativePath}")));
             if (ingestions.All(i => i.Result.Status == IngestionStatus.Failed))
             {
+                progress.Finish();
                 stderr.WriteLine($"centric compute: no usable export file in '{exports}':");
                 foreach (var ingestion in ingestions)
                 {
@@ -71,10 +76,14 @@ internal static class ComputeCommand
                 return CentricCli.Unusable;
             }
 
-            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf);
+            progress.Step("computing");
+            var result = DatasetComputer.Compute(
+                CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf, progress: new Reporter<string>(what => progress.Detail(what)));
             var generation = Generations.LocalId(computedAt);
             var rows = Generations.Rows(result, dataset, generation, computedAt, configuration.Settings);
+            progress.Step($"writing {Path.GetFullPath(output)}");
             ComputeOutputs.Write(output, rows, ingestions, result);
+            progress.Finish();
 
             foreach (var ingestion in ingestions.Where(i => i.Result.Status == IngestionStatus.Failed))
             {

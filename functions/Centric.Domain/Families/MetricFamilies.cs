@@ -2,6 +2,7 @@ using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
+using Centric.Domain.Families.Subscriptions;
 using Centric.Domain.Families.Surveys;
 
 namespace Centric.Domain.Families;
@@ -15,6 +16,7 @@ public static class MetricFamilies
         new PredictedClvFamily(),
         new CohortsFamily(),
         new SurveysFamily(),
+        new SubscriptionsFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>

@@ -20,7 +20,12 @@ public static class DatasetComputer
     public static IReadOnlyList<Grain> AllGrains { get; } = [Grain.Month, Grain.Quarter, Grain.Year];
 
     public static ComputeResult Compute(
-        CuratedFiles files, DatasetSettings settings, DateOnly? asOf = null, IReadOnlyCollection<Grain>? grains = null, DateOnly? notBefore = null)
+        CuratedFiles files,
+        DatasetSettings settings,
+        DateOnly? asOf = null,
+        IReadOnlyCollection<Grain>? grains = null,
+        DateOnly? notBefore = null,
+        IProgress<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
@@ -28,6 +33,7 @@ public static class DatasetComputer
         var kinds = files.Kinds;
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession();
+        progress?.Report("loading orders");
         var orders = OrdersLoader.Load(db, files, settings.ReportingCurrency);
         var warnings = new List<string>();
         if (orders.Unconverted > 0)
@@ -43,6 +49,11 @@ public static class DatasetComputer
             return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, []);
         }
 
+        if (kinds.Contains(ExportKind.Orders))
+        {
+            progress?.Report("fitting the CLV models at the as-of date");
+        }
+
         var clv = kinds.Contains(ExportKind.Orders) ? ClvInputs.FitAt(orders, day, settings.Clv) : null;
         if (clv is not null)
         {
@@ -56,6 +67,7 @@ public static class DatasetComputer
         var families = MetricFamilies.For(kinds);
         foreach (var family in families)
         {
+            progress?.Report($"computing the {family.Name} metrics");
             family.Compute(context, output);
         }
 

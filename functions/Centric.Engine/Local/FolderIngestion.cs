@@ -27,6 +27,7 @@ public static class FolderIngestion
     /// <param name="curatedRoot">Where accepted rows go, one Parquet file per ingestion under the kind's slug.</param>
     /// <param name="rejectsRoot">Where rejected cells go, one CSV per ingestion.</param>
     /// <param name="now">Timestamps after this instant's day in the dataset's time zone are rejected as future; null: no check.</param>
+    /// <param name="progress">Told of each file before it is read.</param>
     /// <param name="cancellationToken">Stops between rows.</param>
     public static IReadOnlyList<FileIngestion> Ingest(
         IReadOnlyList<ExportFile> files,
@@ -34,6 +35,7 @@ public static class FolderIngestion
         string curatedRoot,
         string rejectsRoot,
         DateTimeOffset? now = null,
+        IProgress<ExportFile>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -51,6 +53,7 @@ public static class FolderIngestion
             for (var i = 0; i < files.Count; i++)
             {
                 var file = files[i];
+                progress?.Report(file);
                 var id = IngestionId(i + 1, file.FullPath);
                 var request = IngestRequest.ForDataset(
                     file.FullPath,

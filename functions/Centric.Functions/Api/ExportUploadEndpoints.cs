@@ -1,22 +1,26 @@
 using System.Globalization;
+using System.IO.Pipelines;
+using System.Security.Cryptography;
 using Centric.Domain.Exports;
+using Centric.Functions.Hosting;
+using Centric.Functions.Uploads;
 using Centric.Pipeline.Configuration;
 using Centric.Pipeline.Ingest;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
 /// <summary>
-/// <c>POST /api/datasets/{dataset}/exports/{kind}</c>: stores the request body (or the first file of a multipart form)
-/// in the landing zone exactly as a storage drop would, records it in the ledger and queues it at once. 202 with the
-/// ingestion's status URL. The dataset name is checked by the route group.
+/// <c>POST /api/datasets/{dataset}/exports/{kind}</c>: streams the request body (or the first file of a multipart form)
+/// into the landing zone exactly as a storage drop would, records it in the ledger and queues it at once. 202 with the
+/// ingestion's status URL; 400 for an empty body or a form without a file; 413 past the upload limit. The dataset name
+/// is checked by the route group.
 /// </summary>
 internal static class ExportUploadEndpoints
 {
-    public const long MaxUploadBytes = 100L * 1024 * 1024;
-
     public static RouteGroupBuilder MapExportUpload(this RouteGroupBuilder dataset)
     {
         dataset.MapPost("/exports/{kind}", UploadAsync)
@@ -29,59 +33,59 @@ internal static class ExportUploadEndpoints
 
     private static async Task<Results<Accepted<UploadAccepted>, ProblemHttpResult>> UploadAsync(
         string dataset, string kind, HttpRequest request, ExportsStore exports, IngestionIntake ingestions,
-        TimeProvider time, CancellationToken cancellationToken)
+        IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!ExportKinds.TryParse(kind, out var exportKind))
         {
             return Problems.BadRequest($"'{kind}' is not an export kind: {string.Join(", ", Enum.GetValues<ExportKind>().Select(k => k.ToSlug()))}.");
         }
 
-        if (request.ContentLength > MaxUploadBytes)
+        var limit = UploadLimit.From(configuration[UploadLimit.SettingName]);
+        if (request.ContentLength > limit)
         {
-            return TypedResults.Problem($"The file is larger than {MaxUploadBytes / 1024 / 1024} MB; drop it into the exports container instead.",
-                statusCode: StatusCodes.Status413PayloadTooLarge);
+            return Problems.TooLarge(limit);
         }
 
-        Stream content;
-        string fileName;
-        if (request.HasFormContentType)
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
-            var form = await request.ReadFormAsync(cancellationToken);
-            if (form.Files.Count == 0)
-            {
-                return Problems.BadRequest("The form has no file.");
-            }
-
-            content = form.Files[0].OpenReadStream();
-            fileName = form.Files[0].FileName;
-        }
-        else
-        {
-            content = new MemoryStream();
-            await request.Body.CopyToAsync(content, cancellationToken);
-            content.Position = 0;
-            fileName = request.Query["fileName"].ToString() is { Length: > 0 } name ? name
-                : request.ContentType?.Contains("spreadsheetml", StringComparison.OrdinalIgnoreCase) == true ? "upload.xlsx" : "upload.csv";
+            bodySize.MaxRequestBodySize = limit;
         }
 
-        await using (content)
+        if (request.ContentLength == 0)
         {
-            if (content.Length == 0)
-            {
-                return Problems.BadRequest("The file is empty.");
-            }
-
-            var safeName = string.Concat(Path.GetFileName(fileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
-            var now = time.GetUtcNow();
-            var blobName = $"{dataset}/{exportKind.ToSlug()}/{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{safeName}";
-            var blob = await exports.UploadAsync(blobName, content, cancellationToken);
-            var parsing = (await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
-            var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now, parsing);
-            await ingestions.QueueAsync(
-                new IngestionRecord { PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), Parsing = parsing },
-                cancellationToken);
-            var location = $"/api/datasets/{dataset}/ingestions/{id}";
-            return TypedResults.Accepted(location, new UploadAccepted(id, dataset, blob.Name, IngestionStatuses.Queued, location));
+            return Problems.BadRequest("The request body is empty. " + UploadBody.HowToSend);
         }
+
+        var (body, problem) = await UploadBody.OpenAsync(request, cancellationToken);
+        if (body is null)
+        {
+            return Problems.BadRequest(problem!);
+        }
+
+        var reader = PipeReader.Create(new LimitedReadStream(body.Content, limit));
+        var first = await reader.ReadAsync(cancellationToken);
+        if (first.Buffer.IsEmpty && first.IsCompleted)
+        {
+            return Problems.BadRequest("The file is empty. " + UploadBody.HowToSend);
+        }
+
+        reader.AdvanceTo(first.Buffer.Start);
+        var safeName = string.Concat(Path.GetFileName(body.FileName).Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        var now = time.GetUtcNow();
+        var unique = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3));
+        var blobName = $"{dataset}/{exportKind.ToSlug()}/{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff", CultureInfo.InvariantCulture)}-{unique}-{safeName}";
+        ExportBlob blob;
+        await using (var content = reader.AsStream())
+        {
+            blob = await exports.UploadAsync(blobName, content, cancellationToken);
+        }
+
+        var parsing = (await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken)).ParsingFingerprint;
+        var id = IngestionLedger.IngestionId(blob.Name, blob.ETag, blob.LastModified ?? now, parsing);
+        await ingestions.QueueAsync(
+            new IngestionRecord { PartitionKey = dataset, RowKey = id, Blob = blob.Name, BlobETag = blob.ETag, Kind = exportKind.ToSlug(), Parsing = parsing },
+            cancellationToken);
+        var location = $"/api/datasets/{dataset}/ingestions/{id}";
+        return TypedResults.Accepted(location, new UploadAccepted(id, dataset, blob.Name, IngestionStatuses.Queued, location));
     }
 }

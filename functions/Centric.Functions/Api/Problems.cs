@@ -16,4 +16,6 @@ internal static class Problems
     /// <summary>400 naming the parameter: <c>errors: {"dataset": ["..."]}</c> beside the same <c>detail</c>.</summary>
     public static ValidationProblem InvalidParameter(string parameter, string detail) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [parameter] = [detail] }, detail: detail, title: Invalid);
+    public static ProblemHttpResult TooLarge(long limit) =>
+        TypedResults.Problem(Hosting.UploadLimit.TooLargeDetail(limit), statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large");
 }

@@ -18,7 +18,7 @@ internal static partial class HandlerHosting
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);
-            kestrel.Limits.MaxRequestBodySize = Api.ExportUploadEndpoints.MaxUploadBytes;
+            kestrel.Limits.MaxRequestBodySize = UploadLimit.From(builder.Configuration[UploadLimit.SettingName]);
         });
         return builder;
     }

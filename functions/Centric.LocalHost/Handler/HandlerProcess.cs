@@ -31,6 +31,11 @@ public sealed class HandlerProcess : IAsyncDisposable
     /// <summary>Completes when the process exits.</summary>
     public Task Exited => _process.WaitForExitAsync();
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>The exit code once the process has exited, else -1.</summary>
+    public int ExitCode => _process.HasExited ? _process.ExitCode : -1;
+
     public static async Task<HandlerProcess> StartAsync(
         string scriptRoot,
         CustomHandlerDescription description,

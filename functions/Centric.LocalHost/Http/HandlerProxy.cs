@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using Centric.Functions.Hosting;
+using Centric.LocalHost.Handler;
 using Centric.LocalHost.Logging;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace Centric.LocalHost.Http;
@@ -8,9 +11,12 @@ namespace Centric.LocalHost.Http;
 /// <summary>
 /// Serves the public <c>/api/*</c> surface: a request that matches an HTTP function is passed to the handler
 /// unchanged (method, path and query, headers, body; enableProxyingHttpRequest), and its answer is streamed
-/// back unchanged. Anything else is a 404 problem. The handler's own port is never exposed.
+/// back unchanged. Anything else is a 404 problem. The handler's own port is never exposed. A body over the upload
+/// limit is a 413 problem before anything reaches the handler; while the handler is restarting, requests get a 503
+/// problem with Retry-After rather than waiting.
 /// </summary>
-public sealed class HandlerProxy(HttpFunctionRouter router, HttpClient handler, TimeSpan functionTimeout, ILogger logger)
+public sealed class HandlerProxy(
+    HttpFunctionRouter router, HttpClient handler, TimeSpan functionTimeout, long maxBodyBytes, HandlerAvailability availability, ILogger logger)
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -28,6 +34,24 @@ public sealed class HandlerProxy(HttpFunctionRouter router, HttpClient handler, 
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Not Found",
                 detail: $"No function serves {request.Method} {request.Path}.").ExecuteAsync(context);
+            return;
+        }
+
+        if (request.ContentLength > maxBodyBytes)
+        {
+            logger.ProxyTooLarge(request.Method, request.Path.Value ?? "/", maxBodyBytes);
+            await TooLarge().ExecuteAsync(context);
+            return;
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = maxBodyBytes;
+        }
+
+        if (!availability.IsReady)
+        {
+            await Restarting(context, function.Name);
             return;
         }
 
@@ -65,9 +89,21 @@ public sealed class HandlerProxy(HttpFunctionRouter router, HttpClient handler, 
         {
             response = await handler.SendAsync(forward, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
         }
+        catch (Exception e) when (TooLargeBody(e))
+        {
+            logger.ProxyTooLarge(request.Method, request.Path.Value ?? "/", maxBodyBytes);
+            await TooLarge().ExecuteAsync(context);
+            return;
+        }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !context.RequestAborted.IsCancellationRequested))
         {
             logger.ProxyFailed(e, request.Method, request.Path.Value ?? "/");
+            if (!availability.IsReady)
+            {
+                await Restarting(context, function.Name);
+                return;
+            }
+
             await Results.Problem(
                 statusCode: StatusCodes.Status502BadGateway,
                 title: "Bad Gateway",
@@ -91,5 +127,33 @@ public sealed class HandlerProxy(HttpFunctionRouter router, HttpClient handler, 
         }
 
         logger.HttpProxied(request.Method, request.Path.Value ?? "/", function.Name, context.Response.StatusCode, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private IResult TooLarge() => Results.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "The upload is too large",
+        detail: UploadLimit.TooLargeDetail(maxBodyBytes));
+
+    private static Task Restarting(HttpContext context, string function)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Results.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "The handler is restarting",
+            detail: $"The function {function} is not available while the handler restarts after it exited. Retry in a few seconds.").ExecuteAsync(context);
+    }
+
+    /// <summary>Kestrel's body limit, hit while the body was being forwarded.</summary>
+    private static bool TooLargeBody(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,16 +1,19 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Centric.LocalHost.Handler;
 
 namespace Centric.LocalHost.Invocation;
 
 /// <summary>
 /// Calls <c>POST /{FunctionName}</c> on the handler. Success is a 2xx answer whose body is JSON; any other
 /// status, a body that is not JSON, an unreachable handler or the function timeout is a failure, as in the
-/// Functions host.
+/// Functions host. <see cref="Availability"/> says when the handler can take work (it may be restarting).
 /// </summary>
-public sealed class HandlerInvoker(HttpClient client)
+public sealed class HandlerInvoker(HttpClient client, HandlerAvailability? availability = null)
 {
+    public HandlerAvailability Availability { get; } = availability ?? HandlerAvailability.Always();
+
     public async Task<InvocationResult> InvokeAsync(string functionName, JsonObject payload, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

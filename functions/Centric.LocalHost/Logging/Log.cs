@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(3, LogLevel.Information, "Storage: Azurite already listening on 10000-10002")]
     public static partial void StorageExisting(this ILogger logger);
 
-    [LoggerMessage(4, LogLevel.Information, "Storage: started Azurite on 10000-10002 with data in {DataDirectory}")]
-    public static partial void AzuriteStarted(this ILogger logger, string dataDirectory);
+    [LoggerMessage(4, LogLevel.Information, "Storage: started Azurite on {BlobPort}-{TablePort} with data in {DataDirectory}")]
+    public static partial void AzuriteStarted(this ILogger logger, int blobPort, int tablePort, string dataDirectory);
 
     [LoggerMessage(5, LogLevel.Information, "Storage: {Account}")]
     public static partial void StorageConfigured(this ILogger logger, string account);
@@ -76,4 +76,37 @@ internal static partial class Log
 
     [LoggerMessage(24, LogLevel.Warning, "Queue {Queue}: message {MessageId} is not in the queue's message encoding; moved to {PoisonQueue}")]
     public static partial void QueueUndecodable(this ILogger logger, string queue, string messageId, string poisonQueue);
+
+    [LoggerMessage(25, LogLevel.Error, "{Loop} is failing: {Error}; retrying with backoff (next in {RetryMs} ms), logged again when it recovers")]
+    public static partial void LoopFailing(this ILogger logger, string loop, string error, long retryMs);
+
+    [LoggerMessage(26, LogLevel.Information, "{Loop} recovered after {Attempts} failed attempts over {Seconds} s")]
+    public static partial void LoopRecovered(this ILogger logger, string loop, int attempts, long seconds);
+
+    [LoggerMessage(27, LogLevel.Error, "Azurite (pid {ProcessId}) exited with code {ExitCode}; starting it again on the same ports with data in {DataDirectory}")]
+    public static partial void AzuriteExited(this ILogger logger, int processId, int exitCode, string dataDirectory);
+
+    [LoggerMessage(28, LogLevel.Information, "Azurite started again (pid {ProcessId}) on {BlobPort}-{TablePort}")]
+    public static partial void AzuriteRestarted(this ILogger logger, int processId, int blobPort, int tablePort);
+
+    [LoggerMessage(29, LogLevel.Error, "The handler (pid {ProcessId}) exited unexpectedly with code {ExitCode}; invocations in flight fail and are retried. Restart {Restart} of {MaxRestarts} in {DelayMs} ms")]
+    public static partial void HandlerExitedUnexpectedly(this ILogger logger, int processId, int exitCode, int restart, int maxRestarts, long delayMs);
+
+    [LoggerMessage(30, LogLevel.Information, "Handler restarted (pid {ProcessId})")]
+    public static partial void HandlerRestarted(this ILogger logger, int processId);
+
+    [LoggerMessage(31, LogLevel.Critical, "The handler exited {Restarts} times within {WindowMinutes} minutes; giving up")]
+    public static partial void HandlerGaveUp(this ILogger logger, int restarts, long windowMinutes);
+
+    [LoggerMessage(32, LogLevel.Warning, "Starting the handler again failed")]
+    public static partial void HandlerRestartFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(33, LogLevel.Warning, "Starting Azurite again failed: {Error}")]
+    public static partial void AzuriteRestartFailed(this ILogger logger, string error);
+
+    [LoggerMessage(34, LogLevel.Warning, "{Method} {Path} refused with 413: the body is over the upload limit of {Limit} bytes")]
+    public static partial void ProxyTooLarge(this ILogger logger, string method, string path, long limit);
+
+    [LoggerMessage(35, LogLevel.Warning, "Storage does not answer at start-up ({Error}); the triggers wait for it")]
+    public static partial void StorageUnreachableAtStart(this ILogger logger, string error);
 }

@@ -5,6 +5,7 @@ using Azure.Storage.Queues.Models;
 using Centric.LocalHost.Configuration;
 using Centric.LocalHost.Invocation;
 using Centric.LocalHost.Logging;
+using Centric.LocalHost.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Centric.LocalHost.Queues;
@@ -14,7 +15,10 @@ namespace Centric.LocalHost.Queues;
 /// <c>batchSize</c> messages whenever no more than <c>newBatchThreshold</c> are in flight, backs off from
 /// 100 ms doubling to <c>maxPollingInterval</c> while the queue is empty, deletes a message on success, makes it
 /// visible again after <c>visibilityTimeout</c> on failure, and after <c>maxDequeueCount</c> failed dequeues
-/// moves its body, unchanged, to <c>{queue}-poison</c>.
+/// moves its body, unchanged, to <c>{queue}-poison</c>. Storage that fails or goes away (Azurite restarting) never
+/// stops the loop: polling and each message's settlement retry with capped exponential backoff, logged once when
+/// they start failing and once when they recover; a queue that came back empty is created again. Work is taken only
+/// while the handler is up.
 /// </summary>
 public sealed class QueueTrigger(
     QueueFunction function,
@@ -38,6 +42,7 @@ public sealed class QueueTrigger(
     {
         var inFlight = new List<Task>();
         var delay = QueueTriggerOptions.MinPollingInterval;
+        var polling = new Outage($"Queue {function.Name}: polling {function.QueueName}", logger);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
@@ -49,15 +54,19 @@ public sealed class QueueTrigger(
                     continue;
                 }
 
+                await invoker.Availability.WaitAsync(cancellationToken);
                 QueueMessage[] messages;
                 try
                 {
                     messages = (await _queue.ReceiveMessagesAsync(BatchSize, ReceiveVisibility, cancellationToken)).Value;
+                    polling.Succeeded();
                 }
-                catch (RequestFailedException e)
+                catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                 {
-                    logger.QueueStorageFailed(e, function.Name, function.QueueName);
-                    messages = [];
+                    var wait = polling.Failed(e);
+                    await RecreateIfGoneAsync(e, cancellationToken);
+                    await Task.Delay(wait, timeProvider, cancellationToken);
+                    continue;
                 }
 
                 if (messages.Length == 0)
@@ -102,7 +111,7 @@ public sealed class QueueTrigger(
 
             if (result.Succeeded)
             {
-                await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+                await SettleAsync(message, "deleting", ct => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), cancellationToken);
                 logger.QueueSucceeded(function.Name, message.MessageId, message.DequeueCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return;
             }
@@ -114,7 +123,11 @@ public sealed class QueueTrigger(
             }
             else
             {
-                await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, visibilityTimeout: options.VisibilityTimeout, cancellationToken: cancellationToken);
+                await SettleAsync(
+                    message,
+                    "releasing for retry",
+                    ct => _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, visibilityTimeout: options.VisibilityTimeout, cancellationToken: ct),
+                    cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -122,16 +135,67 @@ public sealed class QueueTrigger(
             // Shutting down mid-invocation: hand the message back at once rather than after the receive visibility.
             await ReleaseAsync(message);
         }
-        catch (RequestFailedException e)
+    }
+
+    /// <summary>
+    /// Deletes, releases or poisons a message, retrying while storage is unreachable until the message's receive
+    /// visibility runs out (after which storage hands it out again anyway, so nothing is lost). A message that is
+    /// no longer there (404: settled already, or its pop receipt expired) needs nothing more.
+    /// </summary>
+    private async Task SettleAsync(QueueMessage message, string action, Func<CancellationToken, Task> settle, CancellationToken cancellationToken)
+    {
+        var outage = new Outage($"Queue {function.Name}: {action} message {message.MessageId}", logger);
+        var deadline = timeProvider.GetUtcNow() + ReceiveVisibility;
+        while (true)
         {
-            logger.QueueStorageFailed(e, function.Name, function.QueueName);
+            try
+            {
+                await settle(cancellationToken);
+                outage.Succeeded();
+                return;
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                outage.Succeeded();
+                return;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not InvalidOperationException)
+            {
+                var wait = outage.Failed(e);
+                if (timeProvider.GetUtcNow() + wait > deadline)
+                {
+                    logger.QueueStorageFailed(e, function.Name, function.QueueName);
+                    return;
+                }
+
+                await Task.Delay(wait, timeProvider, cancellationToken);
+            }
         }
     }
 
+    private async Task RecreateIfGoneAsync(Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not RequestFailedException { Status: 404 })
+        {
+            return;
+        }
+
+        try
+        {
+            await _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await _poison.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException)
+        {
+            // Polling reports the outage; it tries again after the backoff.
+        }
+    }
+
+    /// <summary>Copies the body to the poison queue, then deletes the message: each step retried on its own, so a retry never sends the copy twice.</summary>
     private async Task PoisonAsync(QueueMessage message, CancellationToken cancellationToken)
     {
-        await _poison.SendMessageAsync(message.Body, cancellationToken: cancellationToken);
-        await _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
+        await SettleAsync(message, "copying to the poison queue", ct => _poison.SendMessageAsync(message.Body, cancellationToken: ct), cancellationToken);
+        await SettleAsync(message, "deleting after poisoning", ct => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), cancellationToken);
         logger.QueuePoisoned(function.Name, message.MessageId, message.DequeueCount, function.PoisonQueueName);
     }
 
@@ -141,7 +205,7 @@ public sealed class QueueTrigger(
         {
             await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
         {
             logger.QueueStorageFailed(e, function.Name, function.QueueName);
         }

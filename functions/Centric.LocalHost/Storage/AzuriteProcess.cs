@@ -16,11 +16,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public const string DevelopmentAccountName = "devstoreaccount1";
 
-    private readonly Process _process;
+    private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(5);
 
-    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
+    private readonly Process _process;
+    private readonly bool _persisted;
+
+    private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort, bool persisted)
     {
         _process = process;
+        _persisted = persisted;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -33,6 +37,14 @@ public sealed class AzuriteProcess : IAsyncDisposable
     public int TablePort { get; }
 
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
+    public int ProcessId => _process.Id;
+
+    /// <summary>Completes when the process exits.</summary>
+    public Task Exited => _process.WaitForExitAsync();
+
+    /// <summary>The exit code once the process has exited, else -1.</summary>
+    public int ExitCode => _process.HasExited ? _process.ExitCode : -1;
 
     /// <summary>The connection string for an Azurite listening on the given loopback ports.</summary>
     public static string ConnectionStringFor(int blobPort, int queuePort, int tablePort) =>
@@ -99,23 +111,30 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
+        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort, dataDirectory is not null);
+        try
         {
-            if (process.HasExited)
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(IsListening(blobPort) && IsListening(queuePort) && IsListening(tablePort)))
             {
-                throw new InvalidOperationException(
-                    $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.");
-            }
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException(
+                        $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.");
+                }
 
-            if (DateTime.UtcNow > deadline)
-            {
-                await azurite.DisposeAsync();
-                throw new TimeoutException("Azurite did not listen within 30 seconds.");
-            }
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("Azurite did not listen within 30 seconds.");
+                }
 
-            await Task.Delay(100, cancellationToken);
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
         }
 
         return azurite;
@@ -144,14 +163,56 @@ public sealed class AzuriteProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Stops Azurite. One that persists its data is asked first (SIGTERM: it writes its data folder, which it otherwise
+    /// does only every 5 s) and killed if it has not exited within <see cref="GracefulStop"/>; one in memory is killed.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (_persisted && !OperatingSystem.IsWindows() && await SignalAsync(_process.Id, "TERM"))
+            {
+                using var grace = new CancellationTokenSource(GracefulStop);
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Sends a POSIX signal with kill(1): <see cref="Process"/> sends no signal but SIGKILL.</summary>
+    private static async Task<bool> SignalAsync(int processId, string signal)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-" + signal, processId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                UseShellExecute = false,
+            });
+            if (kill is null)
+            {
+                return false;
+            }
+
+            await kill.WaitForExitAsync();
+            return kill.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
     }
 }

@@ -22,24 +22,30 @@ public static class DevelopmentStorage
         connectionString.Replace(" ", string.Empty, StringComparison.Ordinal)
             .Contains("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The connection string to use, and the Azurite this call started (null when none was needed).</summary>
-    public static async Task<(string ConnectionString, AzuriteProcess? Started)> ResolveAsync(
+    /// <summary>
+    /// The connection string to use, and the Azurite this call started, kept running by a supervisor (null when none
+    /// was needed).
+    /// </summary>
+    public static async Task<(string ConnectionString, AzuriteSupervisor? Started)> ResolveAsync(
         string? configured,
         string? repositoryRoot,
+        AzuriteOptions? azurite,
         ILogger logger,
         CancellationToken cancellationToken = default)
     {
+        azurite ??= new AzuriteOptions();
+        var connectionString = azurite.IsDefault ? ConnectionString : AzuriteProcess.ConnectionStringFor(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         if (!IsDevelopmentStorage(configured))
         {
             logger.StorageConfigured(AccountOf(configured!));
             return (configured!, null);
         }
 
-        var listening = new[] { BlobPort, QueuePort, TablePort }.Count(AzuriteProcess.IsListening);
+        var listening = new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Count(AzuriteProcess.IsListening);
         if (listening == 3)
         {
             logger.StorageExisting();
-            return (ConnectionString, null);
+            return (connectionString, null);
         }
 
         if (listening > 0)
@@ -54,12 +60,13 @@ public static class DevelopmentStorage
                 "No storage is configured and Azurite is not running: set AzureWebJobsStorage, start Azurite on 10000-10002, or run from the repository (folder with Serverless.sln) after 'npm ci'.");
         }
 
-        var data = Path.Combine(repositoryRoot, ".azurite");
+        var data = azurite.DataDirectory ?? Path.Combine(repositoryRoot, ".azurite");
         try
         {
-            var azurite = await AzuriteProcess.StartAsync(repositoryRoot, BlobPort, QueuePort, TablePort, data, cancellationToken);
-            logger.AzuriteStarted(data);
-            return (ConnectionString, azurite);
+            var started = await AzuriteSupervisor.StartAsync(
+                repositoryRoot, azurite.BlobPort, azurite.QueuePort, azurite.TablePort, data, logger, cancellationToken);
+            logger.AzuriteStarted(azurite.BlobPort, azurite.TablePort, data);
+            return (connectionString, started);
         }
         catch (FileNotFoundException e)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Centric.LocalHost.Configuration;
 using Centric.LocalHost.Invocation;
 using Centric.LocalHost.Logging;
+using Centric.LocalHost.Resilience;
 using Microsoft.Extensions.Logging;
 
 namespace Centric.LocalHost.Timers;
@@ -9,7 +10,9 @@ namespace Centric.LocalHost.Timers;
 /// <summary>
 /// Runs one timer function on its schedule, in UTC, with <see cref="TimeProvider"/> as the clock. Runs never
 /// overlap: the next occurrence is computed after a run ends. In Azure a blob lease makes sure one instance
-/// runs the timer; the local host is the only instance, so it takes no lease.
+/// runs the timer; the local host is the only instance, so it takes no lease. A run that fails (storage down, the
+/// handler restarting) is tried again with capped exponential backoff until it succeeds or the next occurrence comes,
+/// logged once when the timer starts failing and once when it recovers.
 /// </summary>
 public sealed class TimerTrigger(
     TimerFunction function,
@@ -31,11 +34,12 @@ public sealed class TimerTrigger(
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        var outage = new Outage($"Timer {function.Name}", logger, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         DateTimeOffset? last = null;
         var cursor = timeProvider.GetUtcNow();
         if (function.RunOnStartup)
         {
-            await InvokeAsync(last, cursor, false, cancellationToken);
+            await InvokeAsync(outage, last, cursor, false, cancellationToken);
             last = cursor;
         }
 
@@ -54,16 +58,39 @@ public sealed class TimerTrigger(
             }
 
             var now = timeProvider.GetUtcNow();
-            await InvokeAsync(last, now, IsPastDue(function.Schedule, next, now), cancellationToken);
+            await InvokeAsync(outage, last, now, IsPastDue(function.Schedule, next, now), cancellationToken);
             last = now;
             var finished = timeProvider.GetUtcNow();
             cursor = finished > next ? finished : next;
         }
     }
 
-    private async Task InvokeAsync(DateTimeOffset? last, DateTimeOffset now, bool isPastDue, CancellationToken cancellationToken)
+    /// <summary>One scheduled run: invoked, and on failure invoked again after a backoff, as long as the next occurrence has not come.</summary>
+    private async Task InvokeAsync(Outage outage, DateTimeOffset? last, DateTimeOffset now, bool isPastDue, CancellationToken cancellationToken)
     {
-        var following = function.Schedule.NextAfter(now) ?? now;
+        var following = function.Schedule.NextAfter(now);
+        while (true)
+        {
+            await invoker.Availability.WaitAsync(cancellationToken);
+            var error = await InvokeOnceAsync(last, timeProvider.GetUtcNow(), following ?? now, isPastDue, cancellationToken);
+            if (error is null)
+            {
+                outage.Succeeded();
+                return;
+            }
+
+            var wait = outage.Failed(new TimerRunFailedException(error));
+            if (following is not { } next || timeProvider.GetUtcNow() + wait >= next)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+    }
+
+    private async Task<string?> InvokeOnceAsync(DateTimeOffset? last, DateTimeOffset now, DateTimeOffset following, bool isPastDue, CancellationToken cancellationToken)
+    {
         var payload = InvocationPayloads.ForTimer(
             function.Name, function.BindingName, new TimerInfo(last, following, now, isPastDue), now, Guid.NewGuid());
         var started = Stopwatch.GetTimestamp();
@@ -76,10 +103,9 @@ public sealed class TimerTrigger(
         if (result.Succeeded)
         {
             logger.TimerSucceeded(function.Name, isPastDue, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return null;
         }
-        else
-        {
-            logger.TimerFailed(function.Name, result.Error ?? "unknown failure");
-        }
+
+        return result.Error ?? "unknown failure";
     }
 }

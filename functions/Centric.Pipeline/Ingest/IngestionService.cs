@@ -74,11 +74,15 @@ public sealed class IngestionService(
             record.Sha256 = download.Sha256;
             record.Parsing = parsing;
             record.Attempts = dequeueCount;
-            if (await ledger.FindBySha256Async(path.Dataset, download.Sha256, parsing, ingestionId, cancellationToken) is { } original)
+            var owner = await ledger.ClaimBytesAsync(path.Dataset, download.Sha256, parsing, ingestionId, cancellationToken);
+            var original = owner != ingestionId
+                ? await ledger.GetAsync(path.Dataset, owner, cancellationToken)
+                : await ledger.FindBySha256Async(path.Dataset, download.Sha256, parsing, ingestionId, cancellationToken);
+            if (original is not null)
             {
                 record.Status = IngestionStatuses.Duplicate;
                 record.Kind = original.Kind;
-                record.Message = $"The same bytes were already ingested as {original.RowKey} ({original.Blob}); nothing new was read.";
+                record.Message = $"The same bytes are ingested as {original.RowKey} ({original.Blob}); nothing new was read.";
                 record.CompletedAt = time.GetUtcNow();
                 await ledger.UpsertAsync(record, cancellationToken);
                 PipelineLog.Duplicate(logger, ingestionId, path.BlobName, original.RowKey);

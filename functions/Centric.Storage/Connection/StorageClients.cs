@@ -36,9 +36,9 @@ public sealed class StorageClients
 
     public static StorageClients FromConnectionString(string connectionString, StorageNames? names = null) =>
         new(
-            new BlobServiceClient(connectionString),
+            new BlobServiceClient(connectionString, WithRetry(new BlobClientOptions())),
             new QueueServiceClient(connectionString, QueueOptions()),
-            new TableServiceClient(connectionString),
+            new TableServiceClient(connectionString, WithRetry(new TableClientOptions())),
             names ?? new StorageNames());
 
     public static StorageClients FromConfiguration(IConfiguration configuration, StorageNames? names = null)
@@ -65,9 +65,9 @@ public sealed class StorageClients
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
         return new StorageClients(
-            new BlobServiceClient(new Uri(blobUri), credential),
+            new BlobServiceClient(new Uri(blobUri), credential, WithRetry(new BlobClientOptions())),
             new QueueServiceClient(new Uri(queueUri), credential, QueueOptions()),
-            new TableServiceClient(new Uri(tableUri), credential),
+            new TableServiceClient(new Uri(tableUri), credential, WithRetry(new TableClientOptions())),
             names ?? new StorageNames());
     }
 
@@ -90,5 +90,19 @@ public sealed class StorageClients
         }
     }
 
-    private static QueueClientOptions QueueOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+    private static QueueClientOptions QueueOptions() => WithRetry(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    /// <summary>
+    /// Three quick retries (0.5, 1, 2 s): enough for a transient error, short enough that an unreachable account is
+    /// reported in seconds (a 503 to an API caller, a failed invocation the host retries) rather than after the
+    /// storage SDK's default of half a minute.
+    /// </summary>
+    private static T WithRetry<T>(T options)
+        where T : ClientOptions
+    {
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+        return options;
+    }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Azure;
+using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Centric.Storage.Connection;
@@ -10,6 +11,9 @@ namespace Centric.Storage.Exports;
 /// <summary>The landing zone: exports dropped by people and tools, plus each dataset's settings and mapping files.</summary>
 public sealed class ExportsStore(StorageClients clients)
 {
+    /// <summary>The block size of streamed uploads: the most an upload holds in memory per concurrent block.</summary>
+    public const int UploadBlockBytes = 4 * 1024 * 1024;
+
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Exports);
 
     public string ContainerName => _container.Name;
@@ -60,11 +64,28 @@ public sealed class ExportsStore(StorageClients clients)
         }
     }
 
-    /// <summary>Writes an export, as a person dropping a file would. Returns the blob name and ETag.</summary>
+    /// <summary>
+    /// Writes an export, as a person dropping a file would, streaming <paramref name="content"/> (which need not be
+    /// seekable) in blocks of <see cref="UploadBlockBytes"/>: memory stays bounded whatever the file's size, and a
+    /// stream that fails part-way leaves no blob behind (staged blocks are never committed). A blob that already
+    /// exists is never overwritten. Returns the blob name, ETag and size.
+    /// </summary>
     public async Task<ExportBlob> UploadAsync(string blobName, Stream content, CancellationToken cancellationToken = default)
     {
         var blob = _container.GetBlobClient(blobName);
-        var info = await blob.UploadAsync(content, new BlobUploadOptions(), cancellationToken);
+        var info = await blob.UploadAsync(
+            content,
+            new BlobUploadOptions
+            {
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                TransferOptions = new StorageTransferOptions
+                {
+                    InitialTransferSize = UploadBlockBytes,
+                    MaximumTransferSize = UploadBlockBytes,
+                    MaximumConcurrency = 2,
+                },
+            },
+            cancellationToken);
         var properties = await blob.GetPropertiesAsync(cancellationToken: cancellationToken);
         return new ExportBlob(blobName, info.Value.ETag.ToString(), properties.Value.ContentLength, info.Value.LastModified);
     }

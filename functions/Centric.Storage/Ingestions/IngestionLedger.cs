@@ -12,6 +12,9 @@ namespace Centric.Storage.Ingestions;
 /// </summary>
 public sealed class IngestionLedger(StorageClients clients)
 {
+    /// <summary>Row keys of byte claims start with this (ingestion ids start with a digit), so listings skip them.</summary>
+    public const string ClaimPrefix = "~bytes-";
+
     private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.IngestionsTable);
 
     /// <summary>
@@ -55,7 +58,10 @@ public sealed class IngestionLedger(StorageClients clients)
         var records = new List<IngestionRecord>();
         await foreach (var record in _table.QueryAsync<IngestionRecord>(r => r.PartitionKey == dataset, cancellationToken: cancellationToken))
         {
-            records.Add(record);
+            if (!record.RowKey.StartsWith(ClaimPrefix, StringComparison.Ordinal))
+            {
+                records.Add(record);
+            }
         }
 
         return records;
@@ -91,5 +97,55 @@ public sealed class IngestionLedger(StorageClients clients)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Claims a file's bytes (SHA-256, under the dataset's parsing settings) for one ingestion, atomically: of two
+    /// ingestions of the same bytes running at once, exactly one gets the claim and the other is a duplicate. Returns
+    /// the owner: <paramref name="ingestionId"/> when it holds the claim (also on a retry), else the ingestion that does.
+    /// A claim whose owner no longer counts (rejected, superseded, failed, gone) is taken over.
+    /// </summary>
+    public async Task<string> ClaimBytesAsync(string dataset, string sha256, string parsing, string ingestionId, CancellationToken cancellationToken = default)
+    {
+        var key = ClaimPrefix + sha256 + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(parsing)).AsSpan(0, 6));
+        while (true)
+        {
+            try
+            {
+                await _table.AddEntityAsync(new TableEntity(dataset, key) { ["Owner"] = ingestionId }, cancellationToken);
+                return ingestionId;
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+            }
+
+            var claim = await _table.GetEntityIfExistsAsync<TableEntity>(dataset, key, cancellationToken: cancellationToken);
+            if (!claim.HasValue || claim.Value is not { } existing)
+            {
+                continue;
+            }
+
+            var owner = existing.GetString("Owner");
+            if (owner == ingestionId)
+            {
+                return owner;
+            }
+
+            if (owner is not null && await GetAsync(dataset, owner, cancellationToken) is { } record &&
+                record.Status is not (IngestionStatuses.Rejected or IngestionStatuses.Superseded or IngestionStatuses.Failed or IngestionStatuses.Duplicate))
+            {
+                return owner;
+            }
+
+            existing["Owner"] = ingestionId;
+            try
+            {
+                await _table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, cancellationToken);
+                return ingestionId;
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+            {
+            }
+        }
     }
 }

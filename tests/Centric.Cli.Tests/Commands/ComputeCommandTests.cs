@@ -25,6 +25,24 @@ public class ComputeCommandTests
             && r.GetProperty("preset").GetString() == preset);
 
     [Fact]
+    public void Compute_RedirectedOutput_SaysWhatItIsDoing_OnePlainLinePerStep()
+    {
+        using var exports = ShopExports.Create();
+
+        var run = Compute(exports);
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var steps = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("centric compute: [", StringComparison.Ordinal)).ToArray();
+        var files = steps.Count(l => l.Contains("] reading ", StringComparison.Ordinal));
+        Assert.True(files >= 2, run.Err);
+        Assert.StartsWith($"centric compute: [1/{files + 2}] reading ", steps[0], StringComparison.Ordinal);
+        Assert.Contains(steps, l => l.StartsWith($"centric compute: [{files + 1}/{files + 2}] computing the orders metrics", StringComparison.Ordinal));
+        Assert.StartsWith($"centric compute: [{files + 2}/{files + 2}] writing ", steps[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain('\r', run.Err);
+    }
+
+    [Fact]
     public void Compute_HandMadeExports_WritesEveryOutputFileWithItsHeader()
     {
         using var exports = ShopExports.Create();

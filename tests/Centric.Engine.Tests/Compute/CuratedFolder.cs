@@ -77,6 +77,18 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>Writes one ingestion of subscriptions: (subscription_id, customer_id, start_date, end_date, mrr, currency).</summary>
+    public CuratedFolder Subscriptions(params (string Id, string Customer, string Start, string? End, decimal Mrr, string? Currency)[] rows)
+    {
+        var values = rows.Select((r, i) => string.Create(CultureInfo.InvariantCulture,
+            $"({Q(r.Id)}, {Q(r.Customer)}, TIMESTAMP {Q(r.Start)}, {(r.End is null ? "NULL::TIMESTAMP" : "TIMESTAMP " + Q(r.End))}, {r.Mrr}::DECIMAL(18,4), {Q(r.Currency)}, {i + 2})"));
+        return Write("subscriptions", $"""
+            SELECT col0 AS subscription_id, col1 AS customer_id, col2 AS start_date, col2 AS start_date_utc, col4 AS mrr,
+                   col3 AS end_date, col3 AS end_date_utc, NULL::VARCHAR AS plan, col5 AS currency, NULL::VARCHAR AS status, col6::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private static string Q(string? text) => text is null ? "NULL" : DuckDbSession.Literal(text);

@@ -71,6 +71,12 @@ public sealed class FunctionAppTemplateTests(CompiledTemplateFixture fixture) : 
     }
 
     [Fact]
+    public void UploadLimit_IsTheAppSettingTheHandlerReads_At100MB()
+    {
+        Assert.Equal("104857600", Site.AppSettings()["maxUploadBytes"]);
+    }
+
+    [Fact]
     public void Timers_GetTheirSchedulesFromAppSettings()
     {
         var settings = Site.AppSettings();
