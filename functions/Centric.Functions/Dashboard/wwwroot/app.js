@@ -8,6 +8,7 @@ const key = new URLSearchParams(location.search).get('code');
 const HEADLINE = ['revenue', 'active-customers', 'new-customers', 'churn-rate', 'retention-rate', 'arpa', 'aov', 'clv-predicted'];
 const EXPERIENCE_UNITS = new Set(['score', 'hours', 'days']);
 const TIERS = ['high', 'mid', 'low'];
+const LOWER_IS_BETTER = new Set(['churn-rate', 'churned-customers']);
 
 const $ = (id) => document.getElementById(id);
 const state = { datasets: [], catalog: new Map(), dataset: null, segment: '*', grain: 'month', trendMetric: 'revenue', chart: null };
@@ -44,11 +45,21 @@ export function format(value, unit) {
   return `${value.toLocaleString('en', { maximumFractionDigits: 0 })} ${unit}`; // a currency code
 }
 
+// Short axis labels (150k EUR, 12 %) so the chart keeps its width on a phone.
+function axisLabel(value, unit) {
+  const short = value.toLocaleString('en', { notation: 'compact', maximumFractionDigits: 1 });
+  if (unit === 'percent') return `${short} %`;
+  if (unit === 'count' || unit === 'ratio' || unit === 'score') return short;
+  if (unit === 'hours' || unit === 'days') return `${short} ${unit[0]}`;
+  return `${short} ${unit}`;
+}
+
 function change(latest, previous) {
   if (latest?.value == null || previous?.value == null) return { text: 'no previous period', cls: 'flat' };
   const delta = latest.value - previous.value;
   const unit = unitOf(latest);
-  const cls = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+  const better = LOWER_IS_BETTER.has(latest.metric) ? -delta : delta;
+  const cls = better > 0 ? 'up' : better < 0 ? 'down' : 'flat';
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
   if (unit === 'percent') return { text: `${sign}${Math.abs(delta).toFixed(1)} pts vs ${previous.period}`, cls };
   const relative = previous.value === 0 ? '' : ` (${sign}${Math.abs((delta / previous.value) * 100).toFixed(1)} %)`;
@@ -183,7 +194,7 @@ async function renderTrend() {
     ],
     axes: [
       { splits: () => xs.filter((i) => (rows.length - 1 - i) % step === 0), values: (u, splits) => splits.map((i) => rows[i]?.period ?? '') },
-      { values: (u, splits) => splits.map((v) => format(v, unit)), size: 80 },
+      { values: (u, splits) => splits.map((v) => axisLabel(v, unit)), size: 90 },
     ],
     hooks: {
       setCursor: [(u) => {
