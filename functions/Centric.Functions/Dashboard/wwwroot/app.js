@@ -181,7 +181,8 @@ async function renderTrend() {
   const xs = rows.map((r, i) => i);
   const ys = rows.map((r) => r.value);
   const width = Math.max(280, target.clientWidth || 600);
-  const step = Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(width / 90))));
+  // About one period label per 90 px of the chart's current width (it follows the window).
+  const every = (u) => Math.max(1, Math.ceil(rows.length / Math.max(2, Math.floor(u.width / 90))));
   state.chart = new uPlot({
     width,
     height: 260,
@@ -193,7 +194,7 @@ async function renderTrend() {
         value: (u, v) => format(v, unit) },
     ],
     axes: [
-      { splits: () => xs.filter((i) => (rows.length - 1 - i) % step === 0), values: (u, splits) => splits.map((i) => rows[i]?.period ?? '') },
+      { splits: (u) => xs.filter((i) => (rows.length - 1 - i) % every(u) === 0), values: (u, splits) => splits.map((i) => rows[i]?.period ?? '') },
       { values: (u, splits) => splits.map((v) => axisLabel(v, unit)), size: 90 },
     ],
     hooks: {
