@@ -34,7 +34,7 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
 
         var shop = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!)!;
         Assert.Equal(["orders"], shop["kinds"]!.AsArray().Select(k => (string?)k));
-        Assert.Equal(["orders", "predicted-clv", "cohorts"], shop["families"]!.AsArray().Select(k => (string?)k));
+        Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment"], shop["families"]!.AsArray().Select(k => (string?)k));
     }
 
     [Fact]
@@ -77,4 +77,57 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
         Assert.Contains(catalogue!, m => (string?)m!["id"] == "nps");
         Assert.Contains(catalogue!, m => (string?)m!["id"] == "cohort-retention");
     }
+
+    [Fact]
+    public async Task OrdersOnboardingAndMessagesDropped_FulfilmentOnboardingAndEngagementAreServed()
+    {
+        await DropAsync("ops/settings.json", """{"timeZone": "Europe/Madrid"}""");
+        await DropAsync("ops/orders/orders.csv",
+            "order_id,customer_id,order_date,amount,status,shipped_at,delivered_at\n" +
+            // 09:00 UTC on March 29 to 08:00 UTC on March 31, across the change to summer time: 47 hours.
+            "o1,c1,2025-03-29T10:00:00+01:00,20,,2025-03-30T10:00:00+02:00,2025-03-31T10:00:00+02:00\n" +
+            "o2,c2,2025-03-10 10:00,30,paid,2025-03-10 18:00,2025-03-12 10:00\n" +
+            "o3,c1,2025-03-15 10:00,40,cancelled,2025-03-16,2025-03-20\n" +
+            // Placed on March 31, delivered on April 2: 30 hours, in April.
+            "o4,c2,2025-03-31 22:00,15,,2025-04-01 10:00,2025-04-02 04:00\n");
+        await DropAsync("ops/onboarding/onboarding.csv",
+            "customer_id,started_at,completed_at\nc1,2025-03-01 09:00,2025-03-03 09:00\nc2,2025-03-05,\n" +
+            "c3,2025-03-06 10:00,2025-03-06 12:30\nc4,2025-04-01,\n");
+        await DropAsync("ops/communications/messages.csv",
+            "message_id,customer_id,sent_at,channel,delivered_at,opened_at,clicked_at,unsubscribed_at\n" +
+            "m1,c1,2025-03-02 10:00,Email,2025-03-02 10:01,2025-03-02 12:00,,\n" +
+            "m2,c2,2025-03-03 10:00,email,2025-03-03 10:01,,,\n" +
+            "m3,c3,2025-03-04 10:00,SMS,2025-03-04 10:00,2025-03-04 10:05,2025-03-04 10:06,\n" +
+            "m4,,2025-03-05 10:00,sms,,,,\n" +
+            "m5,c1,2025-04-05 10:00,email,2025-04-05 10:01,,,\n");
+
+        Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
+
+        var ops = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!)!;
+        Assert.Equal("2025-04-05", (string?)ops["asOf"]);
+        Assert.Equal(
+            ["orders", "predicted-clv", "cohorts", "fulfilment", "onboarding", "engagement"],
+            ops["families"]!.AsArray().Select(k => (string?)k));
+        var delivery = (await Client.GetFromJsonAsync<JsonArray>("/api/datasets/ops/metrics/order-to-delivery-avg"))!
+            .ToDictionary(r => (string)r!["period"]!, r => r!);
+        // March: o1 47 and o2 48 hours; o3 is cancelled.
+        Assert.Equal((47.5m, 95m, 2m), Numbers(delivery["2025-03"]));
+        Assert.Equal("hours", (string?)delivery["2025-03"]["unit"]);
+        Assert.Equal((30m, 30m, 1m), Numbers(delivery["2025-04"]));
+        var onboarding = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets/ops/metrics/onboarding-completion-rate?from=2025-03&to=2025-03"))!)!;
+        Assert.Equal((66.666667m, 2m, 3m), Numbers(onboarding));
+        var opens = (await Client.GetFromJsonAsync<JsonArray>("/api/datasets/ops/metrics/engagement-open-rate?segment=message-channel:*&from=2025-03&to=2025-03"))!
+            .ToDictionary(r => (string)r!["segment"]!, r => r!);
+        Assert.Equal(["message-channel:email", "message-channel:sms"], opens.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal((50m, 1m, 2m), Numbers(opens["message-channel:email"]));
+        Assert.Equal((100m, 1m, 1m), Numbers(opens["message-channel:sms"]));
+        Assert.True((bool?)opens["message-channel:sms"]["lowSample"]);
+        var catalogue = await Client.GetFromJsonAsync<JsonArray>("/api/metrics");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "order-to-ship-p90" && (string?)m!["unit"] == "hours");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "onboarding-time-avg" && (string?)m!["unit"] == "days");
+        Assert.Contains(catalogue!, m => (string?)m!["id"] == "engagement-click-to-open");
+    }
+
+    private static (decimal? Value, decimal? Numerator, decimal? Denominator) Numbers(JsonNode row) =>
+        ((decimal?)row["value"], (decimal?)row["numerator"], (decimal?)row["denominator"]);
 }

@@ -10,6 +10,7 @@ public static class ClvCalculator
 {
     /// <summary>Largest money value reported; beyond it a prediction is treated as undefined.</summary>
     private const double MaxMoney = 1e15;
+    private const double MaxPurchases = 1e12;
 
     /// <summary>Scores every customer, in input order.</summary>
     public static IReadOnlyList<CustomerScore> Score(
@@ -66,11 +67,17 @@ public static class ClvCalculator
 
         return new PurchaseOutlook(
             Finite(model.ProbabilityAlive(c.Frequency, c.Recency, c.Age)),
-            Finite(previous),
-            Finite(discounted));
+            Plausible(previous),
+            Plausible(discounted));
     }
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>
+    /// A purchase count a fitted model can mean: finite and below <see cref="MaxPurchases"/>. A degenerate fit on a
+    /// handful of customers can expect 10^30 purchases; such a number is undefined (null), not a value to add up.
+    /// </summary>
+    private static double? Plausible(double value) => double.IsFinite(value) && Math.Abs(value) < MaxPurchases ? value : null;
 
     private static decimal? Money(double value) =>
         double.IsFinite(value) && Math.Abs(value) < MaxMoney ? (decimal)value : null;

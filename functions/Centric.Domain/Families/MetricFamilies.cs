@@ -1,5 +1,8 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.Engagement;
+using Centric.Domain.Families.Fulfilment;
+using Centric.Domain.Families.Onboarding;
 using Centric.Domain.Families.Orders;
 using Centric.Domain.Families.PredictedClv;
 using Centric.Domain.Families.Subscriptions;
@@ -17,6 +20,9 @@ public static class MetricFamilies
         new CohortsFamily(),
         new SurveysFamily(),
         new SubscriptionsFamily(),
+        new FulfilmentFamily(),
+        new OnboardingFamily(),
+        new EngagementFamily(),
     ];
 
     /// <summary>The families a dataset holding <paramref name="kinds"/> can compute, in <see cref="All"/> order.</summary>

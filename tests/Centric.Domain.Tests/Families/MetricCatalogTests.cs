@@ -27,7 +27,7 @@ public class MetricCatalogTests
     {
         Assert.Empty(MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Customers, Domain.Exports.ExportKind.Tickets }));
         Assert.Equal(
-            ["orders", "predicted-clv", "cohorts"],
+            ["orders", "predicted-clv", "cohorts", "fulfilment"],
             MetricFamilies.For(new HashSet<Domain.Exports.ExportKind> { Domain.Exports.ExportKind.Orders }).Select(f => f.Name));
     }
 }

@@ -10,6 +10,7 @@ namespace Centric.Engine.Tests.Compute;
 internal sealed class CuratedFolder : IDisposable
 {
     private int _ingestions;
+    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
 
     public CuratedFolder()
     {
@@ -77,6 +78,58 @@ internal sealed class CuratedFolder : IDisposable
             """);
     }
 
+    /// <summary>
+    /// The dataset's time zone for the timestamps of <see cref="Shipments"/>, <see cref="Onboardings"/> and
+    /// <see cref="Messages"/>: a timestamp with an offset is that instant shown on the zone's clock, one without is the
+    /// zone's clock time, a date alone is the zone's midnight (as ingestion writes them).
+    /// </summary>
+    public CuratedFolder InZone(string timeZone)
+    {
+        _zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        return this;
+    }
+
+    /// <summary>Writes one ingestion of orders with their shipping and delivery: (order_id, customer_id, order_date, status, shipped_at, delivered_at), amount 10.</summary>
+    public CuratedFolder Shipments(params (string Id, string Customer, string OrderDate, string? Status, string? ShippedAt, string? DeliveredAt)[] rows)
+    {
+        var values = rows.Select((r, i) =>
+            $"({Q(r.Id)}, {Q(r.Customer)}, {Ts(r.OrderDate)}, {Q(r.Status ?? "completed")}, {Ts(r.ShippedAt)}, {Ts(r.DeliveredAt)}, {i + 2})");
+        return Write("orders", $"""
+            SELECT col0 AS order_id, col1 AS customer_id, col2.l AS order_date, col2.u AS order_date_utc,
+                   10::DECIMAL(18,4) AS amount, NULL::VARCHAR AS currency, col3 AS status,
+                   col4.l AS shipped_at, col4.u AS shipped_at_utc,
+                   col5.l AS delivered_at, col5.u AS delivered_at_utc, col6::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
+    /// <summary>Writes one ingestion of onboardings: (customer_id, started_at, completed_at).</summary>
+    public CuratedFolder Onboardings(params (string Customer, string StartedAt, string? CompletedAt)[] rows)
+    {
+        var values = rows.Select((r, i) => $"({Q(r.Customer)}, {Ts(r.StartedAt)}, {Ts(r.CompletedAt)}, {i + 2})");
+        return Write("onboarding", $"""
+            SELECT col0 AS customer_id, col1.l AS started_at, col1.u AS started_at_utc,
+                   col2.l AS completed_at, col2.u AS completed_at_utc,
+                   NULL::DOUBLE AS steps_completed, NULL::DOUBLE AS steps_total, col3::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
+    /// <summary>Writes one ingestion of communications: (message_id, customer_id, sent_at, channel, delivered_at, opened_at, clicked_at, unsubscribed_at).</summary>
+    public CuratedFolder Messages(
+        params (string Id, string? Customer, string SentAt, string? Channel, string? DeliveredAt, string? OpenedAt, string? ClickedAt, string? UnsubscribedAt)[] rows)
+    {
+        var values = rows.Select((r, i) =>
+            $"({Q(r.Id)}, {Q(r.Customer)}, {Ts(r.SentAt)}, {Q(r.Channel)}, {Ts(r.DeliveredAt)}, {Ts(r.OpenedAt)}, {Ts(r.ClickedAt)}, {Ts(r.UnsubscribedAt)}, {i + 2})");
+        return Write("communications", $"""
+            SELECT col0 AS message_id, col1 AS customer_id, col2.l AS sent_at, col2.u AS sent_at_utc, col3 AS channel,
+                   col4.l AS delivered_at, col4.u AS delivered_at_utc, col5.l AS opened_at, col5.u AS opened_at_utc,
+                   col6.l AS clicked_at, col6.u AS clicked_at_utc, col7.l AS unsubscribed_at, col7.u AS unsubscribed_at_utc,
+                   col8::BIGINT AS _line
+            FROM (VALUES {string.Join(", ", values)})
+            """);
+    }
+
     /// <summary>Writes one ingestion of subscriptions: (subscription_id, customer_id, start_date, end_date, mrr, currency).</summary>
     public CuratedFolder Subscriptions(params (string Id, string Customer, string Start, string? End, decimal Mrr, string? Currency)[] rows)
     {
@@ -92,6 +145,32 @@ internal sealed class CuratedFolder : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     private static string Q(string? text) => text is null ? "NULL" : DuckDbSession.Literal(text);
+
+    /// <summary>A timestamp as a struct of its wall-clock value in the zone (<c>l</c>) and its UTC instant (<c>u</c>).</summary>
+    private string Ts(string? text)
+    {
+        if (text is null)
+        {
+            return "{'l': NULL::TIMESTAMP, 'u': NULL::TIMESTAMP}";
+        }
+
+        var hasOffset = text.Length > 10 && (text.EndsWith('Z') || text[10..].Contains('+', StringComparison.Ordinal) || text[10..].Contains('-', StringComparison.Ordinal));
+        DateTime local, utc;
+        if (hasOffset)
+        {
+            var instant = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+            utc = instant.UtcDateTime;
+            local = TimeZoneInfo.ConvertTime(instant, _zone).DateTime;
+        }
+        else
+        {
+            local = DateTime.Parse(text, CultureInfo.InvariantCulture);
+            utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), _zone);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{{'l': TIMESTAMP '{local:yyyy-MM-dd HH:mm:ss}', 'u': TIMESTAMP '{utc:yyyy-MM-dd HH:mm:ss}'}}");
+    }
 
     private CuratedFolder Write(string kind, string select)
     {

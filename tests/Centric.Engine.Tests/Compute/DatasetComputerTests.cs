@@ -107,4 +107,20 @@ public class DatasetComputerTests
         Assert.DoesNotContain(result.Values, v => v.Period.Label == "2025-04");
         Assert.Equal(100m, Find(result, "revenue", "2025-03").Value);
     }
+
+    [Fact]
+    public void TwoFrequentBuyers_InSixWeeks_AreComputed_WithoutAnOverflowingPrediction()
+    {
+        // Two customers, seven orders each within six weeks: the purchase model fitted on them can expect an
+        // astronomically large number of purchases; the dataset must still compute, with such a number left undefined.
+        var orders = Enumerable.Range(0, 14).Select(i => (
+            $"o{i}", i % 2 == 0 ? "a" : "b", new DateOnly(2025, 3, 1).AddDays(i * 3).ToString("yyyy-MM-dd 10:00:00", System.Globalization.CultureInfo.InvariantCulture),
+            20m + i, (string?)null, (string?)null)).ToArray();
+        using var curated = new CuratedFolder().Orders(orders);
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), Settings);
+
+        Assert.NotEmpty(result.Values);
+        Assert.All(result.Values.Where(v => v.Metric == "expected-purchases"), v => Assert.True(v.Value is null or < 1_000_000_000_000m));
+    }
 }

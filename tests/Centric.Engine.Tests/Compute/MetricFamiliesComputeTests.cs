@@ -58,7 +58,7 @@ public class MetricFamiliesComputeTests
         var march = Assert.Single(result.Values, v => v.Metric == OrdersFamily.ChurnedCustomers && v.Period.Label == "2025-03"
             && v.Segment == "*" && v.Period.Grain == Domain.Time.Grain.Month);
         Assert.Equal(1m, march.Value);
-        Assert.Equal(["orders", "predicted-clv", "cohorts"], result.Families);
+        Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment"], result.Families);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Centric.LocalHost.Tests.Samples;
 public class SampleSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task Seed_WritesOrdersAndCustomersWhereScanExportsLooks_CreatingTheContainer()
+    public async Task Seed_WritesAFileOfEveryKindWhereScanExportsLooks_CreatingTheContainer()
     {
         var blobs = new BlobServiceClient(azurite.ConnectionString);
         var options = new SampleOptions(Customers: 50);
@@ -25,7 +25,13 @@ public class SampleSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             names.Add(item.Name);
         }
 
-        Assert.Equal(["sample/customers/customers.csv", "sample/fx-rates/fx-rates.csv", "sample/orders/orders.csv"], names);
+        Assert.Equal(
+            [
+                "sample/communications/communications.csv", "sample/customers/customers.csv", "sample/fx-rates/fx-rates.csv",
+                "sample/mentions/mentions.csv", "sample/onboarding/onboarding.csv", "sample/orders/orders.csv", "sample/surveys/surveys.csv",
+                "sample/tickets/tickets.csv",
+            ],
+            names);
         using var expected = new StringWriter(CultureInfo.InvariantCulture);
         SampleExports.WriteOrdersCsv(expected, options);
         var stored = (await container.GetBlobClient("sample/orders/orders.csv").DownloadContentAsync()).Value;

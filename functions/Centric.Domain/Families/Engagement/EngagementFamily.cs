@@ -1,0 +1,81 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Engagement;
+
+/// <summary>
+/// How customers respond to the messages sent to them: open, click, click-to-open and unsubscribe rates of the messages
+/// sent in a period, cut by the customer's segments and by the message's channel (<c>message-channel:email</c>).
+/// </summary>
+public sealed class EngagementFamily : IMetricFamily
+{
+    public const string OpenRate = "engagement-open-rate";
+    public const string ClickRate = "engagement-click-rate";
+    public const string ClickToOpen = "engagement-click-to-open";
+    public const string UnsubscribeRate = "engagement-unsubscribe-rate";
+
+    /// <summary>The event dimension of messages (<c>message-channel:email</c>).</summary>
+    public const string MessageChannel = "message-channel";
+
+    private const string Sent = "Messages sent in the period (by the day of sent_at in the dataset's time zone): ";
+    private const string DeliveredRule =
+        " Delivered: messages with a delivered_at; when no message of the dataset has a delivered_at, every message sent counts as delivered.";
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(OpenRate, "Open rate", MetricUnit.Percent,
+            Sent + "100 × messages opened ÷ messages delivered. Numerator: opened; denominator: delivered." + DeliveredRule, 1, []),
+        new(ClickRate, "Click rate", MetricUnit.Percent,
+            Sent + "100 × messages clicked ÷ messages delivered. Numerator: clicked; denominator: delivered." + DeliveredRule, 1, []),
+        new(ClickToOpen, "Click-to-open rate", MetricUnit.Percent,
+            Sent + "100 × messages clicked ÷ messages opened. Numerator: clicked; denominator: opened.", 1, []),
+        new(UnsubscribeRate, "Unsubscribe rate", MetricUnit.Percent,
+            Sent + "100 × messages followed by an unsubscribe ÷ messages delivered. Numerator: unsubscribed; denominator: delivered." +
+            DeliveredRule, 1, []),
+    ];
+
+    public string Name => "engagement";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Communications];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = context.Exports.Read(
+            ExportKind.Communications, ["customer_id", "sent_at", "channel", "delivered_at", "opened_at", "clicked_at", "unsubscribed_at"]);
+        var customer = rows.Text("customer_id");
+        var sent = rows.Time("sent_at");
+        var channel = rows.Text("channel");
+        var delivered = rows.Time("delivered_at");
+        var opened = rows.Time("opened_at");
+        var clicked = rows.Time("clicked_at");
+        var unsubscribed = rows.Time("unsubscribed_at");
+        var deliveryRecorded = delivered.Any(d => d is not null);
+        var messages = new List<DatedEvent<Message>>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (sent[i] is not { } at)
+            {
+                continue;
+            }
+
+            var message = new Message(
+                !deliveryRecorded || delivered[i] is not null, opened[i] is not null, clicked[i] is not null, unsubscribed[i] is not null);
+            messages.Add(new DatedEvent<Message>(at.Day, customer[i], channel[i], message));
+        }
+
+        output.Add(EventMetrics.Compute(context, messages, MessageChannel,
+        [
+            new EventMetrics.Measure<Message>(Metrics[0], m => Reduction.Divide(m.Count(x => x.Opened), m.Count(x => x.Delivered), 100m)),
+            new EventMetrics.Measure<Message>(Metrics[1], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Delivered), 100m)),
+            new EventMetrics.Measure<Message>(Metrics[2], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Opened), 100m)),
+            new EventMetrics.Measure<Message>(Metrics[3], m => Reduction.Divide(m.Count(x => x.Unsubscribed), m.Count(x => x.Delivered), 100m)),
+        ]));
+    }
+
+    /// <summary>What became of one message sent.</summary>
+    private readonly record struct Message(bool Delivered, bool Opened, bool Clicked, bool Unsubscribed);
+}

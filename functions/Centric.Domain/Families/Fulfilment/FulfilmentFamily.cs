@@ -1,0 +1,92 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Fulfilment;
+
+/// <summary>
+/// How long customers wait for what they ordered: hours from order to shipping (by the day it shipped) and from order to
+/// delivery (by the day it arrived), as the mean, the nearest-rank p90 and the worst case, for orders not cancelled, cut
+/// by the customer's segments.
+/// </summary>
+public sealed class FulfilmentFamily : IMetricFamily
+{
+    public const string OrderToShipAvg = "order-to-ship-avg";
+    public const string OrderToShipP90 = "order-to-ship-p90";
+    public const string OrderToShipWorst = "order-to-ship-worst";
+    public const string OrderToDeliveryAvg = "order-to-delivery-avg";
+    public const string OrderToDeliveryP90 = "order-to-delivery-p90";
+    public const string OrderToDeliveryWorst = "order-to-delivery-worst";
+
+    /// <summary>Orders have no event dimension of their own: they are cut by customer segments only.</summary>
+    private const string NoDimension = "order";
+
+    private const string Shipped = "Orders not cancelled and shipped in the period (by the day of shipped_at in the dataset's time zone): ";
+    private const string Delivered = "Orders not cancelled and delivered in the period (by the day of delivered_at in the dataset's time zone): ";
+    private const string Exact = " Exact elapsed hours between the two instants; a date without a time is midnight in the dataset's time zone.";
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(OrderToShipAvg, "Order to ship time (average)", MetricUnit.Hours,
+            Shipped + "the mean of the hours from order_date to shipped_at (numerator: sum of hours; denominator: orders)." + Exact, 1, []),
+        new(OrderToShipP90, "Order to ship time (p90)", MetricUnit.Hours,
+            Shipped + "the nearest-rank 90th percentile of the hours from order_date to shipped_at, the ⌈0.9 n⌉-th smallest " +
+            "(numerator: that value; denominator: orders)." + Exact, 1, []),
+        new(OrderToShipWorst, "Order to ship time (worst)", MetricUnit.Hours,
+            Shipped + "the longest hours from order_date to shipped_at (numerator: that value; denominator: orders)." + Exact, 1, []),
+        new(OrderToDeliveryAvg, "Order to delivery time (average)", MetricUnit.Hours,
+            Delivered + "the mean of the hours from order_date to delivered_at, the time from purchase to receipt " +
+            "(numerator: sum of hours; denominator: orders)." + Exact, 1, []),
+        new(OrderToDeliveryP90, "Order to delivery time (p90)", MetricUnit.Hours,
+            Delivered + "the nearest-rank 90th percentile of the hours from order_date to delivered_at, the ⌈0.9 n⌉-th smallest " +
+            "(numerator: that value; denominator: orders)." + Exact, 1, []),
+        new(OrderToDeliveryWorst, "Order to delivery time (worst)", MetricUnit.Hours,
+            Delivered + "the longest hours from order_date to delivered_at (numerator: that value; denominator: orders)." + Exact, 1, []),
+    ];
+
+    public string Name => "fulfilment";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Orders];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = context.Exports.Read(ExportKind.Orders, ["customer_id", "order_date", "status", "shipped_at", "delivered_at"]);
+        var customer = rows.Text("customer_id");
+        var ordered = rows.Time("order_date");
+        var status = rows.Text("status");
+        var shipped = rows.Time("shipped_at");
+        var delivered = rows.Time("delivered_at");
+        var shipments = new List<DatedEvent<decimal>>();
+        var deliveries = new List<DatedEvent<decimal>>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (ordered[i] is not { } at || status[i] == OrderStatuses.Cancelled)
+            {
+                continue;
+            }
+
+            if (shipped[i] is { } ship)
+            {
+                shipments.Add(new DatedEvent<decimal>(ship.Day, customer[i], null, Durations.Hours(at, ship)));
+            }
+
+            if (delivered[i] is { } delivery)
+            {
+                deliveries.Add(new DatedEvent<decimal>(delivery.Day, customer[i], null, Durations.Hours(at, delivery)));
+            }
+        }
+
+        output.Add(EventMetrics.Compute(context, shipments, NoDimension, Waits(Metrics[0], Metrics[1], Metrics[2])));
+        output.Add(EventMetrics.Compute(context, deliveries, NoDimension, Waits(Metrics[3], Metrics[4], Metrics[5])));
+    }
+
+    private static EventMetrics.Measure<decimal>[] Waits(MetricDefinition avg, MetricDefinition p90, MetricDefinition worst) =>
+    [
+        new(avg, hours => Reduction.Mean([.. hours])),
+        new(p90, hours => Reduction.Percentile([.. hours], 0.9m)),
+        new(worst, hours => Reduction.Max([.. hours])),
+    ];
+}

@@ -1,0 +1,65 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Families.Fulfilment;
+using Centric.Domain.Metrics;
+
+namespace Centric.Domain.Families.Onboarding;
+
+/// <summary>
+/// How new customers get going: the share of onboardings started in a period that were completed, and the mean days
+/// an onboarding completed in a period took, cut by the customer's segments.
+/// </summary>
+public sealed class OnboardingFamily : IMetricFamily
+{
+    public const string CompletionRate = "onboarding-completion-rate";
+    public const string TimeAvg = "onboarding-time-avg";
+
+    /// <summary>Onboardings have no event dimension of their own: they are cut by customer segments only.</summary>
+    private const string NoDimension = "onboarding";
+
+    public static IReadOnlyList<MetricDefinition> Metrics { get; } =
+    [
+        new(CompletionRate, "Onboarding completion rate", MetricUnit.Percent,
+            "Onboardings started in the period (by the day of started_at in the dataset's time zone): 100 × those with a " +
+            "completed_at ÷ onboardings started. Numerator: completed; denominator: started.", 1, []),
+        new(TimeAvg, "Onboarding time (average)", MetricUnit.Days,
+            "Onboardings completed in the period (by the day of completed_at in the dataset's time zone): the mean of the " +
+            "days from started_at to completed_at (numerator: sum of days; denominator: onboardings completed). Exact elapsed " +
+            "days between the two instants; a date without a time is midnight in the dataset's time zone.", 1, []),
+    ];
+
+    public string Name => "onboarding";
+
+    public IReadOnlyList<MetricDefinition> Definitions => Metrics;
+
+    public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Onboarding];
+
+    public void Compute(FamilyContext context, FamilyOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(output);
+        var rows = context.Exports.Read(ExportKind.Onboarding, ["customer_id", "started_at", "completed_at"]);
+        var customer = rows.Text("customer_id");
+        var started = rows.Time("started_at");
+        var completed = rows.Time("completed_at");
+        var starts = new List<DatedEvent<bool>>();
+        var completions = new List<DatedEvent<decimal>>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (started[i] is not { } start)
+            {
+                continue;
+            }
+
+            starts.Add(new DatedEvent<bool>(start.Day, customer[i], null, completed[i] is not null));
+            if (completed[i] is { } done)
+            {
+                completions.Add(new DatedEvent<decimal>(done.Day, customer[i], null, Durations.Days(start, done)));
+            }
+        }
+
+        output.Add(EventMetrics.Compute(context, starts, NoDimension,
+            [new EventMetrics.Measure<bool>(Metrics[0], s => Reduction.Divide(s.Count(c => c), s.Count, 100m))]));
+        output.Add(EventMetrics.Compute(context, completions, NoDimension,
+            [new EventMetrics.Measure<decimal>(Metrics[1], days => Reduction.Mean([.. days]))]));
+    }
+}
