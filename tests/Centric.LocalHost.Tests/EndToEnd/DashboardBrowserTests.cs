@@ -40,10 +40,12 @@ public sealed class DashboardBrowserTests(AzuriteFixture azurite, ITestOutputHel
 
         var artifacts = Path.Combine(AppContext.BaseDirectory, "artifacts", "dashboard");
         output.WriteLine($"Screenshots: {artifacts}");
+        // The budget catches a hang or a page that waits on its requests one by one, not a busy shared machine: the
+        // measured warm load (loadMs, well under a second on an idle machine) is in the test output.
         var (exitCode, stdout, stderr) = await RunNodeAsync(
             root,
             [script, "--api", host.ApiBaseUrl.ToString(), "--artifacts", artifacts, "--chromium", BrowserFactAttribute.Chromium,
-             "--other-dataset", "acme", "--pending-dataset", "pending", "--budget-ms", "10000"],
+             "--other-dataset", "acme", "--pending-dataset", "pending", "--budget-ms", "30000"],
             TimeSpan.FromMinutes(10));
         output.WriteLine(stdout);
         output.WriteLine(stderr);
