@@ -1,5 +1,6 @@
 using Centric.Functions.Api;
 using Centric.Functions.Api.OData;
+using Centric.Functions.Dashboard;
 using Centric.Functions.Hosting;
 using Centric.Functions.Invocations;
 using Centric.Pipeline;
@@ -21,6 +22,7 @@ await app.EnsureStorageAsync();
 // The Functions host polls GET / until the handler answers.
 app.MapGet("/", () => TypedResults.Ok()).ExcludeFromDescription();
 app.MapInvocations();
+app.MapDashboard();
 app.MapCentricApi();
 app.MapCentricOData();
 

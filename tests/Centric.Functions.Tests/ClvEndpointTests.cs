@@ -41,6 +41,23 @@ public sealed class ClvEndpointTests(AzuriteFixture azurite) : HandlerTest(azuri
     }
 
     [Fact]
+    public async Task PAliveDistribution_CountsEveryScoredCustomerOncePerDecileAndTier()
+    {
+        var distribution = await Client.GetFromJsonAsync<JsonObject>("/api/datasets/sample/clv/p-alive");
+
+        var bins = distribution!["bins"]!.AsArray();
+        Assert.Equal(10, bins.Count);
+        Assert.Equal(0.0, (double)bins[0]!["from"]!);
+        Assert.Equal(1.0, (double)bins[9]!["to"]!);
+        var customers = (int)distribution["customers"]!;
+        Assert.InRange(customers, 500, 600);
+        Assert.Equal(customers, bins.Sum(b => (int)b!["customers"]!));
+        Assert.All(bins, b => Assert.Equal((int)b!["customers"]!, b["tiers"]!.AsObject().Sum(t => (int)t.Value!)));
+        var high = bins.Sum(b => (int?)b!["tiers"]!["high"] ?? 0);
+        Assert.Equal((int)Math.Round(customers * 0.2, MidpointRounding.AwayFromZero), high);
+    }
+
+    [Fact]
     public async Task UnknownCustomer_IsNotFound()
     {
         var response = await Client.GetAsync("/api/datasets/sample/customers/nobody-here");

@@ -72,6 +72,30 @@ public static class ScoresFile
             reader.IsDBNull(8) ? null : reader.GetDecimal(8),
             reader.IsDBNull(9) ? null : reader.GetString(9));
 
+    /// <summary>
+    /// Customers per P(alive) bin and CLV tier: bin i holds [i/bins, (i+1)/bins), the last one 1 too. Customers without a
+    /// P(alive) are left out.
+    /// </summary>
+    public static IReadOnlyList<PAliveCount> PAliveHistogram(string path, int bins)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT least(CAST(floor(p_alive * $bins) AS INTEGER), $bins - 1) AS bin, tier, CAST(count(*) AS INTEGER) " +
+            $"FROM read_parquet({DuckDbSession.Literal(path)}) WHERE p_alive IS NOT NULL GROUP BY ALL ORDER BY ALL";
+        command.Parameters.Add(new DuckDBParameter("bins", bins));
+        using var reader = command.ExecuteReader();
+        var counts = new List<PAliveCount>();
+        while (reader.Read())
+        {
+            counts.Add(new PAliveCount(reader.GetInt32(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return counts;
+    }
+
     private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

@@ -16,6 +16,7 @@ namespace Centric.Functions.Api;
 [JsonSerializable(typeof(CohortMatrix))]
 [JsonSerializable(typeof(CustomerScore))]
 [JsonSerializable(typeof(ClvFitReport))]
+[JsonSerializable(typeof(PAliveDistribution))]
 [JsonSerializable(typeof(IngestionEntry[]))]
 [JsonSerializable(typeof(IngestionEntry))]
 [JsonSerializable(typeof(UploadAccepted))]

@@ -7,7 +7,7 @@ namespace Centric.Functions.Api;
 
 /// <summary>
 /// Predictive CLV per customer (<c>/customers/{customerId}</c>) and the fit behind it (<c>/clv</c>: model, parameters,
-/// statuses and the calibration/holdout check).
+/// statuses and the calibration/holdout check), and how customers spread over P(alive) (<c>/clv/p-alive</c>).
 /// </summary>
 internal static class CustomerEndpoints
 {
@@ -20,6 +20,10 @@ internal static class CustomerEndpoints
         dataset.MapGet("/clv", GetClvFitAsync)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetClvFit").WithSummary("The predictive CLV fit: model, parameters, fit status and holdout check.");
+
+        dataset.MapGet("/clv/p-alive", GetPAliveDistributionAsync)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetPAliveDistribution").WithSummary("Customers per P(alive) decile, split by CLV tier.");
         return dataset;
     }
 
@@ -73,5 +77,39 @@ internal static class CustomerEndpoints
         }
 
         return TypedResults.Ok(new ClvFitReport(dataset, published.Generation, published.AsOf, JsonNode.Parse(fit)));
+    }
+
+    private const int PAliveBins = 10;
+
+    private static async Task<Results<Ok<PAliveDistribution>, StatusCodeHttpResult, ProblemHttpResult>> GetPAliveDistributionAsync(
+        string dataset, HttpContext context, DatasetRegistry datasets, ScoresStore scores, CancellationToken cancellationToken)
+    {
+        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        if (published is null)
+        {
+            return problem!;
+        }
+
+        if (Conditional.IsNotModified(context, published.Generation + "-p-alive", published.ComputedAt))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        var counts = await scores.PAliveHistogramAsync(published.Name, published.Generation, PAliveBins, cancellationToken);
+        if (counts is null)
+        {
+            return Problems.NotFound($"Dataset '{dataset}' has no customer scores (no purchases up to {published.AsOf:yyyy-MM-dd}).");
+        }
+
+        var bins = Enumerable.Range(0, PAliveBins).Select(bin =>
+        {
+            var inBin = counts.Where(c => c.Bin == bin).ToArray();
+            return new PAliveBin(
+                Math.Round((double)bin / PAliveBins, 4),
+                Math.Round((double)(bin + 1) / PAliveBins, 4),
+                inBin.Sum(c => c.Customers),
+                inBin.Where(c => c.Tier is not null).ToDictionary(c => c.Tier!, c => c.Customers, StringComparer.Ordinal));
+        }).ToArray();
+        return TypedResults.Ok(new PAliveDistribution(dataset, published.Generation, published.AsOf, bins.Sum(b => b.Customers), bins));
     }
 }

@@ -34,6 +34,10 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     public async Task<IReadOnlyList<CustomerScoreRow>> ReadAllAsync(string dataset, string generation, CancellationToken cancellationToken = default) =>
         await LocalCopyAsync(dataset, generation, cancellationToken) is { } local ? ScoresFile.ReadAll(local) : [];
 
+    /// <summary>The generation's customers per P(alive) bin and CLV tier, or null when it has no scores.</summary>
+    public async Task<IReadOnlyList<PAliveCount>?> PAliveHistogramAsync(string dataset, string generation, int bins, CancellationToken cancellationToken = default) =>
+        await LocalCopyAsync(dataset, generation, cancellationToken) is { } local ? ScoresFile.PAliveHistogram(local, bins) : null;
+
     /// <summary>The generation's scores file on local disk, downloaded once; null when the generation has none.</summary>
     private async Task<string?> LocalCopyAsync(string dataset, string generation, CancellationToken cancellationToken)
     {
