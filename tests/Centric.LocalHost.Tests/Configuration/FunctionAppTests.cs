@@ -16,7 +16,7 @@ public class FunctionAppTests
     {
         var app = FunctionApp.Load(FunctionsFolder, SampleSettings());
 
-        Assert.Equal(["DatasetApi", "Datasets", "Health", "MetricCatalog", "OpenApi"], app.HttpFunctions.Select(f => f.Name));
+        Assert.Equal(["Dashboard", "DatasetApi", "Datasets", "Health", "MetricCatalog", "ODataFeed", "OpenApi"], app.HttpFunctions.Select(f => f.Name));
         Assert.Equal(["ComputeMetrics:recompute", "IngestExport:ingest"], app.QueueFunctions.Select(f => $"{f.Name}:{f.QueueName}"));
         Assert.Equal("ingest-poison", app.QueueFunctions[1].PoisonQueueName);
         var scan = Assert.Single(app.TimerFunctions, f => f.Name == "ScanExports");
