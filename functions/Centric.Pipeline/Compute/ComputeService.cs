@@ -53,8 +53,7 @@ public sealed class ComputeService(
             var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
             // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
             // data's last event day and the published as-of date.
-            DateOnly? publishedAsOf = before?.AsOf is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: publishedAsOf);
+            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: before?.AsOfDate);
             if (result.AsOf is null)
             {
                 // Nothing to compute yet (e.g. settings arrived before any export with events): publish no empty generation.
