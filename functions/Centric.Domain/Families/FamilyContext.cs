@@ -1,6 +1,7 @@
 using Centric.Domain.Activity;
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
+using Centric.Domain.Families.Subscriptions;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
@@ -12,6 +13,7 @@ namespace Centric.Domain.Families;
 /// export kinds present, and the inputs shared between families — orders reduced to customer-days (empty without an
 /// orders export), each customer's segment keys (customer attributes and CLV tier, for any event with a customer_id)
 /// and the predictive CLV fitted at A (null without purchases to fit) — and a reader of any kind's current rows.
+/// With a subscriptions export, the customer base follows subscriptions (<see cref="Subscriptions"/>, read once).
 /// </summary>
 public sealed record FamilyContext(
     DatasetSettings Settings,
@@ -26,4 +28,14 @@ public sealed record FamilyContext(
 {
     /// <summary>The currency money is reported in: settings' reportingCurrency, else the data's single currency, else EUR.</summary>
     public string ReportingCurrency => Orders.ReportingCurrency;
+
+    private SubscriptionCustomers? _subscriptions;
+
+    /// <summary><c>subscriptions</c> or <c>orders</c>: which definition of an active customer this dataset follows.</summary>
+    public string ActivityModel => ActivityModelKind.For(Kinds);
+
+    /// <summary>The customers with their subscription spells and MRR; null in the orders model (no subscriptions export).</summary>
+    public SubscriptionCustomers? Subscriptions => Kinds.Contains(ExportKind.Subscriptions)
+        ? _subscriptions ??= SubscriptionCustomers.Build(Orders.CustomerIds, SubscriptionExport.Load(Exports), Exports, ReportingCurrency)
+        : null;
 }

@@ -6,9 +6,10 @@ using Centric.Domain.Metrics;
 namespace Centric.Domain.Families.Cohorts;
 
 /// <summary>
-/// <c>cohort-retention</c> (docs/metrics.md), orders model: cohort = month of a customer's first purchase day; the value for
-/// (cohort, k) = customers of the cohort with a purchase day in month cohort + k ÷ cohort size × 100. Every cell up to
-/// the month holding the as-of date is reported, zeros included, so the matrix is complete.
+/// <c>cohort-retention</c> (docs/metrics.md). Orders model: cohort = month of a customer's first purchase day; the value for
+/// (cohort, k) = customers of the cohort with a purchase day in month cohort + k ÷ cohort size × 100. Subscriptions model:
+/// cohort = month of the first active day, and a customer counts in month cohort + k when it is active on any day of it.
+/// Every cell up to the month holding the as-of date is reported, zeros included, so the matrix is complete.
 /// </summary>
 public static class CohortRetention
 {
@@ -19,11 +20,30 @@ public static class CohortRetention
     public static IReadOnlyList<CohortCell> Compute(IReadOnlyList<CustomerDay> days, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(days);
-        var lastMonth = MonthIndex(asOf);
         var byCustomer = days.Where(d => d.IsPurchaseDay && d.Day <= asOf)
             .GroupBy(d => d.Customer)
             .Select(g => g.Select(d => MonthIndex(d.Day)).Distinct().Order().ToArray());
+        return Cells(byCustomer, asOf);
+    }
 
+    /// <summary>The subscriptions model's matrix from each customer's activity spells (days after the as-of date are unknown).</summary>
+    public static IReadOnlyList<CohortCell> Compute(IReadOnlyList<ActivitySpell[]> spells, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(spells);
+        var cutoff = asOf.DayNumber;
+        var byCustomer = spells
+            .Select(own => own.Where(s => s.Start <= cutoff)
+                .SelectMany(s => Enumerable.Range(
+                    MonthIndex(DateOnly.FromDayNumber(s.Start)),
+                    MonthIndex(DateOnly.FromDayNumber(Math.Min(s.End - 1, cutoff))) - MonthIndex(DateOnly.FromDayNumber(s.Start)) + 1))
+                .Distinct().Order().ToArray())
+            .Where(months => months.Length > 0);
+        return Cells(byCustomer, asOf);
+    }
+
+    private static List<CohortCell> Cells(IEnumerable<int[]> byCustomer, DateOnly asOf)
+    {
+        var lastMonth = MonthIndex(asOf);
         var cohortSize = new Dictionary<int, int>();
         var active = new Dictionary<(int Cohort, int K), int>();
         foreach (var months in byCustomer)

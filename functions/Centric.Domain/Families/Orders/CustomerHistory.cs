@@ -26,6 +26,33 @@ internal sealed record CustomerHistory(int Customer, int[] PurchaseDays, Activit
         return false;
     }
 
+    /// <summary>The first day that matters: its first day with orders or its first active day.</summary>
+    public int FirstDay => Math.Min(Days.Length > 0 ? Days[0].Day.DayNumber : int.MaxValue, Spells.Length > 0 ? Spells[0].Start : int.MaxValue);
+
+    /// <summary>
+    /// Histories of the subscriptions model: activity from <paramref name="spells"/> (per customer number), purchase days
+    /// and day totals from orders. Spells starting after the as-of date are unknown yet and left out.
+    /// </summary>
+    public static IReadOnlyList<CustomerHistory> Build(IReadOnlyList<CustomerDay> days, IReadOnlyList<ActivitySpell[]> spells, DateOnly asOf)
+    {
+        var cutoff = asOf.DayNumber;
+        var byCustomer = days.Where(d => d.Day.DayNumber <= cutoff).ToLookup(d => d.Customer);
+        var histories = new List<CustomerHistory>();
+        for (var c = 0; c < spells.Count; c++)
+        {
+            var own = MergeSameDay([.. byCustomer[c].OrderBy(d => d.Day)]);
+            var known = spells[c].Where(s => s.Start <= cutoff).ToArray();
+            if (own.Length == 0 && known.Length == 0)
+            {
+                continue;
+            }
+
+            histories.Add(new CustomerHistory(c, [.. own.Where(d => d.IsPurchaseDay).Select(d => d.Day.DayNumber)], known, own));
+        }
+
+        return histories;
+    }
+
     public static IReadOnlyList<CustomerHistory> Build(IReadOnlyList<CustomerDay> days, DateOnly asOf, int inactivityDays)
     {
         var cutoff = asOf.DayNumber;

@@ -5,36 +5,48 @@ using Centric.Domain.Metrics;
 namespace Centric.Domain.Families.Orders;
 
 /// <summary>
-/// The customer-base and revenue metrics of the orders model (docs/metrics.md), for every period of the requested
-/// grains from the data's first day to the as-of date A, and for every segment. Days after A are ignored;
-/// the period holding A is partial and its day averages run to A.
+/// The customer-base and revenue metrics (docs/metrics.md), for every period of the requested grains from the data's
+/// first day to the as-of date A, and for every segment. Activity follows the orders model (purchase days and
+/// inactivityDays), or the subscriptions model when the input carries subscription spells: one code path counts new,
+/// reactivated and churned customers, the churn presets and retention for both. Days after A are ignored; the period
+/// holding A is partial and its day averages run to A.
 /// </summary>
 public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactivityDays)
 {
+    /// <summary>The number of months before a period whose churn rate (start) clv-arpa averages.</summary>
+    public const int ClvArpaMonths = 6;
+
     public IReadOnlyList<MetricValue> Compute(OrdersMetricsInput input, DateOnly asOf, IReadOnlyCollection<Grain> grains)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(grains);
-        var histories = CustomerHistory.Build(input.Days, asOf, inactivityDays);
+        var histories = input.Spells is { } spells
+            ? CustomerHistory.Build(input.Days, spells, asOf)
+            : CustomerHistory.Build(input.Days, asOf, inactivityDays);
         if (histories.Count == 0)
         {
             return [];
         }
 
-        var firstDay = histories.Min(h => h.Days[0].Day.DayNumber);
+        var firstDay = histories.Min(h => h.FirstDay);
         var segments = new SegmentIndex(input.CustomerCount, input.CustomerSegments);
         var series = new DailySeries(histories, segments, firstDay, asOf.DayNumber);
         var unconverted = new UnconvertedSeries(input.Unconverted ?? [], segments, firstDay, asOf.DayNumber, input.ReportingCurrency);
+        var mrr = input.Recurring is { } recurring ? new MrrOnDay(histories, recurring, segments) : null;
+        var months = new PeriodIndex(calendar, Grain.Month, DateOnly.FromDayNumber(firstDay), asOf);
+        var monthTallies = new PeriodTallies(histories, segments, months, asOf.DayNumber);
+        var shared = new Shared(series, unconverted, mrr, months, monthTallies, asOf.DayNumber, input.HasOrders);
         var rows = new List<MetricValue>();
         foreach (var grain in grains)
         {
-            var periods = new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf);
-            var tallies = new PeriodTallies(histories, segments, periods, asOf.DayNumber);
+            var periods = grain == Grain.Month ? months : new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf);
+            var tallies = grain == Grain.Month ? monthTallies : new PeriodTallies(histories, segments, periods, asOf.DayNumber);
+            var monthsInPeriod = grain switch { Grain.Quarter => 3m, Grain.Year => 12m, _ => 1m };
             for (var p = 0; p < periods.Count; p++)
             {
                 for (var b = 0; b < segments.Count; b++)
                 {
-                    var context = new RowContext(periods, tallies, series, unconverted, p, b, segments.Keys[b], asOf.DayNumber, firstDay);
+                    var context = new RowContext(periods, tallies, shared, p, b, segments.Keys[b], monthsInPeriod);
                     AddRows(rows, context);
                 }
             }
@@ -65,13 +77,84 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         rows.Add(c.Divide(OrdersFamily.ChurnRate, ChurnPresets.StartPlusNew, churned, startBase + newCustomers, 100m));
         rows.Add(c.Divide(OrdersFamily.RetentionRate, null, t.Retained[p][b], startBase, 100m));
         var warning = c.Unconverted.WarningIn(b, c.Start, c.EffectiveEnd);
-        rows.Add(Unknown(c.Count(OrdersFamily.Revenue, revenue), warning));
-        rows.Add(c.Count(OrdersFamily.Orders, orders));
-        rows.Add(Unknown(c.Divide(OrdersFamily.Aov, null, revenue, orders), warning));
-        rows.Add(c.Divide(OrdersFamily.PurchaseFrequency, null, orders, buyers));
-        rows.Add(Unknown(c.Divide(OrdersFamily.Arpa, null, revenue, meanActive), warning));
-        rows.Add(c.Divide(OrdersFamily.LoyaltyRate, null, t.RepeatBuyers[p][b], buyers, 100m));
-        rows.Add(ClvSimple(c));
+        if (c.Shared.HasOrders)
+        {
+            rows.Add(Unknown(c.Count(OrdersFamily.Revenue, revenue), warning));
+            rows.Add(c.Count(OrdersFamily.Orders, orders));
+            rows.Add(Unknown(c.Divide(OrdersFamily.Aov, null, revenue, orders), warning));
+            rows.Add(c.Divide(OrdersFamily.PurchaseFrequency, null, orders, buyers));
+        }
+
+        var (arpa, exactArpa) = Arpa(c, revenue, meanActive, endBase, warning);
+        rows.Add(arpa);
+        if (c.Shared.HasOrders)
+        {
+            rows.Add(c.Divide(OrdersFamily.LoyaltyRate, null, t.RepeatBuyers[p][b], buyers, 100m));
+            rows.Add(ClvSimple(c));
+        }
+
+        rows.Add(ClvArpa(c, exactArpa, arpa.Warning));
+    }
+
+    /// <summary>
+    /// Subscriptions: MRR on e − 1 of the customers active then ÷ E. Orders model: revenue in P ÷ mean over P's days of
+    /// active customers. Unknown (with the warning) when an amount behind it did not convert.
+    /// </summary>
+    private static (MetricValue Row, decimal? Exact) Arpa(RowContext c, decimal revenue, decimal meanActive, decimal endBase, string? revenueWarning)
+    {
+        if (c.Shared.Mrr is not { } mrr)
+        {
+            return (Unknown(c.Divide(OrdersFamily.Arpa, null, revenue, meanActive), revenueWarning), Ratio.Of(revenue, meanActive));
+        }
+
+        var (total, warning) = mrr.On(c.EffectiveEnd - 1, c.Bin);
+        return (Unknown(c.Divide(OrdersFamily.Arpa, null, total, endBase), warning), Ratio.Of(total, endBase));
+    }
+
+    /// <summary>
+    /// ARPA of P as a monthly figure ÷ the mean of the monthly churn rates (start preset, as fractions) of the six whole
+    /// months before P. Null when any of those months has no customers at its start (or lies before the data), when the
+    /// mean is 0, or when ARPA is unknown or undefined.
+    /// </summary>
+    private static MetricValue ClvArpa(RowContext c, decimal? arpa, string? arpaWarning)
+    {
+        var monthly = arpa;
+        if (c.Shared.Mrr is null && arpa is { } perPeriod)
+        {
+            // Orders model: revenue ARPA of the whole period, per month (a partial period counts its days up to A).
+            var fullDays = (decimal)(c.Periods.End(c.P) - c.Start);
+            monthly = perPeriod / (c.MonthsInPeriod * (c.EffectiveEnd - c.Start) / fullDays);
+        }
+
+        var meanChurn = MeanMonthlyChurn(c);
+        decimal? value = monthly is { } m && meanChurn is > 0m ? Ratio.Of(m, meanChurn.Value) : null;
+        var row = c.Row(OrdersFamily.ClvArpa, null, value, monthly, meanChurn);
+        return arpaWarning is { } warning ? row with { Value = null, Numerator = null, Warning = warning } : row;
+    }
+
+    private static decimal? MeanMonthlyChurn(RowContext c)
+    {
+        var months = c.Shared.Months;
+        var last = months.IndexOf(c.Start - 1);
+        var first = last - ClvArpaMonths + 1;
+        if (first < 0)
+        {
+            return null;
+        }
+
+        var sum = 0m;
+        for (var m = first; m <= last; m++)
+        {
+            var startBase = c.Series.ActiveOn(c.Bin, months.Start(m) - 1);
+            if (startBase == 0)
+            {
+                return null;
+            }
+
+            sum += (decimal)c.Shared.MonthTallies.ChurnedFromStart[m][c.Bin] / startBase;
+        }
+
+        return sum / ClvArpaMonths;
     }
 
     /// <summary>A money row whose amounts did not all convert: no value and no revenue numerator, never a partial sum.</summary>
@@ -95,9 +178,19 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         return Unknown(c.Row(OrdersFamily.ClvSimple, null, value, perCustomer, churnFraction), c.Unconverted.WarningIn(c.Bin, from, c.EffectiveEnd));
     }
 
+    /// <summary>What every row of one computation reads: daily series, the monthly churn tallies clv-arpa averages, MRR.</summary>
+    private sealed record Shared(
+        DailySeries Series, UnconvertedSeries Unconverted, MrrOnDay? Mrr, PeriodIndex Months, PeriodTallies MonthTallies, int AsOf, bool HasOrders);
+
     private readonly record struct RowContext(
-        PeriodIndex Periods, PeriodTallies Tallies, DailySeries Series, UnconvertedSeries Unconverted, int P, int Bin, string Segment, int AsOf, int FirstDay)
+        PeriodIndex Periods, PeriodTallies Tallies, Shared Shared, int P, int Bin, string Segment, decimal MonthsInPeriod)
     {
+        public DailySeries Series => Shared.Series;
+
+        public UnconvertedSeries Unconverted => Shared.Unconverted;
+
+        public int AsOf => Shared.AsOf;
+
         public int Start => Periods.Start(P);
 
         /// <summary>e, or A + 1 for the partial period.</summary>

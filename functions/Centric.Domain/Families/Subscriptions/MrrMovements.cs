@@ -29,28 +29,27 @@ public sealed class MrrMovements
     {
         Start += before;
         End += after;
-        if (before == 0 && after > 0)
+        var movement = MrrMovement.Of(before, after, firstActiveInPeriod);
+        switch (movement.Kind)
         {
-            if (firstActiveInPeriod)
-            {
-                New += after;
-            }
-            else
-            {
-                Reactivation += after;
-            }
-        }
-        else if (before > 0 && after == 0)
-        {
-            Churn -= before;
-        }
-        else if (after > before)
-        {
-            Expansion += after - before;
-        }
-        else
-        {
-            Contraction += after - before;
+            case MrrMovementKind.New:
+                New += movement.Amount;
+                break;
+            case MrrMovementKind.Reactivation:
+                Reactivation += movement.Amount;
+                break;
+            case MrrMovementKind.Churn:
+                Churn += movement.Amount;
+                break;
+            case MrrMovementKind.Expansion:
+                Expansion += movement.Amount;
+                break;
+            case MrrMovementKind.Contraction:
+                Contraction += movement.Amount;
+                break;
+            case MrrMovementKind.None:
+            default:
+                break;
         }
     }
 

@@ -1,6 +1,8 @@
+using Centric.Domain.Activity;
 using Centric.Domain.Exports;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
+using Centric.Domain.Time;
 
 namespace Centric.Domain.Families.Subscriptions;
 
@@ -8,7 +10,8 @@ namespace Centric.Domain.Families.Subscriptions;
 /// MRR and its movements from the subscriptions export: MRR on the period's last day, new, expansion, contraction,
 /// churn and reactivation MRR (signed: they sum to the change in MRR), NRR, GRR and the quick ratio. A customer's MRR
 /// on a day is the sum of the MRR of its subscriptions active that day, converted to the reporting currency at that
-/// day's rate (the latest on or before it).
+/// day's rate (the latest on or before it). A subscription in a currency with no rate on or before a day it counts makes
+/// the money metrics it feeds null, with a warning on the row naming the currency and the number of subscriptions.
 /// </summary>
 public sealed class SubscriptionsFamily : IMetricFamily
 {
@@ -55,119 +58,105 @@ public sealed class SubscriptionsFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var subscriptions = Load(context);
-        if (subscriptions.Count == 0)
+        if (context.Subscriptions is not { FirstStart: { } first } subscriptions || first > context.AsOf)
         {
             return;
         }
 
-        var rates = FxRates.Load(context.Exports);
-        var byCustomer = subscriptions.GroupBy(s => s.CustomerId, StringComparer.Ordinal).ToArray();
-        var firstActive = byCustomer.ToDictionary(
-            g => g.Key, g => g.Where(s => s.Mrr > 0 && (s.End is not { } end || end > s.Start)).Select(s => (DateOnly?)s.Start).Min(), StringComparer.Ordinal);
-        var first = subscriptions.Min(s => s.Start);
-        if (first > context.AsOf)
-        {
-            return;
-        }
-
-        var unconverted = new HashSet<string>(StringComparer.Ordinal);
-        decimal MrrOn(IEnumerable<Subscription> own, DateOnly day)
-        {
-            var total = 0m;
-            foreach (var s in own.Where(s => s.IsActiveOn(day)))
-            {
-                if (rates.Convert(s.Mrr, s.Currency, context.ReportingCurrency, day) is { } converted)
-                {
-                    total += converted;
-                }
-                else
-                {
-                    unconverted.Add(s.Currency ?? "");
-                }
-            }
-
-            return total;
-        }
-
+        var revenue = subscriptions.Revenue;
+        var customers = Enumerable.Range(0, revenue.Count).Where(c => revenue.Of(c).Count > 0).ToArray();
+        var unconvertedAnywhere = new List<UnconvertedAmounts>();
         foreach (var grain in context.Grains)
         {
             foreach (var period in context.Calendar.PeriodsBetween(grain, first, context.AsOf))
             {
                 var last = period.LastDay < context.AsOf ? period.LastDay : context.AsOf;
                 var before = period.Start.AddDays(-1);
-                var groups = new Dictionary<string, MrrMovements>(StringComparer.Ordinal) { [SegmentKeys.All] = new() };
-                var customers = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-                foreach (var customer in byCustomer)
+                var groups = new Dictionary<string, Group>(StringComparer.Ordinal) { [SegmentKeys.All] = new() };
+                var missingBefore = new List<UnconvertedAmounts>();
+                var missingAfter = new List<UnconvertedAmounts>();
+                foreach (var customer in customers)
                 {
-                    var start = MrrOn(customer, before);
-                    var end = MrrOn(customer, last);
-                    if (start == 0 && end == 0)
+                    missingBefore.Clear();
+                    missingAfter.Clear();
+                    var start = revenue.MrrOn(customer, before, missingBefore);
+                    var end = revenue.MrrOn(customer, last, missingAfter);
+                    if (start == 0 && end == 0 && missingBefore.Count == 0 && missingAfter.Count == 0)
                     {
                         continue;
                     }
 
-                    var isNew = firstActive[customer.Key] is { } f && f >= period.Start && f <= last;
-                    foreach (var key in context.Segments.Of(customer.Key).Prepend(SegmentKeys.All))
+                    unconvertedAnywhere.AddRange(missingBefore);
+                    unconvertedAnywhere.AddRange(missingAfter);
+                    var spells = subscriptions.Spells[customer];
+                    var isNew = spells.Length > 0 && spells[0].Start >= period.Start.DayNumber && spells[0].Start <= last.DayNumber;
+                    foreach (var key in context.Segments.Of(subscriptions.CustomerIds[customer]).Prepend(SegmentKeys.All))
                     {
-                        if (!groups.TryGetValue(key, out var movements))
+                        if (!groups.TryGetValue(key, out var group))
                         {
-                            groups[key] = movements = new MrrMovements();
+                            groups[key] = group = new Group();
                         }
 
-                        movements.Add(start, end, isNew);
-                        customers[key] = customers.GetValueOrDefault(key) + 1;
+                        group.Movements.Add(start, end, isNew);
+                        group.Customers++;
+                        group.UnconvertedAtEnd.AddRange(missingAfter);
+                        group.Unconverted.AddRange(missingBefore);
+                        group.Unconverted.AddRange(missingAfter);
                     }
                 }
 
-                foreach (var (segment, m) in groups.OrderBy(g => g.Key == SegmentKeys.All ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
+                foreach (var (segment, group) in groups.OrderBy(g => g.Key == SegmentKeys.All ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
                 {
-                    var partial = period.LastDay > context.AsOf;
-                    var lowSample = segment != SegmentKeys.All && customers[segment] < SegmentKeys.LowSampleThreshold;
-                    MetricValue Row(MetricDefinition definition, Reduction r) => new(
-                        definition.Id, null, period, segment, Ratio.Round(r.Value), Ratio.Round(r.Numerator), Ratio.Round(r.Denominator),
-                        definition.Unit, definition.Version, partial, lowSample);
-                    Reduction Amount(decimal value) => new(value, value, null);
-                    output.Add(
-                    [
-                        Row(Metrics[0], Amount(m.End)),
-                        Row(Metrics[1], Amount(m.New)),
-                        Row(Metrics[2], Amount(m.Expansion)),
-                        Row(Metrics[3], Amount(m.Contraction)),
-                        Row(Metrics[4], Amount(m.Churn)),
-                        Row(Metrics[5], Amount(m.Reactivation)),
-                        Row(Metrics[6], Reduction.Divide(m.Retained, m.Start, 100m)),
-                        Row(Metrics[7], Reduction.Divide(m.Retained - m.Expansion, m.Start, 100m)),
-                        Row(Metrics[8], m.QuickRatio),
-                    ]);
+                    output.Add(Rows(context, period, segment, group));
                 }
             }
         }
 
-        if (unconverted.Count > 0)
+        if (ConversionWarnings.For(unconvertedAnywhere.DistinctBy(u => (u.Customer, u.Day, u.Currency)), context.ReportingCurrency) is { } warning)
         {
-            output.Warn($"Subscriptions in {string.Join(", ", unconverted.Order(StringComparer.Ordinal))} have no fx-rates row on or before a day they count: their MRR is left out of that day.");
+            output.Warn($"MRR, its movements, NRR, GRR, the quick ratio and subscription ARPA are null in the periods these subscriptions count in: {warning}");
         }
     }
 
-    private static List<Subscription> Load(FamilyContext context)
+    private static IEnumerable<MetricValue> Rows(FamilyContext context, Period period, string segment, Group group)
     {
-        var rows = context.Exports.Read(ExportKind.Subscriptions, ["subscription_id", "customer_id", "start_date", "end_date", "mrr", "currency"]);
-        var ids = rows.Text("subscription_id");
-        var customers = rows.Text("customer_id");
-        var starts = rows.Time("start_date");
-        var ends = rows.Time("end_date");
-        var mrr = rows.Money("mrr");
-        var currencies = rows.Text("currency");
-        var list = new List<Subscription>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        var m = group.Movements;
+        var partial = period.LastDay > context.AsOf;
+        var lowSample = segment != SegmentKeys.All && group.Customers < SegmentKeys.LowSampleThreshold;
+        var endWarning = ConversionWarnings.For(group.UnconvertedAtEnd, context.ReportingCurrency);
+        var warning = ConversionWarnings.For(group.Unconverted, context.ReportingCurrency);
+        MetricValue Row(MetricDefinition definition, Reduction r, string? unknown)
         {
-            if (ids[i] is { } id && customers[i] is { } customer && starts[i] is { } start && mrr[i] is { } amount)
-            {
-                list.Add(new Subscription(id, customer, start.Day, ends[i]?.Day, amount, currencies[i]));
-            }
+            var row = new MetricValue(
+                definition.Id, null, period, segment, Ratio.Round(r.Value), Ratio.Round(r.Numerator), Ratio.Round(r.Denominator),
+                definition.Unit, definition.Version, partial, lowSample);
+            return unknown is null ? row : row with { Value = null, Numerator = null, Denominator = null, Warning = unknown };
         }
 
-        return list;
+        static Reduction Amount(decimal value) => new(value, value, null);
+        return
+        [
+            Row(Metrics[0], Amount(m.End), endWarning),
+            Row(Metrics[1], Amount(m.New), warning),
+            Row(Metrics[2], Amount(m.Expansion), warning),
+            Row(Metrics[3], Amount(m.Contraction), warning),
+            Row(Metrics[4], Amount(m.Churn), warning),
+            Row(Metrics[5], Amount(m.Reactivation), warning),
+            Row(Metrics[6], Reduction.Divide(m.Retained, m.Start, 100m), warning),
+            Row(Metrics[7], Reduction.Divide(m.Retained - m.Expansion, m.Start, 100m), warning),
+            Row(Metrics[8], m.QuickRatio, warning),
+        ];
+    }
+
+    /// <summary>One segment's movements in one period, its customer count and the subscriptions whose MRR did not convert.</summary>
+    private sealed class Group
+    {
+        public MrrMovements Movements { get; } = new();
+
+        public int Customers { get; set; }
+
+        public List<UnconvertedAmounts> UnconvertedAtEnd { get; } = [];
+
+        public List<UnconvertedAmounts> Unconverted { get; } = [];
     }
 }
