@@ -12,6 +12,9 @@ namespace Centric.Engine.Tests.Compute;
 /// c cancels on Feb 1 and restarts 40 days later (Mar 13) at 50; d ends after the as-of date (scheduled cancellation);
 /// e has zero MRR; f ends the day it starts; g pays 10 EUR plus 100 USD at 0.5, then 0.6 from March 1.
 /// Month ends: Jan 155, Feb 130, Mar (to the 20th) 185.
+/// Customer base (subscriptions model): a, b, c, d and g start in January (e and f are never active); c churns on Feb 1
+/// and is reactivated on Mar 13; a's upgrade and b's add-on never break activity; d's end is after the as-of date.
+/// Active on Jan 31: 5; Feb 28: 4 (a, b, d, g); Mar 20: 5.
 /// </summary>
 public sealed class SubscriptionsFamilyTests : IDisposable
 {
@@ -81,6 +84,58 @@ public sealed class SubscriptionsFamilyTests : IDisposable
         Assert.Equal(155m, Value(SubscriptionsFamily.NewMrr, "2025-01"));
         Assert.Null(Value(SubscriptionsFamily.Nrr, "2025-01"));
         Assert.Null(Value(SubscriptionsFamily.QuickRatio, "2025-01"));
+    }
+
+    [Fact]
+    public void CustomerBase_FollowsSubscriptions()
+    {
+        Assert.Equal(5m, Value("new-customers", "2025-01"));
+        Assert.Equal(5m, Value("active-customers", "2025-01"));
+        Assert.Equal(0m, Value("churned-customers", "2025-01"));
+
+        Assert.Equal(1m, Value("churned-customers", "2025-02"));
+        Assert.Equal(4m, Value("active-customers", "2025-02"));
+        Assert.Equal(0m, Value("new-customers", "2025-02"));
+        Assert.Equal(80m, Value("retention-rate", "2025-02"));
+        Assert.Equal(20m, Assert.Single(_result.Values, v => v.Metric == "churn-rate" && v.Preset == "start" && v.Period.Label == "2025-02" && v.Segment == "*").Value);
+        // c is gone from Feb 1: four customers active on each of February's 28 days.
+        Assert.Equal(25m, Assert.Single(_result.Values, v => v.Metric == "churn-rate" && v.Preset == "average" && v.Period.Label == "2025-02" && v.Segment == "*").Value);
+
+        Assert.Equal(1m, Value("reactivated-customers", "2025-03"));
+        Assert.Equal(0m, Value("churned-customers", "2025-03"));
+        Assert.Equal(5m, Value("active-customers", "2025-03"));
+
+        var quarter = _result.Values.Where(v => v.Period.Grain == Grain.Quarter && v.Segment == "*" && v.Preset is null).ToDictionary(v => v.Metric, v => v.Value);
+        Assert.Equal(5m, quarter["new-customers"]);
+        Assert.Equal(1m, quarter["churned-customers"]);
+        Assert.Equal(1m, quarter["reactivated-customers"]);
+    }
+
+    [Fact]
+    public void Arpa_IsMrrOnTheLastDay_OverTheActiveCustomersThen()
+    {
+        var january = Row("arpa", "2025-01");
+        Assert.Equal((155m, 5m, 31m), (january.Numerator!.Value, january.Denominator!.Value, january.Value!.Value));
+        Assert.Equal(32.5m, Value("arpa", "2025-02"));
+        Assert.Equal(37m, Value("arpa", "2025-03"));
+        // Fewer than six months of churn before any period.
+        Assert.Null(Value("clv-arpa", "2025-03"));
+    }
+
+    [Fact]
+    public void OrderMetrics_AreNotReported_WithoutAnOrdersExport()
+    {
+        Assert.DoesNotContain(_result.Values, v => v.Metric is "revenue" or "orders" or "aov" or "clv-simple");
+    }
+
+    [Fact]
+    public void CohortRetention_CountsActiveDaysOfEachMonth()
+    {
+        var january = _result.Cohorts.Where(c => c.Cohort == "2025-01").OrderBy(c => c.MonthsAfter).ToArray();
+        Assert.Equal([5, 4, 5], january.Select(c => c.Customers));
+        Assert.All(january, c => Assert.Equal(5, c.CohortSize));
+        Assert.Equal([100m, 80m, 100m], january.Select(c => c.Value!.Value));
+        Assert.Single(_result.Cohorts.Select(c => c.Cohort).Distinct());
     }
 
     [Theory]
