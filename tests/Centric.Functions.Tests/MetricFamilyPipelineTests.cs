@@ -35,6 +35,41 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
         var shop = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!)!;
         Assert.Equal(["orders"], shop["kinds"]!.AsArray().Select(k => (string?)k));
         Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment"], shop["families"]!.AsArray().Select(k => (string?)k));
+        Assert.Equal("orders", (string?)shop["activityModel"]);
+    }
+
+    /// <summary>
+    /// x subscribes at 100 from Jan 1 and buys 40 on Jan 5; y subscribes at 50 from Jan 15 to Feb 10; z only buys (60 on
+    /// Feb 3, 10 on Mar 1). In February the orders model would count x and z active; subscriptions count x alone, with y
+    /// churned, while revenue is z's order.
+    /// </summary>
+    [Fact]
+    public async Task SubscriptionsAndOrders_CustomerBaseFollowsSubscriptions_RevenueFollowsOrders()
+    {
+        await DropAsync(
+            "saas/subscriptions/subscriptions.csv",
+            "subscription_id,customer_id,start_date,end_date,mrr,currency
+x1,x,2025-01-01,,100,EUR
+y1,y,2025-01-15,2025-02-10,50,EUR
+");
+        await DropAsync("saas/orders/orders.csv", "order_id,customer_id,order_date,amount,currency
+o1,x,2025-01-05,40,EUR
+o2,z,2025-02-03,60,EUR
+o3,z,2025-03-01,10,EUR
+");
+
+        Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
+
+        var saas = Assert.Single((await Client.GetFromJsonAsync<JsonArray>("/api/datasets"))!)!;
+        Assert.Equal("subscriptions", (string?)saas["activityModel"]);
+        Assert.Equal("2025-03-01", (string?)saas["asOf"]);
+        async Task<decimal?> FebruaryAsync(string metric) =>
+            (decimal?)Assert.Single((await Client.GetFromJsonAsync<JsonArray>($"/api/datasets/saas/metrics/{metric}?from=2025-02&to=2025-02"))!)!["value"];
+        Assert.Equal(1m, await FebruaryAsync("active-customers"));
+        Assert.Equal(1m, await FebruaryAsync("churned-customers"));
+        Assert.Equal(0m, await FebruaryAsync("new-customers"));
+        Assert.Equal(60m, await FebruaryAsync("revenue"));
+        Assert.Equal(100m, await FebruaryAsync("arpa"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Centric.Domain.Activity;
+using Centric.Domain.Exports;
 using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +18,14 @@ internal static class DatasetEndpoints
     private static async Task<Ok<DatasetSummary[]>> ListAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
     {
         var all = await datasets.ListAsync(cancellationToken);
-        return TypedResults.Ok(all.OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(d => new DatasetSummary(
+        return TypedResults.Ok(all.OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(Summary).ToArray());
+    }
+
+    private static DatasetSummary Summary(DatasetRecord d)
+    {
+        var kinds = d.Kinds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var parsed = kinds.Select(k => ExportKinds.TryParse(k, out var kind) ? kind : (ExportKind?)null).OfType<ExportKind>().ToHashSet();
+        return new DatasetSummary(
             d.RowKey,
             d.CurrentGeneration,
             d.AsOfDate,
@@ -27,7 +36,8 @@ internal static class DatasetEndpoints
             d.ReportingCurrency,
             d.Warnings?.Split('\n') ?? [],
             d.Lineage?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            d.Kinds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            d.Families?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])).ToArray());
+            kinds,
+            d.Families?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            parsed.Count == 0 ? null : ActivityModelKind.For(parsed));
     }
 }

@@ -2,7 +2,8 @@ namespace Centric.Functions.Api;
 
 /// <summary>
 /// A dataset in <c>GET /api/datasets</c>: its current generation, as-of date and freshness, the export kinds it holds and
-/// the metric families its generation computed.
+/// the metric families its generation computed, and the activity model its customer base follows (<c>subscriptions</c>
+/// when it holds a subscriptions export, else <c>orders</c>; null before it holds any kind).
 /// </summary>
 public sealed record DatasetSummary(
     string Dataset,
@@ -16,4 +17,5 @@ public sealed record DatasetSummary(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Lineage,
     IReadOnlyList<string> Kinds,
-    IReadOnlyList<string> Families);
+    IReadOnlyList<string> Families,
+    string? ActivityModel);
