@@ -48,15 +48,8 @@ public sealed class MetricFamilyPipelineTests(AzuriteFixture azurite) : HandlerT
     {
         await DropAsync(
             "saas/subscriptions/subscriptions.csv",
-            "subscription_id,customer_id,start_date,end_date,mrr,currency
-x1,x,2025-01-01,,100,EUR
-y1,y,2025-01-15,2025-02-10,50,EUR
-");
-        await DropAsync("saas/orders/orders.csv", "order_id,customer_id,order_date,amount,currency
-o1,x,2025-01-05,40,EUR
-o2,z,2025-02-03,60,EUR
-o3,z,2025-03-01,10,EUR
-");
+            "subscription_id,customer_id,start_date,end_date,mrr,currency\nx1,x,2025-01-01,,100,EUR\ny1,y,2025-01-15,2025-02-10,50,EUR\n");
+        await DropAsync("saas/orders/orders.csv", "order_id,customer_id,order_date,amount,currency\no1,x,2025-01-05,40,EUR\no2,z,2025-02-03,60,EUR\no3,z,2025-03-01,10,EUR\n");
 
         Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
 
