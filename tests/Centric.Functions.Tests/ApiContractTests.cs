@@ -155,7 +155,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
 
         var churn = catalogue!.Single(m => (string?)m!["id"] == "churn-rate")!;
         Assert.Equal(["average", "start", "start-plus-new"], churn["presets"]!.AsArray().Select(p => (string?)p));
-        Assert.Equal(1, (int?)churn["version"]);
+        Assert.Equal(2, (int?)churn["version"]);
         Assert.Contains(catalogue!, m => (string?)m!["id"] == "clv-predicted");
         Assert.All(catalogue!, m => Assert.False(string.IsNullOrWhiteSpace((string?)m!["definition"])));
     }

@@ -114,7 +114,7 @@ public sealed class PipelineTests(AzuriteFixture azurite) : HandlerTest(azurite)
         var csv = await Client.GetStringAsync("/api/datasets/shop/metrics/churn-rate?format=csv&from=2025-01&to=2025-01");
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("dataset,metric,grain,period,periodStart,periodEnd,segment,value,numerator,denominator,unit,preset,definitionVersion,generation,computedAt,asOf,partial,lowSample,warning", lines[0]);
-        Assert.StartsWith("shop,churn-rate,month,2025-01,2025-01-01,2025-02-01,*,155,2,1.290323,percent,average,1,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("shop,churn-rate,month,2025-01,2025-01-01,2025-02-01,*,155,2,1.290323,percent,average,2,", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
