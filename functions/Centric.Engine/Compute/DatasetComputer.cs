@@ -76,7 +76,7 @@ public static class DatasetComputer
         return new ComputeResult(
             day,
             output.Values,
-            orders.CustomerIds.Count,
+            context.Subscriptions?.CustomerIds.Count ?? orders.CustomerIds.Count,
             orders.Orders,
             warnings,
             output.Clv is { } outcome ? ClvReports.Rows(outcome.Fit, outcome.Tiers) : [],

@@ -34,6 +34,8 @@ public sealed class SubscriptionsWithOrdersTests : IDisposable
     public void CustomerCounts_FollowSubscriptions()
     {
         Assert.Equal(new DateOnly(2025, 3, 1), _result.AsOf);
+        // x and z from orders, y from subscriptions.
+        Assert.Equal(3, _result.Customers);
         Assert.Equal(2m, Value("new-customers", "2025-01"));
         Assert.Equal(2m, Value("active-customers", "2025-01"));
         // z's first purchase in February does not make it a customer of the subscription base.
