@@ -27,7 +27,8 @@ public static class ExportSchemas
             ["subscription_id"],
             [new("start_date", "end_date")],
             R("subscription_id", ColumnType.Id), R("customer_id", ColumnType.Id),
-            R("start_date", ColumnType.Timestamp), R("mrr", ColumnType.Money), O("end_date", ColumnType.Timestamp),
+            R("start_date", ColumnType.Timestamp), R("mrr", ColumnType.Money),
+            new("end_date", ColumnType.Timestamp, Required: false, MayBeAhead: true),
             O("plan", ColumnType.Text), O("currency", ColumnType.Currency), O("status", ColumnType.Code)),
         [ExportKind.Tickets] = Schema(
             ExportKind.Tickets,

@@ -120,7 +120,7 @@ internal sealed class RowConverter
                 }
 
                 var (local, utc) = clock.Resolve(parsed);
-                if (notAfter is { } limit && DateOnly.FromDateTime(local) > limit)
+                if (notAfter is { } limit && !slot.Column.MayBeAhead && DateOnly.FromDateTime(local) > limit)
                 {
                     errors.Add(new RejectedRow(
                         record.Line, slot.Column.Name, raw,

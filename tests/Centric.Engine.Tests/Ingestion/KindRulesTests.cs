@@ -107,6 +107,20 @@ public sealed class KindRulesTests : IDisposable
     }
 
     [Fact]
+    public void Subscriptions_ScheduledEndAfterNotAfter_IsKept_ButAFutureStartIsRejected()
+    {
+        var result = scratch.IngestText(
+            "subscriptions.csv",
+            "subscription_id,customer_id,start_date,end_date,mrr\ns1,c,2026-01-01,2027-01-01,10\ns2,c,2026-11-01,,10\n",
+            notAfter: new DateOnly(2026, 10, 31));
+
+        Assert.Equal((2L, 1L, 1L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            new RejectedRow(3, "start_date", "2026-11-01", "start_date 2026-11-01 is in the future (after 2026-10-31)"),
+            Assert.Single(result.SampleRejects));
+    }
+
+    [Fact]
     public void Onboarding_MoreStepsCompletedThanExist_IsRejected()
     {
         var result = scratch.IngestText(
