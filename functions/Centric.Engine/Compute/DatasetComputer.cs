@@ -27,14 +27,15 @@ public static class DatasetComputer
         IReadOnlyCollection<Grain>? grains = null,
         DateOnly? notBefore = null,
         IProgress<string>? progress = null,
-        ICollection<ComputeStep>? profile = null)
+        ICollection<ComputeStep>? profile = null,
+        DuckDbResources? resources = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
         grains ??= AllGrains;
         var kinds = files.Kinds;
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
-        using var db = new DuckDbSession();
+        using var db = new DuckDbSession(resources);
         progress?.Report("loading orders");
         var step = StepTimer.Start(profile);
         var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
