@@ -4,9 +4,10 @@ namespace Centric.Cli;
 internal static class Usage
 {
     public const string Compute =
-        "  centric compute --exports DIR [--settings FILE] [--as-of YYYY-MM-DD] --out DIR\n"
+        "  centric compute --exports DIR [--settings FILE] [--as-of YYYY-MM-DD] --out DIR [--profile]\n"
         + "      Ingests every export under DIR ({kind}/*.csv|xlsx or kind-prefixed files) and computes every metric.\n"
-        + "      Writes snapshots.json, snapshots.csv, ingestions.json, rejects.csv, scores.csv (and clv.json) to --out.";
+        + "      Writes snapshots.json, snapshots.csv, ingestions.json, rejects.csv, scores.csv (and clv.json) to --out.\n"
+        + "      --profile prints the time, rows and memory of each compute step (loads, CLV fit, each metric family).";
 
     public const string FitClv =
         "  centric fit-clv --orders FILE [--format export|cdnow] [--calibration-end YYYY-MM-DD]\n"

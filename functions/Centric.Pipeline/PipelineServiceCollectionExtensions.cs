@@ -1,3 +1,4 @@
+using Centric.Engine.DuckDb;
 using Centric.Pipeline.Compute;
 using Centric.Pipeline.Ingest;
 using Centric.Pipeline.Nightly;
@@ -12,10 +13,15 @@ namespace Centric.Pipeline;
 /// <summary>Registers the storage adapters and the pipeline services over them.</summary>
 public static class PipelineServiceCollectionExtensions
 {
-    /// <remarks>The clock is the host's: it registers the <see cref="TimeProvider"/> these services read.</remarks>
+    /// <remarks>
+    /// The clock is the host's: it registers the <see cref="TimeProvider"/> these services read. DuckDB's memory limit,
+    /// threads and spill folder come from the <c>DuckDb:*</c> settings (<see cref="DuckDbResources.From"/>).
+    /// </remarks>
     public static IServiceCollection AddCentricPipeline(this IServiceCollection services, IConfiguration configuration, StorageNames? names = null)
     {
         services.AddCentricStorage(configuration, names);
+        services.AddSingleton(DuckDbResources.From(
+            configuration["DuckDb:InstanceMemoryMb"], configuration["DuckDb:MemoryLimitMb"], configuration["DuckDb:Threads"], configuration["DuckDb:TempDirectory"]));
         services.AddSingleton<IngestionIntake>();
         services.AddSingleton<ScanService>();
         services.AddSingleton<ComputeService>();

@@ -100,8 +100,9 @@ internal static class BenchCommand
 
             progress.Step("computing");
             watch.Restart();
+            var steps = new List<ComputeStep>();
             var result = DatasetComputer.Compute(
-                CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail));
+                CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail), profile: steps);
             var computeMs = watch.ElapsedMilliseconds;
 
             using var process = Process.GetCurrentProcess();
@@ -115,7 +116,8 @@ internal static class BenchCommand
                 generateMs + ingestMs + computeMs,
                 Math.Round(written / seconds, 1),
                 Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1),
-                result.Values.Count);
+                result.Values.Count,
+                steps);
         }
         finally
         {

@@ -10,6 +10,7 @@ namespace Centric.Cli.Commands;
 /// <param name="RowsPerSecond">Orders ÷ (ingest + compute) seconds.</param>
 /// <param name="PeakWorkingSetMb">The process's peak working set, MiB.</param>
 /// <param name="SnapshotRows">Metric values computed.</param>
+/// <param name="Steps">The compute stage step by step: loads, the as-of CLV fit and each metric family.</param>
 internal sealed record BenchReport(
     long Orders,
     int Customers,
@@ -19,4 +20,5 @@ internal sealed record BenchReport(
     long TotalMs,
     double RowsPerSecond,
     double PeakWorkingSetMb,
-    int SnapshotRows);
+    int SnapshotRows,
+    IReadOnlyList<Centric.Engine.Compute.ComputeStep> Steps);

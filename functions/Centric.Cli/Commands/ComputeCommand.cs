@@ -15,10 +15,11 @@ namespace Centric.Cli.Commands;
 internal static class ComputeCommand
 {
     private static readonly string[] Options = ["exports", "settings", "as-of", "out"];
+    private static readonly string[] Flags = ["profile"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time)
     {
-        var parsed = CommandArguments.Parse(args, Options, [], out var usageError);
+        var parsed = CommandArguments.Parse(args, Options, Flags, out var usageError);
         if (parsed is null || parsed.Value("exports") is not { } exports || parsed.Value("out") is not { } output)
         {
             stderr.WriteLine($"centric compute: {usageError ?? "--exports and --out are required."}");
@@ -60,6 +61,7 @@ internal static class ComputeCommand
         try
         {
             var curatedRoot = Path.Combine(work.FullName, "curated");
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var progress = StepProgress.For(stderr, "centric compute", files.Count + 2);
             var ingestions = FolderIngestion.Ingest(
                 files, configuration, curatedRoot, Path.Combine(work.FullName, "rejects"), computedAt,
@@ -76,9 +78,12 @@ internal static class ComputeCommand
                 return CentricCli.Unusable;
             }
 
+            var ingestMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             progress.Step("computing");
+            List<ComputeStep>? profile = parsed.Flag("profile") ? [] : null;
             var result = DatasetComputer.Compute(
-                CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf, progress: new Reporter<string>(what => progress.Detail(what)));
+                CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf, progress: new Reporter<string>(what => progress.Detail(what)),
+                profile: profile);
             var generation = Generations.LocalId(computedAt);
             var rows = Generations.Rows(result, dataset, generation, computedAt);
             progress.Step($"writing {Path.GetFullPath(output)}");
@@ -93,6 +98,11 @@ internal static class ComputeCommand
             foreach (var warning in result.Warnings)
             {
                 stderr.WriteLine($"centric compute: warning: {warning}");
+            }
+
+            if (profile is not null)
+            {
+                ProfileLines.Write(stderr, "centric compute", ingestMs, profile);
             }
 
             stdout.WriteLine(string.Create(

@@ -61,14 +61,27 @@ public static class BgNbdFitter
             dropout[k] = x > 0 ? Math.Log(a) - Math.Log(b + x - 1.0) : double.NegativeInfinity;
         }
 
+        // ln(α + T) and ln(α + t_x) once per distinct value: T and t_x take at most as many values as days of history.
+        var logAge = new double[groups.DistinctAge.Length];
+        for (var j = 0; j < logAge.Length; j++)
+        {
+            logAge[j] = Math.Log(alpha + groups.DistinctAge[j]);
+        }
+
+        var logRecency = new double[groups.DistinctRecency.Length];
+        for (var j = 0; j < logRecency.Length; j++)
+        {
+            logRecency[j] = Math.Log(alpha + groups.DistinctRecency[j]);
+        }
+
         var total = 0.0;
         for (var i = 0; i < groups.Count; i++)
         {
             var k = groups.XIndex[i];
             var rx = r + groups.X[i];
-            var survive = -rx * Math.Log(alpha + groups.Age[i]);
+            var survive = -rx * logAge[groups.AgeIndex[i]];
             var term = groups.X[i] > 0
-                ? LogSpace.AddExp(survive, dropout[k] - (rx * Math.Log(alpha + groups.Recency[i])))
+                ? LogSpace.AddExp(survive, dropout[k] - (rx * logRecency[groups.RecencyIndex[i]]))
                 : survive;
             total += groups.Weight[i] * (perX[k] + term);
         }

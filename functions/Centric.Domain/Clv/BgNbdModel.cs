@@ -77,7 +77,15 @@ public sealed record BgNbdModel(BgNbdParameters Parameters) : ITransactionModel
         return first + second;
     }
 
-    private double Conditional(double t, int x, double recency, double age, double a)
+    /// <summary>The values of a used for equation (10): a itself, or the two values either side of 1 whose mean is the limit there.</summary>
+    internal double[] ConditionalShapes() =>
+        Math.Abs(Parameters.A - 1.0) < Nudge ? [1.0 - Nudge, 1.0 + Nudge] : [Parameters.A];
+
+    private double Conditional(double t, int x, double recency, double age, double a) =>
+        ConditionalNumerator(t, x, age, a) / ConditionalDenominator(x, recency, age, a);
+
+    /// <summary>Equation (10)'s numerator: it depends on x and T but not on t_x, so customers sharing (x, T) share it.</summary>
+    internal double ConditionalNumerator(double t, int x, double age, double a)
     {
         var (r, alpha, _, b) = Parameters;
         var c = a + b + x - 1.0;
@@ -89,10 +97,15 @@ public sealed record BgNbdModel(BgNbdParameters Parameters) : ITransactionModel
         var z = t / (alpha + age + t);
         var oneMinusZ = (alpha + age) / (alpha + age + t);
         var transformed = Math.Pow(oneMinusZ, a - 1.0) * Hypergeometric.Gauss2F1(c - r - x, a - 1.0, c, z);
-        var numerator = c / (a - 1.0) * (1.0 - transformed);
-        var denominator = 1.0 + (x > 0
+        return c / (a - 1.0) * (1.0 - transformed);
+    }
+
+    /// <summary>Equation (10)'s denominator, 1 + δ_{x>0} a/(b+x−1) ((α+T)/(α+t_x))^{r+x}.</summary>
+    internal double ConditionalDenominator(int x, double recency, double age, double a)
+    {
+        var (r, alpha, _, b) = Parameters;
+        return 1.0 + (x > 0
             ? Math.Exp(Math.Log(a) - Math.Log(b + x - 1.0) + ((r + x) * Math.Log((alpha + age) / (alpha + recency))))
             : 0.0);
-        return numerator / denominator;
     }
 }

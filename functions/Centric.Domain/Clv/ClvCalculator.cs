@@ -28,6 +28,7 @@ public static class ClvCalculator
         var month = TimeUnits.UnitsPerMonth(options.Unit);
         var discount = (double)options.MonthlyDiscountRate;
         var cache = new Dictionary<(int, double, double), PurchaseOutlook>();
+        var numerators = new Dictionary<(int, double), double[][]>();
         var scores = new CustomerScore[customers.Count];
         for (var i = 0; i < customers.Count; i++)
         {
@@ -35,7 +36,9 @@ public static class ClvCalculator
             var key = (c.Frequency, c.Recency, c.Age);
             if (!cache.TryGetValue(key, out var outlook))
             {
-                outlook = Outlook(transactions, c, options.HorizonMonths, month, discount);
+                outlook = transactions is BgNbdModel bgNbd
+                    ? BgNbdOutlook(bgNbd, c, options.HorizonMonths, month, discount, numerators)
+                    : Outlook(transactions, c, options.HorizonMonths, month, discount);
                 cache.Add(key, outlook);
             }
 
@@ -61,6 +64,53 @@ public static class ClvCalculator
         for (var m = 1; m <= months; m++)
         {
             var cumulative = model.ConditionalExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age);
+            discounted += (cumulative - previous) / Math.Pow(1.0 + discount, m);
+            previous = cumulative;
+        }
+
+        return new PurchaseOutlook(
+            Finite(model.ProbabilityAlive(c.Frequency, c.Recency, c.Age)),
+            Plausible(previous),
+            Plausible(discounted));
+    }
+
+    /// <summary>
+    /// <see cref="Outlook"/> for BG/NBD with equation (10)'s numerators shared by the customers of equal (x, T): the
+    /// same operations in the same order, so the same numbers, with one series evaluation per (x, T) and month instead of
+    /// one per (x, t_x, T) and month.
+    /// </summary>
+    private static PurchaseOutlook BgNbdOutlook(
+        BgNbdModel model, CustomerSummary c, int months, double month, double discount, Dictionary<(int, double), double[][]> numerators)
+    {
+        var shapes = model.ConditionalShapes();
+        if (!numerators.TryGetValue((c.Frequency, c.Age), out var byShape))
+        {
+            byShape = new double[shapes.Length][];
+            for (var j = 0; j < shapes.Length; j++)
+            {
+                byShape[j] = new double[months + 1];
+                for (var m = 1; m <= months; m++)
+                {
+                    byShape[j][m] = model.ConditionalNumerator(m * month, c.Frequency, c.Age, shapes[j]);
+                }
+            }
+
+            numerators.Add((c.Frequency, c.Age), byShape);
+        }
+
+        var denominators = new double[shapes.Length];
+        for (var j = 0; j < shapes.Length; j++)
+        {
+            denominators[j] = model.ConditionalDenominator(c.Frequency, c.Recency, c.Age, shapes[j]);
+        }
+
+        var previous = 0.0;
+        var discounted = 0.0;
+        for (var m = 1; m <= months; m++)
+        {
+            var cumulative = shapes.Length == 1
+                ? byShape[0][m] / denominators[0]
+                : 0.5 * ((byShape[0][m] / denominators[0]) + (byShape[1][m] / denominators[1]));
             discounted += (cumulative - previous) / Math.Pow(1.0 + discount, m);
             previous = cumulative;
         }

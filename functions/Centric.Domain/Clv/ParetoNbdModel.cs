@@ -62,16 +62,110 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
     /// A0 = 2F1(·; z(t_x))/(m+t_x)^{r+s+x} − 2F1(·; z(T))/(m+T)^{r+s+x}, a difference of positive terms taken
     /// with log-sum-exp. A0 = 0 (log −∞) when t_x = T.
     /// </summary>
+    /// <remarks>
+    /// The series converges like z^n, so when z(t_x) exceeds <see cref="SeriesLimit"/> (one rate parameter far above
+    /// the other, as in a fit on a few weeks of data) it would need millions of terms; A0 is then computed from its
+    /// definition as an integral instead, (r+s+x) ∫_{t_x}^{T} (α+y)^{−(r+x)} (β+y)^{−(s+1)} dy (<see cref="LogA0Integral"/>).
+    /// </remarks>
     internal double LogA0(int frequency, double recency, double age)
     {
         var (r, alpha, s, beta) = Parameters;
         var rsx = r + s + frequency;
         var (max, second) = alpha >= beta ? (alpha, s + 1.0) : (beta, r + frequency);
         var gap = Math.Abs(alpha - beta);
+        if (gap / (max + recency) > SeriesLimit)
+        {
+            return LogA0Integral(frequency, recency, age);
+        }
+
         var atRecency = LogHypergeometric(rsx, second, gap / (max + recency)) - (rsx * Math.Log(max + recency));
         var atAge = LogHypergeometric(rsx, second, gap / (max + age)) - (rsx * Math.Log(max + age));
         return LogSpace.SubtractExp(atRecency, atAge);
     }
+
+    /// <summary>Above this 2F1 argument A0 is integrated rather than summed (the series needs about 40/(1 − z) terms).</summary>
+    internal const double SeriesLimit = 0.95;
+
+    /// <summary>
+    /// ln A0 = ln(r+s+x) + ln ∫_{t_x}^{T} (α+y)^{−(r+x)} (β+y)^{−(s+1)} dy by Gauss–Legendre quadrature in w = ln(m'+y),
+    /// m' = min(α, β). In w the integrand's logarithm is concave, so its slope over [t_x, T] lies between its slopes at
+    /// the two ends; panels as wide as 2 over the steeper of those (at most 1) hold it to a change of at most 2 each,
+    /// where 16 nodes are exact to rounding. The logarithm is taken relative to its value at t_x, with log1p of
+    /// (y − t_x)/(α+t_x) and (y − t_x)/(β+t_x), so that large r+x or s lose no digits; panels stop once the
+    /// integrand, past its peak, is below 1e-18 of the sum.
+    /// </summary>
+    internal double LogA0Integral(int frequency, double recency, double age)
+    {
+        if (!(age > recency))
+        {
+            return double.NegativeInfinity;
+        }
+
+        var (r, alpha, s, beta) = Parameters;
+        var rx = r + frequency;
+        var rsx = r + s + frequency;
+        var low = Math.Min(alpha, beta);
+        var (alphaAt, betaAt) = (alpha + recency, beta + recency);
+        var from = Math.Log(low + recency);
+        var to = Math.Log(low + age);
+        var startExp = low + recency;
+
+        // d/dw of the log-integrand: 1 − (r+x)(m'+y)/(α+y) − (s+1)(m'+y)/(β+y), decreasing in w.
+        double Slope(double y) => 1.0 - (rx * (low + y) / (alpha + y)) - ((s + 1.0) * (low + y) / (beta + y));
+        var steepest = Math.Max(Math.Abs(Slope(recency)), Math.Abs(Slope(age)));
+        var width = steepest > 2.0 ? 2.0 / steepest : 1.0;
+        var panels = (int)Math.Ceiling((to - from) / width);
+        width = (to - from) / panels;
+
+        // ln of the integrand (dy = e^w dw) minus its value at w = ln(m'+t_x).
+        double Relative(double w)
+        {
+            var gain = Math.Exp(w) - startExp;
+            return w - from - (rx * LogSpace.Log1P(gain / alphaAt)) - ((s + 1.0) * LogSpace.Log1P(gain / betaAt));
+        }
+
+        var sum = 0.0;
+        var previousPanel = double.PositiveInfinity;
+        for (var k = 0; k < panels; k++)
+        {
+            var mid = from + ((k + 0.5) * width);
+            var panel = 0.0;
+            for (var j = 0; j < GaussNodes.Length; j++)
+            {
+                panel += GaussWeights[j] * Math.Exp(Relative(mid + (0.5 * width * GaussNodes[j])));
+            }
+
+            panel *= 0.5 * width;
+            sum += panel;
+            if (panel < previousPanel && panel < 1e-18 * sum)
+            {
+                break;
+            }
+
+            previousPanel = panel;
+        }
+
+        var atStart = from - (rx * Math.Log(alphaAt)) - ((s + 1.0) * Math.Log(betaAt));
+        return Math.Log(rsx) + atStart + Math.Log(sum);
+    }
+
+    /// <summary>16-point Gauss–Legendre nodes on [−1, 1] (Abramowitz &amp; Stegun table 25.4).</summary>
+    private static readonly double[] GaussNodes =
+    [
+        -0.9894009349916499, -0.9445750230732326, -0.8656312023878318, -0.7554044083550030,
+        -0.6178762444026438, -0.4580167776572274, -0.2816035507792589, -0.0950125098376374,
+        0.0950125098376374, 0.2816035507792589, 0.4580167776572274, 0.6178762444026438,
+        0.7554044083550030, 0.8656312023878318, 0.9445750230732326, 0.9894009349916499,
+    ];
+
+    /// <summary>The matching weights.</summary>
+    private static readonly double[] GaussWeights =
+    [
+        0.0271524594117541, 0.0622535239386479, 0.0951585116824928, 0.1246289712555339,
+        0.1495959888165767, 0.1691565193950025, 0.1826034150449236, 0.1894506104550685,
+        0.1894506104550685, 0.1826034150449236, 0.1691565193950025, 0.1495959888165767,
+        0.1246289712555339, 0.0951585116824928, 0.0622535239386479, 0.0271524594117541,
+    ];
 
     /// <summary>
     /// ln 2F1(c, b; c + 1; z) for c, b &gt; 0 and 0 ≤ z &lt; 1 through Euler's transformation

@@ -14,6 +14,8 @@ internal sealed class RfmGroups
         Age = age;
         Weight = weight;
         (DistinctX, XIndex) = FrequencyIndex.Of(x);
+        (DistinctAge, AgeIndex) = DistinctValues(age);
+        (DistinctRecency, RecencyIndex) = DistinctValues(recency);
         TotalWeight = weight.Sum();
         RepeatBuyers = x.Any(value => value > 0);
     }
@@ -29,6 +31,16 @@ internal sealed class RfmGroups
     public int[] DistinctX { get; }
 
     public int[] XIndex { get; }
+
+    /// <summary>The distinct T values (there are at most as many as days of history) and each group's position among them.</summary>
+    public double[] DistinctAge { get; }
+
+    public int[] AgeIndex { get; }
+
+    /// <summary>The distinct t_x values and each group's position among them.</summary>
+    public double[] DistinctRecency { get; }
+
+    public int[] RecencyIndex { get; }
 
     public double TotalWeight { get; }
 
@@ -73,6 +85,29 @@ internal sealed class RfmGroups
         }
 
         return new RfmGroups(x, recency, age, [.. weights], skipped);
+    }
+
+    private static (double[] Distinct, int[] Index) DistinctValues(double[] values)
+    {
+        var position = new Dictionary<double, int>();
+        var index = new int[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!position.TryGetValue(values[i], out var slot))
+            {
+                position[values[i]] = slot = position.Count;
+            }
+
+            index[i] = slot;
+        }
+
+        var distinct = new double[position.Count];
+        foreach (var (value, slot) in position)
+        {
+            distinct[slot] = value;
+        }
+
+        return (distinct, index);
     }
 
     /// <summary>Appends the number of customers left out to a status message.</summary>

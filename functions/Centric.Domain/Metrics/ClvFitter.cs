@@ -27,9 +27,19 @@ public static class ClvFitter
     public static ClvFit FitAt(
         IReadOnlyList<Transaction> transactions, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
     {
+        ArgumentNullException.ThrowIfNull(transactions);
+        return FitAt(PurchaseHistory.From(transactions.Where(t => t.Day <= calibrationEnd)), calibrationEnd, settings, unit, near);
+    }
+
+    /// <summary>As <see cref="FitAt(IReadOnlyList{Transaction}, DateOnly, ClvSettings, TimeUnit, ClvFit?)"/>, from a history
+    /// built once for fits at several calibration ends.</summary>
+    public static ClvFit FitAt(
+        PurchaseHistory history, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(settings);
         var kind = ModelKindOf(settings);
-        var summaries = RfmSummarizer.Summarize(transactions, calibrationEnd, unit);
+        var summaries = history.Summarize(calibrationEnd, unit);
         ITransactionModel? model;
         FitStatus status;
         if (kind == TransactionModelKind.ParetoNbd)

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
 using Centric.Engine.DuckDb;
@@ -23,24 +25,15 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         var select = string.Join(", ", columns.Select((c, i) => types[i] == ColumnType.Timestamp
             ? $"{CurrentRows.Identifier(c)}, {CurrentRows.Identifier(c + "_utc")}"
             : CurrentRows.Identifier(c)));
-        var values = columns.Select(_ => new List<object?>()).ToArray();
+        // One typed list per column, filled without boxing each cell into an object and converting it again.
+        var values = types.Select(ColumnValues.For).ToArray();
         db.Rows($"SELECT {select} FROM ({CurrentRows.Sql(files, kind)}) ORDER BY _ingested_at, _ingestion_id, _line", r =>
         {
             var field = 0;
-            for (var i = 0; i < columns.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                if (types[i] == ColumnType.Timestamp)
-                {
-                    values[i].Add(r.IsDBNull(field) || r.IsDBNull(field + 1)
-                        ? null
-                        : new EventTime(DateOnly.FromDateTime(r.GetDateTime(field)), new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(field + 1), DateTimeKind.Utc))));
-                    field += 2;
-                }
-                else
-                {
-                    values[i].Add(r.IsDBNull(field) ? null : r.GetValue(field));
-                    field++;
-                }
+                values[i].Read(r, field);
+                field += types[i] == ColumnType.Timestamp ? 2 : 1;
             }
 
             return 0;
@@ -48,7 +41,7 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         var typed = new Dictionary<string, Array>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++)
         {
-            typed[columns[i]] = Typed(types[i], values[i]);
+            typed[columns[i]] = values[i].ToArray();
         }
 
         return new ExportRows(kind, values.Length == 0 ? 0 : values[0].Count, typed);
@@ -66,13 +59,75 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             : throw new ArgumentException($"'{column}' is not a column of {schema.Kind.ToSlug()}.", nameof(column));
     }
 
-    private static Array Empty(ColumnType type) => Typed(type, []);
+    private static Array Empty(ColumnType type) => ColumnValues.For(type).ToArray();
 
-    private static Array Typed(ColumnType type, List<object?> values) => type switch
+    /// <summary>A column's values as the family reads them: EventTime?, double?, decimal? or string.</summary>
+    private abstract class ColumnValues
     {
-        ColumnType.Timestamp => values.Select(v => (EventTime?)v).ToArray(),
-        ColumnType.Number or ColumnType.Sentiment => values.Select(v => v is null ? (double?)null : Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-        ColumnType.Money or ColumnType.Rate => values.Select(v => v is null ? (decimal?)null : Convert.ToDecimal(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-        _ => values.Select(v => v is null ? null : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray(),
-    };
+        public abstract int Count { get; }
+
+        public static ColumnValues For(ColumnType type) => type switch
+        {
+            ColumnType.Timestamp => new Times(),
+            ColumnType.Number or ColumnType.Sentiment => new Doubles(),
+            ColumnType.Money or ColumnType.Rate => new Decimals(),
+            _ => new Texts(),
+        };
+
+        public abstract void Read(DbDataReader reader, int field);
+
+        public abstract Array ToArray();
+    }
+
+    private sealed class Times : ColumnValues
+    {
+        private readonly List<EventTime?> _values = [];
+
+        public override int Count => _values.Count;
+
+        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field) || reader.IsDBNull(field + 1)
+            ? null
+            : new EventTime(DateOnly.FromDateTime(reader.GetDateTime(field)), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(field + 1), DateTimeKind.Utc))));
+
+        public override Array ToArray() => _values.ToArray();
+    }
+
+    private sealed class Doubles : ColumnValues
+    {
+        private readonly List<double?> _values = [];
+
+        public override int Count => _values.Count;
+
+        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field)
+            ? null
+            : reader.GetFieldType(field) == typeof(double) ? reader.GetDouble(field) : Convert.ToDouble(reader.GetValue(field), CultureInfo.InvariantCulture));
+
+        public override Array ToArray() => _values.ToArray();
+    }
+
+    private sealed class Decimals : ColumnValues
+    {
+        private readonly List<decimal?> _values = [];
+
+        public override int Count => _values.Count;
+
+        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field)
+            ? null
+            : reader.GetFieldType(field) == typeof(decimal) ? reader.GetDecimal(field) : Convert.ToDecimal(reader.GetValue(field), CultureInfo.InvariantCulture));
+
+        public override Array ToArray() => _values.ToArray();
+    }
+
+    private sealed class Texts : ColumnValues
+    {
+        private readonly List<string?> _values = [];
+
+        public override int Count => _values.Count;
+
+        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field)
+            ? null
+            : reader.GetFieldType(field) == typeof(string) ? reader.GetString(field) : Convert.ToString(reader.GetValue(field), CultureInfo.InvariantCulture));
+
+        public override Array ToArray() => _values.ToArray();
+    }
 }

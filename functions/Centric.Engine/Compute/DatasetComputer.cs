@@ -26,16 +26,20 @@ public static class DatasetComputer
         DateOnly? asOf = null,
         IReadOnlyCollection<Grain>? grains = null,
         DateOnly? notBefore = null,
-        IProgress<string>? progress = null)
+        IProgress<string>? progress = null,
+        ICollection<ComputeStep>? profile = null,
+        DuckDbResources? resources = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
         grains ??= AllGrains;
         var kinds = files.Kinds;
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
-        using var db = new DuckDbSession();
+        using var db = new DuckDbSession(resources);
         progress?.Report("loading orders");
+        var step = StepTimer.Start(profile);
         var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
+        step.Stop("load orders", orders.Days.Count);
         var warnings = new List<string>();
         if (ConversionWarnings.For(orders.Unconverted, orders.ReportingCurrency) is { } unconverted)
         {
@@ -55,13 +59,18 @@ public static class DatasetComputer
             progress?.Report("fitting the CLV models at the as-of date");
         }
 
+        step = StepTimer.Start(profile);
         var clv = kinds.Contains(ExportKind.Orders) ? ClvInputs.FitAt(orders, day, settings.Clv) : null;
+        step.Stop("fit clv at the as-of date", clv?.Fit.Summaries.Count ?? 0);
         if (clv is not null)
         {
             warnings.AddRange(FitWarnings(clv.Fit));
         }
 
-        var segments = new CustomerSegments(CustomerSegmentsLoader.Load(db, files), clv?.Tiers, ClvTiers.Attribute);
+        step = StepTimer.Start(profile);
+        var attributes = CustomerSegmentsLoader.Load(db, files);
+        step.Stop("load customer segments", attributes.Count);
+        var segments = new CustomerSegments(attributes, clv?.Tiers, ClvTiers.Attribute);
         var context = new FamilyContext(
             settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv, new CuratedExportReader(db, files));
         var output = new FamilyOutput();
@@ -69,7 +78,10 @@ public static class DatasetComputer
         foreach (var family in families)
         {
             progress?.Report($"computing the {family.Name} metrics");
+            step = StepTimer.Start(profile);
+            var before = output.Values.Count;
             family.Compute(context, output);
+            step.Stop($"family {family.Name}", output.Values.Count - before);
         }
 
         warnings.AddRange(output.Warnings);
@@ -104,6 +116,37 @@ public static class DatasetComputer
         if (fit.SpendStatus is { Converged: false } spend)
         {
             yield return $"Predictive CLV: the spend model did not fit ({spend.Outcome}): {spend.Message}";
+        }
+    }
+
+    /// <summary>Times one step into the profile when there is one; costs nothing otherwise.</summary>
+    private readonly struct StepTimer
+    {
+        private readonly ICollection<ComputeStep>? _profile;
+        private readonly long _started;
+        private readonly long _allocated;
+        private readonly TimeSpan _cpu;
+
+        private StepTimer(ICollection<ComputeStep> profile)
+        {
+            _profile = profile;
+            _allocated = GC.GetTotalAllocatedBytes();
+            _cpu = Environment.CpuUsage.TotalTime;
+            _started = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+
+        public static StepTimer Start(ICollection<ComputeStep>? profile) => profile is null ? default : new StepTimer(profile);
+
+        public void Stop(string name, long rows)
+        {
+            if (_profile is null)
+            {
+                return;
+            }
+
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+            _profile.Add(new ComputeStep(
+                name, (long)elapsed.TotalMilliseconds, (long)(Environment.CpuUsage.TotalTime - _cpu).TotalMilliseconds, rows, Math.Round((GC.GetTotalAllocatedBytes() - _allocated) / (1024.0 * 1024.0), 1)));
         }
     }
 }

@@ -3,16 +3,28 @@ using DuckDB.NET.Data;
 
 namespace Centric.Engine.DuckDb;
 
-/// <summary>An in-memory DuckDB connection with helpers for quoting and reading rows.</summary>
+/// <summary>
+/// An in-memory DuckDB connection, opened with the memory limit, threads and spill folder of
+/// <see cref="DuckDbResources"/>, with helpers for quoting and reading rows.
+/// </summary>
 public sealed class DuckDbSession : IDisposable
 {
     private readonly DuckDBConnection _connection;
 
-    public DuckDbSession()
+    public DuckDbSession(DuckDbResources? resources = null)
     {
         _connection = new DuckDBConnection("DataSource=:memory:");
         _connection.Open();
+        foreach (var statement in (resources ?? DuckDbResources.Default).Statements())
+        {
+            Execute(statement);
+        }
     }
+
+    /// <summary>Reads one DuckDB setting (e.g. <c>memory_limit</c>) as text.</summary>
+    public string? Setting(string name) =>
+        Rows($"SELECT current_setting({Literal(name)})", r => r.IsDBNull(0) ? null : Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture))
+            .Single();
 
     public int Execute(string sql)
     {

@@ -1,3 +1,4 @@
+using Centric.Engine.DuckDb;
 using DuckDB.NET.Data;
 
 namespace Centric.Engine.Ingestion;
@@ -13,11 +14,16 @@ internal sealed class CuratedWriter : IDisposable
     private readonly IReadOnlyList<CuratedColumn> columns;
     private DuckDBAppender? appender;
 
-    public CuratedWriter(IReadOnlyList<CuratedColumn> columns)
+    public CuratedWriter(IReadOnlyList<CuratedColumn> columns, DuckDbResources resources)
     {
         this.columns = columns;
         connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
+        foreach (var statement in resources.Statements())
+        {
+            Execute(statement);
+        }
+
         Execute($"CREATE TABLE staged ({string.Join(", ", columns.Select(c => $"{Quote(c.Name)} {StagedType(c)}"))})");
         appender = connection.CreateAppender("staged");
     }

@@ -1,6 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Centric.Domain.Exports;
+using Centric.Engine.DuckDb;
 
 namespace Centric.Engine.Ingestion;
 
@@ -10,9 +10,9 @@ namespace Centric.Engine.Ingestion;
 /// Data problems give a <see cref="IngestionStatus.Failed"/> result or rejected rows, never an exception; only
 /// I/O failures throw.
 /// </summary>
-public sealed class ExportIngestor
+/// <param name="resources">The DuckDB memory limit, threads and spill folder of the staging connection (defaults when null).</param>
+public sealed class ExportIngestor(DuckDbResources? resources = null)
 {
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Hosts inject the ingestor.")]
     public IngestionResult Ingest(IngestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -82,7 +82,7 @@ public sealed class ExportIngestor
             schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter, request.Mapping?.ValuesOf(kind.Value));
 
         long read = 0, accepted = 0, rejected = 0, blank = 0;
-        using var curated = new CuratedWriter(converter.Columns);
+        using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default);
         var values = new object?[converter.Columns.Count];
         var errors = new List<RejectedRow>();
         var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);

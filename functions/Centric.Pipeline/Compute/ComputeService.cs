@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Centric.Domain.Exports;
 using Centric.Engine.Compute;
+using Centric.Engine.DuckDb;
 using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
@@ -28,7 +29,8 @@ public sealed class ComputeService(
     ScoresStore scores,
     DatasetRegistry datasets,
     TimeProvider time,
-    ILogger<ComputeService> logger)
+    ILogger<ComputeService> logger,
+    DuckDbResources? resources = null)
 {
     /// <summary>The generation published, or null when the dataset was already up to date or lost the race.</summary>
     public async Task<string?> ComputeAsync(RecomputeMessage message, CancellationToken cancellationToken = default)
@@ -53,7 +55,8 @@ public sealed class ComputeService(
             var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
             // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
             // data's last event day and the published as-of date.
-            var result = DatasetComputer.Compute(CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: before?.AsOfDate);
+            var result = DatasetComputer.Compute(
+                CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: before?.AsOfDate, resources: resources);
             if (result.AsOf is null)
             {
                 // Nothing to compute yet (e.g. settings arrived before any export with events): publish no empty generation.

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Centric.Domain.Exports;
+using Centric.Engine.DuckDb;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Settings;
 using Centric.Storage.Curated;
@@ -27,7 +28,8 @@ public sealed class IngestionService(
     DatasetRegistry datasets,
     WorkQueues queues,
     TimeProvider time,
-    ILogger<IngestionService> logger)
+    ILogger<IngestionService> logger,
+    DuckDbResources? resources = null)
 {
     /// <summary>The number of deliveries after which the host moves a message to the poison queue.</summary>
     public const int MaxDequeueCount = 5;
@@ -121,7 +123,7 @@ public sealed class IngestionService(
             Path.Combine(folder, "curated.parquet"),
             Path.Combine(folder, "rejects.csv"),
             path.KindFolder);
-        var result = new ExportIngestor().Ingest(request, cancellationToken);
+        var result = new ExportIngestor(resources).Ingest(request, cancellationToken);
 
         if (result.Accepted > 0 && result.Kind is { } ingestedKind)
         {

@@ -19,6 +19,14 @@ public class BenchCommandTests
         Assert.True(report.GetProperty("rowsPerSecond").GetDouble() > 0);
         Assert.True(report.GetProperty("peakWorkingSetMb").GetDouble() > 0);
         Assert.True(report.GetProperty("snapshotRows").GetInt32() > 0);
+        var steps = report.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal("load orders", steps[0].GetProperty("name").GetString());
+        Assert.Contains(steps, s => s.GetProperty("name").GetString() == "family orders");
+        // Every snapshot row comes from exactly one family step.
+        var familyRows = steps.Where(s => s.GetProperty("name").GetString()!.StartsWith("family ", StringComparison.Ordinal))
+            .Sum(s => s.GetProperty("rows").GetInt64());
+        Assert.Equal(report.GetProperty("snapshotRows").GetInt32(), familyRows);
+        Assert.True(steps.Sum(s => s.GetProperty("milliseconds").GetInt64()) <= report.GetProperty("computeMs").GetInt64());
     }
 
     [Fact]

@@ -43,6 +43,26 @@ public class ComputeCommandTests
     }
 
     [Fact]
+    public void Compute_Profile_PrintsOneLinePerStep_WithTheFamiliesRowsAddingUpToTheSnapshot()
+    {
+        using var exports = ShopExports.Create();
+
+        var run = Compute(exports, "--profile");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var lines = run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(l => l.StartsWith("centric compute: profile: ", StringComparison.Ordinal)).ToArray();
+        Assert.StartsWith("centric compute: profile: ingest ", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("centric compute: profile: load orders ", lines[1], StringComparison.Ordinal);
+        Assert.Matches(@"^centric compute: profile: compute \d+ ms \(\d+ ms CPU\) in steps, peak working set \d+\.\d MiB$", lines[^1]);
+        var familyRows = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"profile: family [a-z-]+ \d+ ms \(\d+ ms CPU\), (\d+) rows"))
+            .Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains(lines, l => l.StartsWith("centric compute: profile: family orders ", StringComparison.Ordinal));
+        Assert.Equal(Snapshots(exports).Length, familyRows);
+        Assert.DoesNotContain("profile:", Compute(exports).Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compute_HandMadeExports_WritesEveryOutputFileWithItsHeader()
     {
         using var exports = ShopExports.Create();

@@ -7,6 +7,25 @@ public class RfmSummarizerTests
     private static readonly DateOnly Start = new(2024, 1, 1);
 
     [Fact]
+    public void History_SummarisedAtEachEnd_CountsOnlyTheDaysUpToThatEnd()
+    {
+        // b buys on days 0, 7 (two orders) and 21 and has a credit on day 3; a buys once on day 10; c first buys on day 30.
+        var history = PurchaseHistory.From(
+        [
+            Tx("b", 0, 10m), Tx("b", 7, 5m), Tx("b", 3, -50m), Tx("b", 7, 15m), Tx("a", 10, 8m), Tx("b", 21, 40m), Tx("c", 30, 1m),
+        ]);
+
+        Assert.Equal(3, history.Customers);
+        var atDay6 = history.Summarize(Start.AddDays(6), TimeUnit.Day);
+        Assert.Equal(new CustomerSummary("b", 0, 0, 6, 0m), Assert.Single(atDay6));
+        var atDay14 = history.Summarize(Start.AddDays(14), TimeUnit.Day);
+        Assert.Equal([new CustomerSummary("a", 0, 0, 4, 0m), new CustomerSummary("b", 1, 7, 14, 20m)], atDay14);
+        var atDay21 = history.Summarize(Start.AddDays(21), TimeUnit.Day);
+        Assert.Equal(new CustomerSummary("b", 2, 21, 21, 30m), atDay21[1]);
+        Assert.Equal(2, atDay21.Count);
+    }
+
+    [Fact]
     public void Summarize_TwoOrdersOnOneDay_AreOnePurchaseDayWithSummedSpend()
     {
         var summary = RfmSummarizer.Summarize(

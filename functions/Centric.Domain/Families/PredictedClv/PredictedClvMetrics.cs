@@ -36,6 +36,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         }
 
         var first = transactions.Min(t => t.Day);
+        var history = PurchaseHistory.From(transactions);
         var fits = new Dictionary<DateOnly, ClvFit> { [asOf] = asOfFit };
         var rows = new List<MetricValue>();
         foreach (var grain in grains)
@@ -47,7 +48,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
                 var end = period.LastDay < asOf ? period.LastDay : asOf;
                 if (!fits.TryGetValue(end, out var fit))
                 {
-                    fits[end] = fit = ClvFitter.FitAt(transactions, end, settings, asOfFit.Unit, near: asOfFit);
+                    fits[end] = fit = ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit);
                 }
 
                 AddRows(rows, period, fit, segmentsByCustomer, partial: period.LastDay > asOf);
