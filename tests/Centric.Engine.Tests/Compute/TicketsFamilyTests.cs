@@ -193,4 +193,24 @@ public sealed class TicketsFamilyTests : IDisposable
             v.Metric == TicketsFamily.ResolutionTimeP90 && v.Period.Label == "2025-07" && v.Segment == "*" && v.Period.Grain == Grain.Month);
         Assert.Equal(((decimal)expected, (decimal)expected, (decimal)tickets), (p90.Value!.Value, p90.Numerator!.Value, p90.Denominator!.Value));
     }
+
+    [Fact]
+    public void OpenTickets_CountsTheUnresolvedTicketAtThePeriodsEnd_NotOneResolvedThatDay_NorOneResolvedBeforeItWasOpened()
+    {
+        // As of July 20 (the last ticket opened). tz is resolved on the as-of day itself, tx's resolution precedes its
+        // opening (left out of the times, never open), ty is unresolved: one ticket open on July 20; on June 30 only tz.
+        using var curated = new CuratedFolder().Tickets(
+            ("tz", null, "2025-06-25 09:00:00", null, "2025-07-20 08:00:00", null, null),
+            ("tx", null, "2025-07-10 09:00:00", null, "2025-07-05 09:00:00", null, null),
+            ("ty", null, "2025-07-20 09:00:00", null, null, null, null));
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), DatasetSettings.Default);
+
+        MetricValue Open(string period) => result.Values.Single(v =>
+            v.Metric == TicketsFamily.OpenTickets && v.Period.Label == period && v.Segment == "*" && v.Period.Grain == Grain.Month);
+        Assert.Equal(1m, Open("2025-06").Value);
+        Assert.Equal(1m, Open("2025-07").Value);
+        Assert.True(Open("2025-07").Partial);
+        Assert.Contains(result.Warnings, w => w.StartsWith("1 ticket time(s) end before the ticket was opened", StringComparison.Ordinal));
+    }
 }
