@@ -15,8 +15,11 @@ internal static class Usage
         + "      Fits a transaction model and Gamma-Gamma to an orders export (or a CDNOW transaction log) and prints JSON.";
 
     public const string Bench =
-        "  centric bench [--orders N] [--customers N]  |  centric bench --clv [BenchmarkDotNet options]\n"
-        + "      Times ingest and compute on a synthetic orders export and prints JSON; --clv runs the CLV fit benchmark\n      (1M customers, BenchmarkDotNet; Release build).";
+        "  centric bench [--kinds K,...] [--rows N] [--orders N] [--customers N]  |  centric bench --clv [BenchmarkDotNet options]\n"
+        + "      For each kind (orders, subscriptions, tickets, surveys, communications, onboarding, mentions; all by default),\n"
+        + "      times ingest and compute on a synthetic export of N rows (default 100000) against a bare DuckDB read of the\n"
+        + "      same file and prints JSON; --orders and --customers size the orders apart; --clv runs the CLV fit benchmark\n"
+        + "      (1M customers, BenchmarkDotNet; Release build).";
 
     public static string Text { get; } =
         "usage: centric <command> [options]\n\n" + Compute + "\n\n" + FitClv + "\n\n" + Bench

@@ -1,11 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using BenchmarkDotNet.Running;
 using Centric.Cli.Arguments;
 using Centric.Cli.Bench;
 using Centric.Cli.Output;
 using Centric.Domain.Datasets;
+using Centric.Domain.Exports;
 using Centric.Engine.Compute;
+using Centric.Engine.DuckDb;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Local;
 using Centric.Engine.Samples;
@@ -14,13 +17,17 @@ using Centric.Engine.Settings;
 namespace Centric.Cli.Commands;
 
 /// <summary>
-/// <c>centric bench</c>: generates a synthetic orders export, ingests and computes it as <c>compute</c> does, and prints
-/// the timings as JSON. <c>--clv</c> runs the BenchmarkDotNet CLV fit benchmark instead (build in Release;
-/// BenchmarkDotNet's own options follow <c>--clv</c>).
+/// <c>centric bench</c>: for each export kind asked for (<c>--kinds</c>, all by default), generates a synthetic export of
+/// <c>--rows</c> rows, ingests and computes it as <c>compute</c> does, times a bare DuckDB read of the same file with one
+/// GROUP BY by month beside it, and prints the timings as JSON (a table on standard error). <c>--clv</c> runs the
+/// BenchmarkDotNet CLV fit benchmark instead (build in Release; BenchmarkDotNet's own options follow <c>--clv</c>).
 /// </summary>
 internal static class BenchCommand
 {
-    private static readonly string[] Options = ["orders", "customers"];
+    private const int DefaultRows = 100_000;
+    private static readonly string[] Options = ["orders", "customers", "rows", "kinds"];
+    private static readonly ExportKind[] AllKinds = [ExportKind.Orders, .. BenchExports.Kinds];
+    private static readonly DateTimeOffset IngestedAt = new(SampleOptions.DefaultEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -36,23 +43,67 @@ internal static class BenchCommand
             return UsageError(stderr, error!);
         }
 
-        var orders = 100_000;
-        var customers = 10_000;
+        var rows = DefaultRows;
+        if (parsed.Value("rows") is { } rowsText && !OptionValues.TryParseCount(rowsText, out rows))
+        {
+            return UsageError(stderr, $"--rows '{rowsText}' is not a positive whole number.");
+        }
+
+        var orders = rows;
         if (parsed.Value("orders") is { } ordersText && !OptionValues.TryParseCount(ordersText, out orders))
         {
             return UsageError(stderr, $"--orders '{ordersText}' is not a positive whole number.");
         }
 
+        var customers = Math.Max(1, orders / 10);
         if (parsed.Value("customers") is { } customersText && !OptionValues.TryParseCount(customersText, out customers))
         {
             return UsageError(stderr, $"--customers '{customersText}' is not a positive whole number.");
         }
 
-        var progress = StepProgress.For(stderr, "centric bench", 3);
-        var report = Measure(orders, customers, progress);
+        IReadOnlyList<ExportKind> kinds = AllKinds;
+        if (parsed.Value("kinds") is { } kindsText && !TryParseKinds(kindsText, out kinds, out var kindsError))
+        {
+            return UsageError(stderr, kindsError);
+        }
+
+        var progress = StepProgress.For(stderr, "centric bench", kinds.Count * 4);
+        var report = new BenchReport([.. kinds.Select(k => Measure(k, k == ExportKind.Orders ? orders : rows, customers, progress))]);
         progress.Finish();
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.BenchReport));
+        WriteTable(stderr, report);
         return CentricCli.Success;
+    }
+
+    /// <summary>Parses <c>--kinds tickets,surveys</c>: known kinds the bench generates, each once.</summary>
+    private static bool TryParseKinds(string text, out IReadOnlyList<ExportKind> kinds, out string error)
+    {
+        var list = new List<ExportKind>();
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!ExportKinds.TryParse(name, out var kind) || !AllKinds.Contains(kind))
+            {
+                kinds = [];
+                error = $"--kinds '{name}' is not a kind the bench generates; use any of {string.Join(", ", AllKinds.Select(k => k.ToSlug()))}.";
+                return false;
+            }
+
+            if (!list.Contains(kind))
+            {
+                list.Add(kind);
+            }
+        }
+
+        if (list.Count == 0)
+        {
+            kinds = [];
+            error = "--kinds names no kind; use any of " + string.Join(", ", AllKinds.Select(k => k.ToSlug())) + ".";
+            return false;
+        }
+
+        kinds = list;
+        error = "";
+        return true;
     }
 
     /// <summary>Runs <see cref="ClvBenchmarks"/> with BenchmarkDotNet; its own options (<c>--job short</c>, ...) pass
@@ -70,58 +121,120 @@ internal static class BenchCommand
             : CentricCli.Success;
     }
 
-    private static BenchReport Measure(int orders, int customers, StepProgress progress)
+    private static KindBench Measure(ExportKind kind, int rows, int orderCustomers, StepProgress progress)
     {
+        var slug = kind.ToSlug();
         var work = Directory.CreateTempSubdirectory("centric-bench-");
         try
         {
-            var exports = Path.Combine(work.FullName, "bench");
-            Directory.CreateDirectory(Path.Combine(exports, "orders"));
-            progress.Step($"generating {orders} orders of {customers} customers");
+            using var memory = PeakMemory.Start();
+            var options = new SampleOptions(
+                Customers: kind == ExportKind.Orders ? orderCustomers : BenchExports.CustomersFor(kind, rows),
+                Orders: kind == ExportKind.Orders ? rows : null);
+            var exports = Path.Combine(work.FullName, "exports");
+            var people = Path.Combine(work.FullName, "customers");
+            var file = Path.Combine(exports, slug, slug + ".csv");
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var withCustomers = kind != ExportKind.Mentions;
+            progress.Step(withCustomers ? $"{slug}: generating {rows} rows of {options.Customers} customers" : $"{slug}: generating {rows} rows");
             var watch = Stopwatch.StartNew();
             long written;
-            using (var writer = new StreamWriter(Path.Combine(exports, "orders", "orders.csv")))
+            using (var writer = new StreamWriter(file))
             {
-                // The realistic sample (repeat purchases, churn, cancellations, credits), sized to about N orders.
-                written = SampleExports.WriteOrdersCsv(writer, new SampleOptions(Customers: customers, Orders: orders));
+                // Orders come from the realistic sample sized to about N rows; the other kinds have exactly N rows.
+                written = kind == ExportKind.Orders ? SampleExports.WriteOrdersCsv(writer, options) : BenchExports.Write(writer, kind, rows, options);
             }
+
+            if (withCustomers)
+            {
+                Directory.CreateDirectory(Path.Combine(people, "customers"));
+                using var writer = new StreamWriter(Path.Combine(people, "customers", "customers.csv"));
+                SampleExports.WriteCustomersCsv(writer, options);
+            }
+
             var generateMs = watch.ElapsedMilliseconds;
-
-            progress.Step("ingesting");
-            watch.Restart();
             var curated = Path.Combine(work.FullName, "curated");
-            var ingestions = FolderIngestion.Ingest(
-                ExportFolder.Find(exports), DatasetConfiguration.Default, curated, Path.Combine(work.FullName, "rejects"));
-            var ingestMs = watch.ElapsedMilliseconds;
-            if (ingestions.Any(i => i.Result.Status == IngestionStatus.Failed))
+            var rejects = Path.Combine(work.FullName, "rejects");
+            if (withCustomers)
             {
-                throw new InvalidOperationException($"The synthetic export was not ingested: {ingestions[0].Result.Message}");
+                // The customers give the segments; their ingestion is not the kind's and is left out of its time.
+                Ingest(people, curated, Path.Combine(work.FullName, "customer-rejects"));
             }
 
-            progress.Step("computing");
+            progress.Step($"{slug}: ingesting");
+            watch.Restart();
+            var ingested = Ingest(exports, curated, rejects);
+            var ingestMs = watch.ElapsedMilliseconds;
+
+            progress.Step($"{slug}: computing every metric at every grain and segment");
             watch.Restart();
             var steps = new List<ComputeStep>();
             var result = DatasetComputer.Compute(
                 CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail), profile: steps);
             var computeMs = watch.ElapsedMilliseconds;
 
-            using var process = Process.GetCurrentProcess();
-            var seconds = Math.Max(ingestMs + computeMs, 1) / 1000.0;
-            return new BenchReport(
+            progress.Step($"{slug}: bare DuckDB read_csv with one GROUP BY by month");
+            watch.Restart();
+            var counted = DuckDbBaseline(kind, file);
+            var duckDbMs = watch.ElapsedMilliseconds;
+            if (counted != written)
+            {
+                throw new InvalidOperationException($"DuckDB counted {counted} rows of {slug} where {written} were written.");
+            }
+
+            var centricMs = ingestMs + computeMs;
+            return new KindBench(
+                slug,
                 written,
-                customers,
+                withCustomers ? options.Customers : 0,
                 generateMs,
                 ingestMs,
                 computeMs,
-                generateMs + ingestMs + computeMs,
-                Math.Round(written / seconds, 1),
-                Math.Round(process.PeakWorkingSet64 / (1024.0 * 1024.0), 1),
+                duckDbMs,
+                duckDbMs > 0 ? Math.Round(centricMs / (double)duckDbMs, 1) : null,
+                Math.Round(written / (Math.Max(centricMs, 1) / 1000.0), 1),
+                memory.PeakMb,
+                ingested.Sum(i => i.Result.Rejected),
                 result.Values.Count,
                 steps);
         }
         finally
         {
             work.Delete(recursive: true);
+        }
+    }
+
+    private static IReadOnlyList<FileIngestion> Ingest(string folder, string curated, string rejects)
+    {
+        var ingestions = FolderIngestion.Ingest(ExportFolder.Find(folder), DatasetConfiguration.Default, curated, rejects, IngestedAt);
+        if (ingestions.FirstOrDefault(i => i.Result.Status == IngestionStatus.Failed) is { } failed)
+        {
+            throw new InvalidOperationException($"The synthetic export {failed.File.RelativePath} was not ingested: {failed.Result.Message}");
+        }
+
+        return ingestions;
+    }
+
+    /// <summary>What DuckDB alone takes on the file: read it with type detection and count its rows by month.</summary>
+    private static long DuckDbBaseline(ExportKind kind, string file)
+    {
+        var column = ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
+        using var db = new DuckDbSession();
+        var months = db.Rows(
+            $"SELECT date_trunc('month', CAST({column} AS TIMESTAMP)) AS month, count(*) AS n FROM read_csv({DuckDbSession.Literal(file)}) GROUP BY 1",
+            r => r.GetInt64(1));
+        return months.Sum();
+    }
+
+    private static void WriteTable(TextWriter stderr, BenchReport report)
+    {
+        stderr.WriteLine();
+        stderr.WriteLine("| kind | rows | ingest ms | compute ms | DuckDB ms | ratio | peak MiB |");
+        stderr.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
+        foreach (var k in report.Kinds)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {k.Kind} | {k.Rows} | {k.IngestMs} | {k.ComputeMs} | {k.DuckDbMs} | {(k.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) : "")} | {k.PeakWorkingSetMb:0} |"));
         }
     }
 

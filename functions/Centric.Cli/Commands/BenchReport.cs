@@ -1,24 +1,37 @@
 namespace Centric.Cli.Commands;
 
-/// <summary>What <c>centric bench</c> prints: sizes, the time of each stage, throughput and peak memory.</summary>
-/// <param name="Orders">Orders generated.</param>
-/// <param name="Customers">Customers the orders are spread over.</param>
-/// <param name="GenerateMs">Writing the synthetic CSV.</param>
-/// <param name="IngestMs">Ingesting it (sniff, validate, Parquet).</param>
-/// <param name="ComputeMs">Computing every metric (and CLV scores when the engine computes them).</param>
-/// <param name="TotalMs">The three stages together.</param>
-/// <param name="RowsPerSecond">Orders ÷ (ingest + compute) seconds.</param>
-/// <param name="PeakWorkingSetMb">The process's peak working set, MiB.</param>
+/// <summary>What <c>centric bench</c> prints: one measurement per export kind, in the order they ran.</summary>
+/// <param name="Kinds">The kinds measured.</param>
+internal sealed record BenchReport(IReadOnlyList<KindBench> Kinds);
+
+/// <summary>
+/// One export kind through Centric, beside the bare DuckDB baseline on the same file: sizes, the time of each stage,
+/// their ratio and peak memory.
+/// </summary>
+/// <param name="Kind">The export kind (<c>tickets</c>).</param>
+/// <param name="Rows">Rows of the kind generated.</param>
+/// <param name="Customers">Customers the rows belong to (a <c>customers</c> export ingested beside, for segments); 0 for mentions.</param>
+/// <param name="GenerateMs">Writing the synthetic CSVs.</param>
+/// <param name="IngestMs">Ingesting the kind's file (sniff, validate, Parquet); the customers file is ingested apart.</param>
+/// <param name="ComputeMs">Computing every metric of the dataset at every grain and segment.</param>
+/// <param name="DuckDbMs">A bare DuckDB <c>read_csv</c> of the same file with one GROUP BY by month of its event time.</param>
+/// <param name="Ratio">(ingest + compute) ÷ DuckDB; null when DuckDB took under a millisecond.</param>
+/// <param name="RowsPerSecond">Rows ÷ (ingest + compute) seconds.</param>
+/// <param name="PeakWorkingSetMb">The process's highest working set while this kind ran, MiB.</param>
+/// <param name="Rejected">Rows the ingestion rejected (0 for well-formed synthetic data).</param>
 /// <param name="SnapshotRows">Metric values computed.</param>
 /// <param name="Steps">The compute stage step by step: loads, the as-of CLV fit and each metric family.</param>
-internal sealed record BenchReport(
-    long Orders,
+internal sealed record KindBench(
+    string Kind,
+    long Rows,
     int Customers,
     long GenerateMs,
     long IngestMs,
     long ComputeMs,
-    long TotalMs,
+    long DuckDbMs,
+    double? Ratio,
     double RowsPerSecond,
     double PeakWorkingSetMb,
+    long Rejected,
     int SnapshotRows,
     IReadOnlyList<Centric.Engine.Compute.ComputeStep> Steps);

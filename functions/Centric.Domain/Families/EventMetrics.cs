@@ -28,32 +28,54 @@ public static class EventMetrics
         }
 
         var first = counted.Min(e => e.Day);
+
+        // Each event's segments as small numbers, resolved once for every grain: a customer's keys are looked up once per
+        // customer, and a group is found by a number rather than by hashing its segment's text for every event and grain.
+        var names = new List<string> { SegmentKeys.All };
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
+        var byCustomer = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var byDimension = new Dictionary<string, int>(StringComparer.Ordinal);
+        var memberships = new int[counted.Length][];
+        for (var i = 0; i < counted.Length; i++)
+        {
+            var e = counted[i];
+            int[] customerSegments = [];
+            if (e.CustomerId is { } customer && !byCustomer.TryGetValue(customer, out customerSegments!))
+            {
+                byCustomer[customer] = customerSegments = [.. context.Segments.Of(customer).Select(k => Number(names, numbers, k))];
+            }
+
+            var dimensionSegment = -1;
+            if (!string.IsNullOrWhiteSpace(e.Dimension) && !byDimension.TryGetValue(e.Dimension, out dimensionSegment))
+            {
+                byDimension[e.Dimension] = dimensionSegment = Number(names, numbers, SegmentKeys.Of(dimension, e.Dimension.Trim()));
+            }
+
+            memberships[i] = dimensionSegment < 0 ? [0, .. customerSegments] : [0, .. customerSegments, dimensionSegment];
+        }
+
         var rows = new List<MetricValue>();
         foreach (var grain in context.Grains)
         {
             var periods = context.Calendar.PeriodsBetween(grain, first, context.AsOf);
             var starts = periods.Select(p => p.Start).ToArray();
-            var groups = new Dictionary<(int Period, string Segment), List<T>>();
-            foreach (var e in counted)
+            var groups = new Dictionary<long, List<T>>();
+            for (var i = 0; i < counted.Length; i++)
             {
+                var e = counted[i];
                 var p = Array.BinarySearch(starts, e.Day);
                 p = p >= 0 ? p : ~p - 1;
-                Add(groups, p, SegmentKeys.All, e.Item);
-                foreach (var key in context.Segments.Of(e.CustomerId))
+                foreach (var segment in memberships[i])
                 {
-                    Add(groups, p, key, e.Item);
-                }
-
-                if (!string.IsNullOrWhiteSpace(e.Dimension))
-                {
-                    Add(groups, p, SegmentKeys.Of(dimension, e.Dimension.Trim()), e.Item);
+                    Add(groups, ((long)p << 32) | (uint)segment, e.Item);
                 }
             }
 
-            foreach (var ((p, segment), items) in groups
-                .OrderBy(g => g.Key.Period)
-                .ThenBy(g => g.Key.Segment == SegmentKeys.All ? 0 : 1)
-                .ThenBy(g => g.Key.Segment, StringComparer.Ordinal))
+            foreach (var (p, segment, items) in groups
+                .Select(g => (Period: (int)(g.Key >> 32), Segment: names[(int)(g.Key & uint.MaxValue)], Items: g.Value))
+                .OrderBy(g => g.Period)
+                .ThenBy(g => g.Segment == SegmentKeys.All ? 0 : 1)
+                .ThenBy(g => g.Segment, StringComparer.Ordinal))
             {
                 var period = periods[p];
                 foreach (var measure in measures)
@@ -83,13 +105,25 @@ public static class EventMetrics
         return rows;
     }
 
-    private static void Add<T>(Dictionary<(int, string), List<T>> groups, int period, string segment, T item)
+    private static void Add<T>(Dictionary<long, List<T>> groups, long key, T item)
     {
-        if (!groups.TryGetValue((period, segment), out var items))
+        if (!groups.TryGetValue(key, out var items))
         {
-            groups[(period, segment)] = items = [];
+            groups[key] = items = [];
         }
 
         items.Add(item);
+    }
+
+    /// <summary>The number of segment <paramref name="key"/>, given the next one when first seen.</summary>
+    private static int Number(List<string> names, Dictionary<string, int> numbers, string key)
+    {
+        if (!numbers.TryGetValue(key, out var number))
+        {
+            numbers[key] = number = names.Count;
+            names.Add(key);
+        }
+
+        return number;
     }
 }

@@ -7,15 +7,16 @@ public class BenchCommandTests
     [Fact]
     public void Bench_TinyRun_PrintsEveryTimingAsJson()
     {
-        var run = CliRun.Of("bench", "--orders", "600", "--customers", "50");
+        var run = CliRun.Of("bench", "--kinds", "orders", "--orders", "600", "--customers", "50");
 
         Assert.True(run.ExitCode == 0, run.Err);
-        var report = JsonDocument.Parse(run.Out).RootElement;
+        var kinds = JsonDocument.Parse(run.Out).RootElement.GetProperty("kinds");
+        var report = Assert.Single(kinds.EnumerateArray());
+        Assert.Equal("orders", report.GetProperty("kind").GetString());
+
         // The sample generator sizes the file to within a few percent of the requested orders.
-        Assert.InRange(report.GetProperty("orders").GetInt32(), 570, 630);
+        Assert.InRange(report.GetProperty("rows").GetInt32(), 570, 630);
         Assert.Equal(50, report.GetProperty("customers").GetInt32());
-        var stages = new[] { "generateMs", "ingestMs", "computeMs" }.Sum(n => report.GetProperty(n).GetInt64());
-        Assert.Equal(stages, report.GetProperty("totalMs").GetInt64());
         Assert.True(report.GetProperty("rowsPerSecond").GetDouble() > 0);
         Assert.True(report.GetProperty("peakWorkingSetMb").GetDouble() > 0);
         Assert.True(report.GetProperty("snapshotRows").GetInt32() > 0);
@@ -27,6 +28,31 @@ public class BenchCommandTests
             .Sum(s => s.GetProperty("rows").GetInt64());
         Assert.Equal(report.GetProperty("snapshotRows").GetInt32(), familyRows);
         Assert.True(steps.Sum(s => s.GetProperty("milliseconds").GetInt64()) <= report.GetProperty("computeMs").GetInt64());
+        Assert.Equal(0, report.GetProperty("rejected").GetInt64());
+    }
+
+    [Fact]
+    public void Bench_EveryExperienceKind_IsGeneratedToTheExactRowCount_IngestedWithoutRejects_AndComputed()
+    {
+        var run = CliRun.Of("bench", "--kinds", "subscriptions,tickets,surveys,communications,onboarding,mentions", "--rows", "2000");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var kinds = JsonDocument.Parse(run.Out).RootElement.GetProperty("kinds").EnumerateArray().ToArray();
+        Assert.Equal(
+            ["subscriptions", "tickets", "surveys", "communications", "onboarding", "mentions"],
+            kinds.Select(k => k.GetProperty("kind").GetString()));
+        foreach (var kind in kinds)
+        {
+            var name = kind.GetProperty("kind").GetString();
+            Assert.Equal(2000, kind.GetProperty("rows").GetInt64());
+            Assert.True(kind.GetProperty("rejected").GetInt64() == 0, $"{name} had rejected rows");
+            Assert.True(kind.GetProperty("snapshotRows").GetInt32() > 0, $"{name} computed no metric");
+        }
+
+        // Customers: one per onboarding, one per three subscriptions, one per ten other events; mentions have none.
+        Assert.Equal([666, 200, 200, 200, 2000, 0], kinds.Select(k => k.GetProperty("customers").GetInt32()));
+        Assert.Contains("| tickets | 2000 |", run.Err, StringComparison.Ordinal);
+        Assert.Contains("bare DuckDB read_csv", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -36,5 +62,14 @@ public class BenchCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--orders 'many' is not a positive whole number", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bench_UnknownKind_Exits2NamingTheKindsItGenerates()
+    {
+        var run = CliRun.Of("bench", "--kinds", "tickets,fx-rates");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--kinds 'fx-rates' is not a kind the bench generates; use any of orders, subscriptions", run.Err, StringComparison.Ordinal);
     }
 }

@@ -85,4 +85,34 @@ public sealed class EngagementFamilyTests : IDisposable
         Assert.Equal((0m, 0m, 1m), Of(Row(result, EngagementFamily.OpenRate, "2025-03", "message-channel:sms")));
         Assert.Equal(["engagement"], result.Families);
     }
+    [Fact]
+    public void AClickWithoutAnOpenTimestamp_CountsAsOpened_AndAnOpenWithoutADeliveredAt_AsDelivered_SoNoRateExceeds100()
+    {
+        using var curated = new CuratedFolder().Messages(
+            // a1 opened, never clicked; a2 and a6 clicked with no opened_at (the mail client blocked the tracking pixel);
+            // a3 a push opened with no delivery receipt; a4 a push neither delivered nor opened; a5 delivered only.
+            ("a1", null, "2025-05-01 09:00:00", "email", "2025-05-01 09:01:00", "2025-05-01 12:00:00", null, null),
+            ("a2", null, "2025-05-02 09:00:00", "email", "2025-05-02 09:01:00", null, "2025-05-02 13:00:00", null),
+            ("a3", null, "2025-05-03 09:00:00", "push", null, "2025-05-03 09:30:00", null, null),
+            ("a4", null, "2025-05-04 09:00:00", "push", null, null, null, null),
+            ("a5", null, "2025-05-05 09:00:00", "email", "2025-05-05 09:01:00", null, null, null),
+            ("a6", null, "2025-05-06 09:00:00", "email", "2025-05-06 09:01:00", null, "2025-05-06 10:00:00", null));
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), DatasetSettings.Default);
+
+        // Delivered a1 a2 a3 a5 a6; opened a1 a2 a3 a6; clicked a2 a6.
+        Assert.Equal((80m, 4m, 5m), Of(Row(result, EngagementFamily.OpenRate, "2025-05")));
+        Assert.Equal((40m, 2m, 5m), Of(Row(result, EngagementFamily.ClickRate, "2025-05")));
+        Assert.Equal((50m, 2m, 4m), Of(Row(result, EngagementFamily.ClickToOpen, "2025-05")));
+
+        // E-mail: counting opens by opened_at alone gave click-to-open 2 ÷ 1 = 200%.
+        Assert.Equal((75m, 3m, 4m), Of(Row(result, EngagementFamily.OpenRate, "2025-05", "message-channel:email")));
+        Assert.Equal((66.666667m, 2m, 3m), Of(Row(result, EngagementFamily.ClickToOpen, "2025-05", "message-channel:email")));
+
+        // Push: counting deliveries by delivered_at alone gave 1 opened ÷ 0 delivered.
+        Assert.Equal((100m, 1m, 1m), Of(Row(result, EngagementFamily.OpenRate, "2025-05", "message-channel:push")));
+
+        Assert.All(result.Values, v => Assert.InRange(v.Value ?? 0m, 0m, 100m));
+        Assert.All(EngagementFamily.Metrics, m => Assert.Equal(2, m.Version));
+    }
 }

@@ -96,4 +96,23 @@ public sealed class SurveysFamilyTests : IDisposable
         Assert.Equal((1m, 7m), (q1.Numerator!.Value, q1.Denominator!.Value));
         Assert.Contains("surveys", _result.Families);
     }
+
+    [Fact]
+    public void Nps_ScoresOfExactlySixSevenAndNine_AreADetractorAPassiveAndPromoters()
+    {
+        // 6, 7, 9, 9: promoters 2, detractors 1, 4 responses → 25. Counting 6 as passive gives 50, 7 as a detractor 0,
+        // 7 as a promoter 50, 9 as passive −25: every misplaced boundary shows.
+        using var curated = new CuratedFolder().Surveys(
+            ("b1", null, "2025-06-02 10:00:00", "nps", 6, "checkout"),
+            ("b2", null, "2025-06-03 10:00:00", "nps", 7, "checkout"),
+            ("b3", null, "2025-06-04 10:00:00", "nps", 9, "checkout"),
+            ("b4", null, "2025-06-05 10:00:00", "nps", 9, "support"));
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), DatasetSettings.Default);
+
+        var june = result.Values.Single(v => v.Metric == SurveysFamily.Nps && v.Period.Label == "2025-06" && v.Segment == "*");
+        Assert.Equal((25m, 1m, 4m), (june.Value!.Value, june.Numerator!.Value, june.Denominator!.Value));
+        var checkout = result.Values.Single(v => v.Metric == SurveysFamily.Nps && v.Period.Label == "2025-06" && v.Segment == "touchpoint:checkout");
+        Assert.Equal((0m, 0m, 3m), (checkout.Value!.Value, checkout.Numerator!.Value, checkout.Denominator!.Value));
+    }
 }

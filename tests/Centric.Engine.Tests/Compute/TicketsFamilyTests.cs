@@ -171,4 +171,46 @@ public sealed class TicketsFamilyTests : IDisposable
         Assert.Equal(1m, result.Values.Single(v => v.Metric == TicketsFamily.OpenTickets && v.Period.Label == "2025-05"
             && v.Segment == "*" && v.Period.Grain == Grain.Month).Value);
     }
+
+    [Theory]
+    // Ten tickets of 1..10 h: ⌈0.9 × 10⌉ = 9th smallest, 9 h (interpolating would give 9.1).
+    [InlineData(10, 9)]
+    // Eleven tickets of 1..11 h: ⌈0.9 × 11⌉ = ⌈9.9⌉ = 10th smallest, 10 h (interpolating would give 10).
+    [InlineData(11, 10)]
+    public void ResolutionTimeP90_IsTheNearestRank_OfTenAndOfElevenTickets(int tickets, int expected)
+    {
+        // Opened in reverse order of their hours, so the answer cannot come from the rows' order.
+        var rows = Enumerable.Range(1, tickets)
+            .Select(h => ($"t{h}", (string?)null, $"2025-07-{31 - h:D2} 00:00:00", (string?)null,
+                (string?)$"2025-07-{31 - h:D2} {h:D2}:00:00", (string?)null, (string?)null))
+            .Reverse()
+            .ToArray();
+        using var curated = new CuratedFolder().Tickets(rows);
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), DatasetSettings.Default);
+
+        var p90 = result.Values.Single(v =>
+            v.Metric == TicketsFamily.ResolutionTimeP90 && v.Period.Label == "2025-07" && v.Segment == "*" && v.Period.Grain == Grain.Month);
+        Assert.Equal(((decimal)expected, (decimal)expected, (decimal)tickets), (p90.Value!.Value, p90.Numerator!.Value, p90.Denominator!.Value));
+    }
+
+    [Fact]
+    public void OpenTickets_CountsTheUnresolvedTicketAtThePeriodsEnd_NotOneResolvedThatDay_NorOneResolvedBeforeItWasOpened()
+    {
+        // As of July 20 (the last ticket opened). tz is resolved on the as-of day itself, tx's resolution precedes its
+        // opening (left out of the times, never open), ty is unresolved: one ticket open on July 20; on June 30 only tz.
+        using var curated = new CuratedFolder().Tickets(
+            ("tz", null, "2025-06-25 09:00:00", null, "2025-07-20 08:00:00", null, null),
+            ("tx", null, "2025-07-10 09:00:00", null, "2025-07-05 09:00:00", null, null),
+            ("ty", null, "2025-07-20 09:00:00", null, null, null, null));
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), DatasetSettings.Default);
+
+        MetricValue Open(string period) => result.Values.Single(v =>
+            v.Metric == TicketsFamily.OpenTickets && v.Period.Label == period && v.Segment == "*" && v.Period.Grain == Grain.Month);
+        Assert.Equal(1m, Open("2025-06").Value);
+        Assert.Equal(1m, Open("2025-07").Value);
+        Assert.True(Open("2025-07").Partial);
+        Assert.Contains(result.Warnings, w => w.StartsWith("1 ticket time(s) end before the ticket was opened", StringComparison.Ordinal));
+    }
 }

@@ -19,19 +19,25 @@ public sealed class EngagementFamily : IMetricFamily
 
     private const string Sent = "Messages sent in the period (by the day of sent_at in the dataset's time zone): ";
     private const string DeliveredRule =
-        " Delivered: messages with a delivered_at; when no message of the dataset has a delivered_at, every message sent counts as delivered.";
+        " Delivered: messages with a delivered_at, or opened, clicked or followed by an unsubscribe (which prove delivery); " +
+        "when no message of the dataset has a delivered_at, every message sent counts as delivered.";
+
+    private const string OpenedRule = " Opened: messages with an opened_at or a clicked_at (a click proves the message was opened).";
+
+    /// <summary>Version 2: a message clicked counts as opened and one opened, clicked or unsubscribed as delivered, so no rate exceeds 100.</summary>
+    private const int Version = 2;
 
     public static IReadOnlyList<MetricDefinition> Metrics { get; } =
     [
         new(OpenRate, "Open rate", MetricUnit.Percent,
-            Sent + "100 × messages opened ÷ messages delivered. Numerator: opened; denominator: delivered." + DeliveredRule, 1, []),
+            Sent + "100 × messages opened ÷ messages delivered. Numerator: opened; denominator: delivered." + OpenedRule + DeliveredRule, Version, []),
         new(ClickRate, "Click rate", MetricUnit.Percent,
-            Sent + "100 × messages clicked ÷ messages delivered. Numerator: clicked; denominator: delivered." + DeliveredRule, 1, []),
+            Sent + "100 × messages clicked ÷ messages delivered. Numerator: clicked; denominator: delivered." + DeliveredRule, Version, []),
         new(ClickToOpen, "Click-to-open rate", MetricUnit.Percent,
-            Sent + "100 × messages clicked ÷ messages opened. Numerator: clicked; denominator: opened.", 1, []),
+            Sent + "100 × messages clicked ÷ messages opened. Numerator: clicked; denominator: opened." + OpenedRule, Version, []),
         new(UnsubscribeRate, "Unsubscribe rate", MetricUnit.Percent,
             Sent + "100 × messages followed by an unsubscribe ÷ messages delivered. Numerator: unsubscribed; denominator: delivered." +
-            DeliveredRule, 1, []),
+            DeliveredRule, Version, []),
     ];
 
     public string Name => "engagement";
@@ -62,8 +68,14 @@ public sealed class EngagementFamily : IMetricFamily
                 continue;
             }
 
-            var message = new Message(
-                !deliveryRecorded || delivered[i] is not null, opened[i] is not null, clicked[i] is not null, unsubscribed[i] is not null);
+            // Each step of the funnel holds the next: a click proves an open, and an open, click or unsubscribe proves
+            // delivery, so a tracking pixel blocked by the mail client or a delivery receipt not sent cannot push a rate
+            // above 100.
+            var isClicked = clicked[i] is not null;
+            var isOpened = opened[i] is not null || isClicked;
+            var isUnsubscribed = unsubscribed[i] is not null;
+            var isDelivered = !deliveryRecorded || delivered[i] is not null || isOpened || isUnsubscribed;
+            var message = new Message(isDelivered, isOpened, isClicked, isUnsubscribed);
             messages.Add(new DatedEvent<Message>(at.Day, customer[i], channel[i], message));
         }
 

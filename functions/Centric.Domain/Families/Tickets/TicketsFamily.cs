@@ -175,7 +175,7 @@ public sealed class TicketsFamily : IMetricFamily
         var segments = bySegment
             .OrderBy(s => s.Key == SegmentKeys.All ? 0 : 1)
             .ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => (Segment: s.Key, Members: s.Value, First: s.Value.Min(t => t.Opened)))
+            .Select(s => (Segment: s.Key, Stock: new Stock(s.Value), First: s.Value.Min(t => t.Opened)))
             .ToArray();
         foreach (var grain in context.Grains)
         {
@@ -183,7 +183,7 @@ public sealed class TicketsFamily : IMetricFamily
             foreach (var period in periods)
             {
                 var day = period.LastDay < context.AsOf ? period.LastDay : context.AsOf;
-                foreach (var (segment, members, first) in segments)
+                foreach (var (segment, stock, first) in segments)
                 {
                     // A segment's rows start with the period holding its first ticket.
                     if (first > period.LastDay)
@@ -191,7 +191,7 @@ public sealed class TicketsFamily : IMetricFamily
                         continue;
                     }
 
-                    var open = members.Count(t => t.Opened <= day && (t.Resolved is not { } r || r > day));
+                    var open = stock.OpenOn(day);
                     rows.Add(new MetricValue(
                         definition.Id,
                         null,
@@ -222,6 +222,47 @@ public sealed class TicketsFamily : IMetricFamily
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>
+    /// A segment's tickets as two sorted lists of days, so the stock on any day is two binary searches: a ticket is open on
+    /// day d when opened on or before d and not resolved on or before d, that is when opened ≤ d &lt; max(opened, resolved)
+    /// (a ticket resolved before it was opened is never open). The count is #(opened ≤ d) − #(max(opened, resolved) ≤ d).
+    /// </summary>
+    private sealed class Stock
+    {
+        private readonly DateOnly[] _opened;
+        private readonly DateOnly[] _closed;
+
+        public Stock(List<Ticket> tickets)
+        {
+            _opened = [.. tickets.Select(t => t.Opened).Order()];
+            _closed = [.. tickets.Where(t => t.Resolved is not null)
+                .Select(t => t.Resolved is { } resolved && resolved > t.Opened ? resolved : t.Opened)
+                .Order()];
+        }
+
+        public int OpenOn(DateOnly day) => CountUpTo(_opened, day) - CountUpTo(_closed, day);
+
+        /// <summary>How many of the sorted <paramref name="days"/> are on or before <paramref name="day"/>.</summary>
+        private static int CountUpTo(DateOnly[] days, DateOnly day)
+        {
+            int low = 0, high = days.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (days[middle] <= day)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+    }
 
     private readonly record struct Ticket(DateOnly Opened, DateOnly? Resolved, string? CustomerId, string? Channel, string? Priority);
 
