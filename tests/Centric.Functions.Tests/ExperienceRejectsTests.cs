@@ -48,11 +48,11 @@ public sealed class ExperienceRejectsTests(AzuriteFixture azurite) : HandlerTest
 
         AssertCounts(entry, 8, 3, 5);
 
-        // The rejects CSV is spreadsheet-safe: a value starting with '-' would be read as a formula, so it is shown as '-1.
+        // The rejects CSV is spreadsheet-safe; a plain negative number such as -1 is no formula and is echoed as written.
         Assert.Equal(
             [
                 "2,score,11,score 11 is outside the NPS scale 0-10",
-                "3,score,\"'-1\",score -1 is outside the NPS scale 0-10",
+                "3,score,-1,score -1 is outside the NPS scale 0-10",
                 "4,score,6,score 6 is outside the CSAT scale 1-5",
                 "5,score,0,score 0 is outside the CES scale 1-7",
                 "6,score,9.5,score 9.5 is not a whole number on the NPS scale 0-10",
@@ -129,7 +129,7 @@ public sealed class ExperienceRejectsTests(AzuriteFixture azurite) : HandlerTest
         Assert.Equal(
             [
                 "2,sentiment,1.5,\"sentiment 1.5 is outside [-1, 1]\"",
-                "3,sentiment,\"'-2\",\"sentiment -2 is outside [-1, 1]\"",
+                "3,sentiment,-2,\"sentiment -2 is outside [-1, 1]\"",
                 "4,sentiment,great,\"sentiment 'great' is neither a score in [-1, 1] nor positive, neutral or negative\"",
             ],
             rejects);

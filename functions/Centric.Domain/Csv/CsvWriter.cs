@@ -13,7 +13,8 @@ namespace Centric.Domain.Csv;
 /// <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a carriage return would be evaluated as a formula by Excel and
 /// its kin (CSV injection), so it is written quoted with a <c>'</c> in front (<c>"'=1+2"</c>), as OWASP advises;
 /// the spreadsheet then shows it as the text it is. Number cells are invariant-culture numbers and are never
-/// prefixed, so <c>-12.5</c> stays a negative number. Empty and null cells are empty fields. The JSON outputs keep
+/// prefixed, so <c>-12.5</c> stays a negative number; a text cell that is a plain negative number (<c>-1</c>, a rejected
+/// score as written) is left as it is too, since no spreadsheet evaluates it. Empty and null cells are empty fields. The JSON outputs keep
 /// every value exactly as it was; only CSV cells are neutralised.
 /// </remarks>
 public sealed class CsvWriter
@@ -49,7 +50,7 @@ public sealed class CsvWriter
             return string.Empty;
         }
 
-        var formula = StartsFormula(text[0]);
+        var formula = StartsFormula(text[0]) && !IsPlainNegativeNumber(text);
         if (!formula && text.AsSpan().IndexOfAny(NeedsQuotes) < 0)
         {
             return text;
@@ -57,6 +58,38 @@ public sealed class CsvWriter
 
         var escaped = text.Replace("\"", "\"\"", StringComparison.Ordinal);
         return formula ? "\"" + FormulaGuard + escaped + "\"" : "\"" + escaped + "\"";
+    }
+
+    /// <summary>
+    /// Whether a text cell is a plain negative number (<c>-1</c>, <c>-12.50</c>): a spreadsheet reads it as the number
+    /// it is, never as a formula, so a rejected value such as a score of <c>-1</c> is echoed as written.
+    /// </summary>
+    private static bool IsPlainNegativeNumber(string text)
+    {
+        if (text.Length < 2 || text[0] != '-')
+        {
+            return false;
+        }
+
+        var digits = 0;
+        var points = 0;
+        foreach (var c in text.AsSpan(1))
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits++;
+            }
+            else if (c == '.' && digits > 0 && points == 0)
+            {
+                points++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digits > 0 && text[^1] != '.';
     }
 
     /// <summary>A header record: each name a text cell.</summary>

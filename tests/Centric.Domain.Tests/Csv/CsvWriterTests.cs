@@ -22,7 +22,11 @@ public class CsvWriterTests
     [Theory]
     [InlineData("=1+2", "\"'=1+2\"")]
     [InlineData("+1", "\"'+1\"")]
-    [InlineData("-1", "\"'-1\"")]
+    [InlineData("-1+2", "\"'-1+2\"")]
+    [InlineData("-", "\"'-\"")]
+    [InlineData("-1.", "\"'-1.\"")]
+    [InlineData("-.5", "\"'-.5\"")]
+    [InlineData("-1e5", "\"'-1e5\"")]
     [InlineData("@SUM(A1)", "\"'@SUM(A1)\"")]
     [InlineData("\tcalc", "\"'\tcalc\"")]
     [InlineData("\rcalc", "\"'\rcalc\"")]
@@ -40,6 +44,8 @@ public class CsvWriterTests
     [InlineData("x@example.com", "x@example.com")]
     [InlineData("'=already", "'=already")]
     [InlineData("plain", "plain")]
+    [InlineData("-1", "-1")]
+    [InlineData("-12.50", "-12.50")]
     public void Text_WithAFormulaCharacterOnlyAfterTheStart_IsLeftAsItIs(string value, string field) =>
         Assert.Equal(field, CsvWriter.TextField(value));
 
