@@ -1,3 +1,4 @@
+using Centric.Engine.Ingestion;
 using Centric.Pipeline.Compute;
 using Centric.Pipeline.Ingest;
 using Centric.Pipeline.Nightly;
@@ -19,6 +20,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IngestionIntake>();
         services.AddSingleton<ScanService>();
         services.AddSingleton<ComputeService>();
+        services.AddSingleton(new WorkbookLimits(WorkbookLimits.UploadBytesFrom(configuration["maxUploadBytes"])));
         services.AddSingleton<IngestionService>();
         services.AddSingleton<NightlyRecomputeService>();
         return services;

@@ -27,6 +27,7 @@ public sealed class IngestionService(
     DatasetRegistry datasets,
     WorkQueues queues,
     TimeProvider time,
+    WorkbookLimits workbookLimits,
     ILogger<IngestionService> logger)
 {
     /// <summary>The number of deliveries after which the host moves a message to the poison queue.</summary>
@@ -120,7 +121,8 @@ public sealed class IngestionService(
             now,
             Path.Combine(folder, "curated.parquet"),
             Path.Combine(folder, "rejects.csv"),
-            path.KindFolder);
+            path.KindFolder,
+            workbookLimits);
         var result = new ExportIngestor().Ingest(request, cancellationToken);
 
         if (result.Accepted > 0 && result.Kind is { } ingestedKind)
