@@ -19,6 +19,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddCentricStorage(configuration, names);
         services.AddSingleton<IngestionIntake>();
         services.AddSingleton<ScanService>();
+        services.AddSingleton(FunctionLimits.Load(configuration, AppContext.BaseDirectory));
         services.AddSingleton<ComputeService>();
         services.AddSingleton(new WorkbookLimits(WorkbookLimits.UploadBytesFrom(configuration["maxUploadBytes"])));
         services.AddSingleton<IngestionService>();

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
-/// <summary><c>GET /api/datasets</c>: every dataset with its current generation and freshness.</summary>
+/// <summary>
+/// <c>GET /api/datasets</c>: every dataset with its current generation and freshness; <c>GET /api/datasets/{dataset}</c>:
+/// one of them; both with the last failed compute.
+/// </summary>
 internal static class DatasetEndpoints
 {
     public static RouteGroupBuilder MapDatasets(this RouteGroupBuilder api)
@@ -13,10 +16,33 @@ internal static class DatasetEndpoints
         return api;
     }
 
+    /// <summary>Maps <c>GET /api/datasets/{dataset}</c> on the per-dataset group.</summary>
+    public static RouteGroupBuilder MapDataset(this RouteGroupBuilder dataset)
+    {
+        dataset.MapGet("", GetAsync)
+            .WithName("GetDataset").WithSummary("One dataset: current generation, freshness, and its last failed compute (when, how long, why).");
+        return dataset;
+    }
+
+    private static async Task<Results<Ok<DatasetSummary>, ProblemHttpResult>> GetAsync(
+        string dataset, DatasetRegistry datasets, CancellationToken cancellationToken)
+    {
+        var record = await datasets.GetAsync(dataset, cancellationToken);
+        if (record is null)
+        {
+            return Problems.NotFound($"There is no dataset '{dataset}'.");
+        }
+
+        return TypedResults.Ok(Summary(record));
+    }
+
     private static async Task<Ok<DatasetSummary[]>> ListAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
     {
         var all = await datasets.ListAsync(cancellationToken);
-        return TypedResults.Ok(all.OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(d => new DatasetSummary(
+        return TypedResults.Ok(all.OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(Summary).ToArray());
+    }
+
+    private static DatasetSummary Summary(DatasetRecord d) => new(
             d.RowKey,
             d.CurrentGeneration,
             d.AsOfDate,
@@ -28,6 +54,8 @@ internal static class DatasetEndpoints
             d.Warnings?.Split('\n') ?? [],
             d.Lineage?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
             d.Kinds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            d.Families?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])).ToArray());
-    }
+            d.Families?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            d is { LastFailedComputeAt: { } at, LastFailedComputeReason: { } reason }
+                ? new ComputeFailure(at, d.LastFailedComputeSeconds ?? 0, reason, d.LastFailedComputeAttempt ?? 1)
+                : null);
 }

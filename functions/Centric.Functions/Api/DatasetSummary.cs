@@ -2,7 +2,8 @@ namespace Centric.Functions.Api;
 
 /// <summary>
 /// A dataset in <c>GET /api/datasets</c>: its current generation, as-of date and freshness, the export kinds it holds and
-/// the metric families its generation computed.
+/// the metric families its generation computed, and its last failed compute (null when none failed). The same shape for one
+/// dataset in <c>GET /api/datasets/{dataset}</c>.
 /// </summary>
 public sealed record DatasetSummary(
     string Dataset,
@@ -16,4 +17,5 @@ public sealed record DatasetSummary(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<string> Lineage,
     IReadOnlyList<string> Kinds,
-    IReadOnlyList<string> Families);
+    IReadOnlyList<string> Families,
+    ComputeFailure? LastFailedCompute);
