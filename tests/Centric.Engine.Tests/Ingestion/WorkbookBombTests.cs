@@ -129,6 +129,38 @@ public sealed class WorkbookBombTests(BombFiles files, ITestOutputHelper output)
         Assert.Equal("shared string 2 is longer than 8 characters, the most an Excel cell holds", result.Message);
     }
 
+    [Fact]
+    public void Xlsx_RichTextSharedString_IsReadAsTheWholeTextOfItsRuns_LikeTheDocumentModel()
+    {
+        var path = Path.Combine(scratch.Folder, "orders_rich.xlsx");
+        File.Copy(files.NormalPath, path);
+        string expected;
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, true))
+        {
+            var table = document.WorkbookPart!.SharedStringTablePart!.SharedStringTable;
+            var items = table.Elements<DocumentFormat.OpenXml.Spreadsheet.SharedStringItem>().ToList();
+            var index = items.FindIndex(i => i.InnerText == "Zoë Łukasz");
+            var rich = new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(
+                new DocumentFormat.OpenXml.Spreadsheet.Run(new DocumentFormat.OpenXml.Spreadsheet.Text("Zoë ")
+                {
+                    Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve,
+                }),
+                new DocumentFormat.OpenXml.Spreadsheet.Run(
+                    new DocumentFormat.OpenXml.Spreadsheet.RunProperties(new DocumentFormat.OpenXml.Spreadsheet.Bold()),
+                    new DocumentFormat.OpenXml.Spreadsheet.Text("Ł & <ukasz>")));
+            items[index].InsertAfterSelf(rich);
+            items[index].Remove();
+            table.Save();
+            expected = rich.InnerText;
+        }
+
+        var result = scratch.Ingest(path);
+
+        Assert.Equal("Zoë Ł & <ukasz>", expected);
+        Assert.Equal((3L, 2L, 1L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(["A-2", expected], scratch.Query("SELECT order_id, customer_id FROM curated WHERE _line = 3")[0]);
+    }
+
     private IngestRequest Request(string path, WorkbookLimits limits) => new(
         path, Path.GetFileName(path), null, Centric.Domain.Datasets.DatasetSettings.Default, null, "ing-1",
         IngestionScratch.IngestedAt, scratch.CuratedPath, scratch.RejectsPath, Limits: limits);
