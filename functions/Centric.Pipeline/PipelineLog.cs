@@ -37,4 +37,10 @@ internal static partial class PipelineLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: {Warning}")]
     public static partial void ComputeWarning(ILogger logger, string dataset, string warning);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dataset {Dataset}: the compute {Reason} after {ElapsedMs} ms; {Fate}")]
+    public static partial void ComputeFailed(ILogger logger, string dataset, string reason, string fate, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: the failed compute could not be recorded on the dataset")]
+    public static partial void ComputeFailureNotRecorded(ILogger logger, Exception exception, string dataset);
 }

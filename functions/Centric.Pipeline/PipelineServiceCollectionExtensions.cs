@@ -1,4 +1,5 @@
 using Centric.Engine.DuckDb;
+using Centric.Engine.Ingestion;
 using Centric.Pipeline.Compute;
 using Centric.Pipeline.Ingest;
 using Centric.Pipeline.Nightly;
@@ -24,7 +25,9 @@ public static class PipelineServiceCollectionExtensions
             configuration["DuckDb:InstanceMemoryMb"], configuration["DuckDb:MemoryLimitMb"], configuration["DuckDb:Threads"], configuration["DuckDb:TempDirectory"]));
         services.AddSingleton<IngestionIntake>();
         services.AddSingleton<ScanService>();
+        services.AddSingleton(FunctionLimits.Load(configuration, AppContext.BaseDirectory));
         services.AddSingleton<ComputeService>();
+        services.AddSingleton(new WorkbookLimits(WorkbookLimits.UploadBytesFrom(configuration["maxUploadBytes"])));
         services.AddSingleton<IngestionService>();
         services.AddSingleton<NightlyRecomputeService>();
         return services;

@@ -16,6 +16,18 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
     }
 
     [Fact]
+    public async Task Dataset_IsItsEntryInTheList_WithNoFailedComputeAfterASuccessfulRun()
+    {
+        var list = await Client.GetFromJsonAsync<JsonArray>("/api/datasets");
+        var one = await Client.GetFromJsonAsync<JsonObject>("/api/datasets/shop");
+
+        Assert.Equal(list!.Single(d => (string?)d!["dataset"] == "shop")!.ToJsonString(), one!.ToJsonString());
+        Assert.NotNull((string?)one["generation"]);
+        Assert.True(one.ContainsKey("lastFailedCompute"));
+        Assert.Null(one["lastFailedCompute"]);
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesThePublicRoutesOnly()
     {
         var document = await Client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
@@ -80,6 +92,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
     }
 
     [Theory]
+    [InlineData("GET", "/api/datasets/bad%20name")]
     [InlineData("GET", "/api/datasets/bad%20name/metrics/revenue")]
     [InlineData("GET", "/api/datasets/bad%20name/snapshot")]
     [InlineData("GET", "/api/datasets/bad%20name/cohorts")]
@@ -124,6 +137,7 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
     [InlineData("/api/datasets/shop/metrics/revenue?skip=-1", 400, "skip '-1' is not a whole number from 0 to")]
     [InlineData("/api/datasets/shop/metrics/happiness", 404, "no metric 'happiness'")]
     [InlineData("/api/datasets/nowhere/metrics/revenue", 404, "no dataset 'nowhere'")]
+    [InlineData("/api/datasets/nowhere", 404, "There is no dataset 'nowhere'.")]
     [InlineData("/api/datasets/bad%20name/metrics/revenue", 400, "not a dataset name")]
     [InlineData("/api/no/such/route", 404, "no route")]
     public async Task BadRequests_AreProblemDetailsThatSayWhatIsWrong(string url, int status, string detail)

@@ -43,7 +43,7 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
             return IngestionResult.Failed(hint, $"unknown time zone '{request.Settings.TimeZone}' in the dataset settings");
         }
 
-        var opened = SourceOpener.Open(request.SourcePath, request.FileName, hint, cancellationToken);
+        var opened = SourceOpener.Open(request.SourcePath, request.FileName, hint, request.Limits ?? WorkbookLimits.Default, cancellationToken);
         if (opened.Failure is not null)
         {
             return IngestionResult.Failed(hint, opened.Failure);

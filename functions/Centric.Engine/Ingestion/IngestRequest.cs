@@ -17,6 +17,7 @@ namespace Centric.Engine.Ingestion;
 /// <param name="NotAfter">Timestamps whose calendar day is after this day are rejected as future; null: no check.</param>
 /// <param name="Folder">The folder the file sits in under its dataset; null at the top. A folder that names no kind
 /// refuses the file.</param>
+/// <param name="Limits">How far a workbook may inflate; null: <see cref="WorkbookLimits.Default"/>.</param>
 public sealed record IngestRequest(
     string SourcePath,
     string FileName,
@@ -28,7 +29,8 @@ public sealed record IngestRequest(
     string CuratedPath,
     string RejectsPath,
     DateOnly? NotAfter = null,
-    string? Folder = null)
+    string? Folder = null,
+    WorkbookLimits? Limits = null)
 {
     /// <summary>
     /// The request for one file of a dataset, the same in the cloud and on the command line: the dataset's settings and
@@ -46,11 +48,12 @@ public sealed record IngestRequest(
         DateTimeOffset? now,
         string curatedPath,
         string rejectsPath,
-        string? folder = null)
+        string? folder = null,
+        WorkbookLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return new IngestRequest(
             sourcePath, fileName, folderKind, configuration.Settings, configuration.Mapping, ingestionId, ingestedAt, curatedPath, rejectsPath,
-            now is { } instant ? configuration.Settings.Today(instant) : null, folder);
+            now is { } instant ? configuration.Settings.Today(instant) : null, folder, limits);
     }
 }

@@ -6,11 +6,14 @@ namespace Centric.Engine.Ingestion;
 /// <summary>Opens a file as records (XLSX by extension or zip signature, else delimited text) and reads its header.</summary>
 internal static class SourceOpener
 {
-    public static OpenedSource Open(string path, string fileName, ExportKind? kind, CancellationToken cancellationToken)
+    /// <remarks>A workbook is inspected for decompression bombs first (<see cref="WorkbookInspection"/>).</remarks>
+    public static OpenedSource Open(string path, string fileName, ExportKind? kind, WorkbookLimits limits, CancellationToken cancellationToken)
     {
         if (IsWorkbook(path, fileName))
         {
-            return new OpenedSource(new XlsxSource(path, kind), "xlsx", '\0', false, null);
+            return WorkbookInspection.Refusal(path, limits, cancellationToken) is { } refusal
+                ? new OpenedSource(null, "xlsx", '\0', false, refusal)
+                : new OpenedSource(new XlsxSource(path, kind, limits), "xlsx", '\0', false, null);
         }
 
         var sniff = TextSniffer.Sniff(path, cancellationToken);
@@ -38,9 +41,14 @@ internal static class SourceOpener
                 }
             }
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or System.Xml.XmlException)
         {
             failure = $"the file is not a readable Excel workbook ({e.Message})";
+            return null;
+        }
+        catch (WorkbookRefusedException e)
+        {
+            failure = e.Message;
             return null;
         }
 

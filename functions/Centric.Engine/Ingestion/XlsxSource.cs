@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using Centric.Domain.Exports;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -9,10 +11,13 @@ namespace Centric.Engine.Ingestion;
 /// <summary>
 /// An Excel workbook as records: the sheet named like the kind, else the first sheet; rows streamed with
 /// <see cref="OpenXmlReader"/>; shared and inline strings resolved; numbers in invariant form; serial numbers
-/// with a date format read as ISO dates. A record's line is its sheet row number.
+/// with a date format read as ISO dates. A record's line is its sheet row number. The shared-string table is
+/// streamed too, within <see cref="WorkbookLimits"/> (a table past them refuses the file).
 /// </summary>
-internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
+internal sealed class XlsxSource(string path, ExportKind? kind, WorkbookLimits limits) : IRecordSource
 {
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
     private static readonly HashSet<uint> BuiltInDateFormats =
         [14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57];
 
@@ -26,7 +31,7 @@ internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
             yield break;
         }
 
-        var strings = SharedStrings(workbook);
+        var strings = SharedStrings(workbook, limits, cancellationToken);
         var dateStyles = DateStyles(workbook);
         using var reader = OpenXmlReader.Create(part);
         long next = 1;
@@ -146,7 +151,12 @@ internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
         return Math.Max(0, index - 1);
     }
 
-    private static List<string> SharedStrings(WorkbookPart workbook)
+    /// <summary>
+    /// The shared strings, each the text of its <c>t</c> elements (rich-text runs and phonetic runs included, as
+    /// Excel's InnerText reads them), streamed with an <see cref="XmlReader"/> so that no string and no part is loaded
+    /// whole; more strings, or a longer string, than <paramref name="limits"/> allow refuses the file.
+    /// </summary>
+    private static List<string> SharedStrings(WorkbookPart workbook, WorkbookLimits limits, CancellationToken cancellationToken)
     {
         var strings = new List<string>();
         if (workbook.SharedStringTablePart is not { } part)
@@ -154,16 +164,70 @@ internal sealed class XlsxSource(string path, ExportKind? kind) : IRecordSource
             return strings;
         }
 
-        using var reader = OpenXmlReader.Create(part);
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = true };
+        using var reader = XmlReader.Create(part.GetStream(FileMode.Open, FileAccess.Read), settings);
+        var text = new StringBuilder();
+        var chunk = new char[4096];
+        var inItem = false;
+        var textDepth = -1;
         while (reader.Read())
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            switch (reader.NodeType)
             {
-                strings.Add(reader.LoadCurrentElement()?.InnerText ?? string.Empty);
+                case XmlNodeType.Element when reader.LocalName == "si" && reader.NamespaceURI == Main:
+                    inItem = true;
+                    text.Clear();
+                    if (reader.IsEmptyElement)
+                    {
+                        Add(strings, string.Empty, limits, cancellationToken);
+                        inItem = false;
+                    }
+
+                    break;
+                case XmlNodeType.Element when inItem && textDepth < 0 && reader.LocalName == "t" && reader.NamespaceURI == Main && !reader.IsEmptyElement:
+                    textDepth = reader.Depth;
+                    break;
+                case XmlNodeType.EndElement when textDepth >= 0 && reader.Depth == textDepth:
+                    textDepth = -1;
+                    break;
+                case XmlNodeType.EndElement when inItem && reader.LocalName == "si" && reader.NamespaceURI == Main:
+                    Add(strings, text.ToString(), limits, cancellationToken);
+                    inItem = false;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace when textDepth >= 0:
+                    int read;
+                    while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                    {
+                        text.Append(chunk, 0, read);
+                        if (text.Length > limits.MaxStringChars)
+                        {
+                            throw new WorkbookRefusedException(string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"shared string {strings.Count} is longer than {limits.MaxStringChars} characters, the most an Excel cell holds"));
+                        }
+                    }
+
+                    break;
             }
         }
 
         return strings;
+    }
+
+    private static void Add(List<string> strings, string text, WorkbookLimits limits, CancellationToken cancellationToken)
+    {
+        if (strings.Count >= limits.MaxSharedStrings)
+        {
+            throw new WorkbookRefusedException(string.Create(
+                CultureInfo.InvariantCulture, $"the workbook holds more than {limits.MaxSharedStrings} shared strings, the most read"));
+        }
+
+        if ((strings.Count & 0xFFFF) == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        strings.Add(text);
     }
 
     private static HashSet<uint> DateStyles(WorkbookPart workbook)

@@ -11,6 +11,7 @@ namespace Centric.Functions.Api;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(HealthReport))]
 [JsonSerializable(typeof(DatasetSummary[]))]
+[JsonSerializable(typeof(DatasetSummary))]
 [JsonSerializable(typeof(MetricCatalogEntry[]))]
 [JsonSerializable(typeof(SnapshotRow[]))]
 [JsonSerializable(typeof(CohortMatrix))]

@@ -2,8 +2,9 @@ namespace Centric.Functions.Api;
 
 /// <summary>
 /// A dataset in <c>GET /api/datasets</c>: its current generation, as-of date and freshness, the export kinds it holds and
-/// the metric families its generation computed, and the activity model its customer base follows (<c>subscriptions</c>
-/// when it holds a subscriptions export, else <c>orders</c>; null before it holds any kind).
+/// the metric families its generation computed, the activity model its customer base follows (<c>subscriptions</c>
+/// when it holds a subscriptions export, else <c>orders</c>; null before it holds any kind), and its last failed
+/// compute (null when none failed). The same shape for one dataset in <c>GET /api/datasets/{dataset}</c>.
 /// </summary>
 public sealed record DatasetSummary(
     string Dataset,
@@ -18,4 +19,5 @@ public sealed record DatasetSummary(
     IReadOnlyList<string> Lineage,
     IReadOnlyList<string> Kinds,
     IReadOnlyList<string> Families,
-    string? ActivityModel);
+    string? ActivityModel,
+    ComputeFailure? LastFailedCompute);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centric.Engine.Ingestion;
 
 namespace Centric.Functions.Hosting;
 
@@ -10,11 +11,10 @@ public static class UploadLimit
 {
     public const string SettingName = "maxUploadBytes";
 
-    public const long DefaultBytes = 100L * 1024 * 1024;
+    public const long DefaultBytes = WorkbookLimits.DefaultUploadBytes;
 
-    /// <summary>The setting's value: a positive whole number of bytes, else the default.</summary>
-    public static long From(string? setting) =>
-        long.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && bytes > 0 ? bytes : DefaultBytes;
+    /// <summary>The setting's value: a positive whole number of bytes, else the default (read as ingestion reads it).</summary>
+    public static long From(string? setting) => WorkbookLimits.UploadBytesFrom(setting);
 
     /// <summary>The limit in words, e.g. "100 MB (104857600 bytes)".</summary>
     public static string Describe(long bytes) =>

@@ -51,7 +51,7 @@ public static class InvocationEndpoints
             {
                 var body = payload.DataText("message") ?? throw new FormatException("The invocation has no Data.message.");
                 var message = QueueMessages.ReadRecompute(body);
-                var generation = await compute.ComputeAsync(message, cancellationToken);
+                var generation = await compute.ComputeAsync(message, payload.DequeueCount, cancellationToken);
                 return [generation is null ? $"{message.Dataset}: up to date" : $"{message.Dataset}: generation {generation}"];
             })).ExcludeFromDescription();
 

@@ -18,7 +18,7 @@ public sealed record FunctionApp(
     {
         ArgumentNullException.ThrowIfNull(settings);
         var root = Path.GetFullPath(scriptRoot);
-        var host = HostConfiguration.Load(root);
+        var host = HostConfiguration.Load(root, settings);
         var http = new List<HttpFunction>();
         var queues = new List<QueueFunction>();
         var timers = new List<TimerFunction>();

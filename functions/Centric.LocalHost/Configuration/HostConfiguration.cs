@@ -3,14 +3,22 @@ using System.Text.Json;
 
 namespace Centric.LocalHost.Configuration;
 
-/// <summary>The parts of host.json the local host acts on.</summary>
+/// <summary>
+/// The parts of host.json the local host acts on. As in Azure, an app setting <c>AzureFunctionsJobHost__{path}</c>
+/// overrides the host.json value at that path (<c>AzureFunctionsJobHost__functionTimeout</c>,
+/// <c>AzureFunctionsJobHost__extensions__queues__maxDequeueCount</c>); the handler reads the same settings.
+/// </summary>
 public sealed record HostConfiguration(
     string RoutePrefix,
     TimeSpan FunctionTimeout,
     QueueTriggerOptions Queues,
     CustomHandlerDescription CustomHandler)
 {
-    public static HostConfiguration Load(string scriptRoot)
+    public const string TimeoutOverride = "AzureFunctionsJobHost__functionTimeout";
+
+    public const string DequeueOverride = "AzureFunctionsJobHost__extensions__queues__maxDequeueCount";
+
+    public static HostConfiguration Load(string scriptRoot, SettingResolver? settings = null)
     {
         var path = Path.Combine(scriptRoot, "host.json");
         if (!File.Exists(path))
@@ -21,7 +29,7 @@ public sealed record HostConfiguration(
 
         using var document = Json.Parse(path);
         var root = document.RootElement;
-        var timeout = Json.TimeSpan(root, "functionTimeout", path) ?? TimeSpan.FromMinutes(30);
+        var timeout = Override(settings?[TimeoutOverride], TimeoutOverride) ?? Json.TimeSpan(root, "functionTimeout", path) ?? TimeSpan.FromMinutes(30);
 
         var routePrefix = "api";
         var queues = new QueueTriggerOptions();
@@ -50,6 +58,16 @@ public sealed record HostConfiguration(
             }
         }
 
+        if (settings?[DequeueOverride] is { Length: > 0 } dequeues)
+        {
+            queues = queues with
+            {
+                MaxDequeueCount = int.TryParse(dequeues, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count > 0
+                    ? count
+                    : throw new LocalHostConfigurationException($"The setting {DequeueOverride} '{dequeues}' is not a positive whole number."),
+            };
+        }
+
         if (!root.TryGetProperty("customHandler", out var handler) ||
             !handler.TryGetProperty("description", out var description) ||
             Json.String(description, "defaultExecutablePath") is not { Length: > 0 } executable)
@@ -67,6 +85,13 @@ public sealed record HostConfiguration(
             queues,
             new CustomHandlerDescription(executable, arguments, Json.String(description, "workingDirectory") ?? string.Empty, proxying));
     }
+
+    private static TimeSpan? Override(string? text, string name) =>
+        text is not { Length: > 0 }
+            ? null
+            : System.TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span) && span > System.TimeSpan.Zero
+                ? span
+                : throw new LocalHostConfigurationException($"The setting {name} '{text}' is not a time span like 00:10:00.");
 
     /// <summary>Small readers over host.json and function.json elements.</summary>
     internal static class Json

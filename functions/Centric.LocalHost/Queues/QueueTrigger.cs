@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
@@ -15,7 +16,9 @@ namespace Centric.LocalHost.Queues;
 /// <c>batchSize</c> messages whenever no more than <c>newBatchThreshold</c> are in flight, backs off from
 /// 100 ms doubling to <c>maxPollingInterval</c> while the queue is empty, deletes a message on success, makes it
 /// visible again after <c>visibilityTimeout</c> on failure, and after <c>maxDequeueCount</c> failed dequeues
-/// moves its body, unchanged, to <c>{queue}-poison</c>. Storage that fails or goes away (Azurite restarting) never
+/// moves its body, unchanged, to <c>{queue}-poison</c>. A received message is hidden for <see cref="LeaseTime"/> and the
+/// lease is renewed while its function runs, so a receive whose answer was lost (storage frozen mid-request) hides its
+/// messages for that long only, not for the function timeout. Storage that fails or goes away (Azurite restarting) never
 /// stops the loop: polling and each message's settlement retry with capped exponential backoff, logged once when
 /// they start failing and once when they recover; a queue that came back empty is created again. Work is taken only
 /// while the handler is up.
@@ -35,8 +38,10 @@ public sealed class QueueTrigger(
     /// <summary>The storage service hands out at most 32 messages per receive; so does the Functions host.</summary>
     private int BatchSize => Math.Clamp(options.BatchSize, 1, 32);
 
-    /// <summary>Long enough that a message stays hidden while the function runs (it cannot outlive the timeout).</summary>
-    private TimeSpan ReceiveVisibility => functionTimeout + TimeSpan.FromMinutes(1);
+    /// <summary>How long a received message stays hidden; renewed every third of it while its function runs.</summary>
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
+
+    private static TimeSpan ReceiveVisibility => LeaseTime;
 
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
@@ -92,18 +97,33 @@ public sealed class QueueTrigger(
 
     private async Task ProcessAsync(QueueMessage message, CancellationToken cancellationToken)
     {
+        var receipt = new StrongBox<string>(message.PopReceipt);
         try
         {
             await Task.Yield();
             if (message.DequeueCount > options.MaxDequeueCount)
             {
-                await PoisonAsync(message, cancellationToken);
+                await PoisonAsync(message, message.PopReceipt, cancellationToken);
                 return;
             }
 
             var payload = InvocationPayloads.ForQueueMessage(function.Name, function.BindingName, message, timeProvider.GetUtcNow(), Guid.NewGuid());
             var started = Stopwatch.GetTimestamp();
-            var result = await invoker.InvokeAsync(function.Name, payload, functionTimeout, cancellationToken);
+            InvocationResult result;
+            using (var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                var renewal = RenewAsync(message.MessageId, receipt, renewing.Token);
+                try
+                {
+                    result = await invoker.InvokeAsync(function.Name, payload, functionTimeout, cancellationToken);
+                }
+                finally
+                {
+                    await renewing.CancelAsync();
+                    await renewal;
+                }
+            }
+
             foreach (var line in result.Logs)
             {
                 logger.FunctionLog(function.Name, line);
@@ -111,7 +131,7 @@ public sealed class QueueTrigger(
 
             if (result.Succeeded)
             {
-                await SettleAsync(message, "deleting", ct => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), cancellationToken);
+                await SettleAsync(message, "deleting", ct => _queue.DeleteMessageAsync(message.MessageId, receipt.Value, ct), cancellationToken);
                 logger.QueueSucceeded(function.Name, message.MessageId, message.DequeueCount, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return;
             }
@@ -119,21 +139,21 @@ public sealed class QueueTrigger(
             logger.QueueFailed(function.Name, message.MessageId, message.DequeueCount, result.Error ?? "unknown failure");
             if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                await PoisonAsync(message, cancellationToken);
+                await PoisonAsync(message, receipt.Value!, cancellationToken);
             }
             else
             {
                 await SettleAsync(
                     message,
                     "releasing for retry",
-                    ct => _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, visibilityTimeout: options.VisibilityTimeout, cancellationToken: ct),
+                    ct => _queue.UpdateMessageAsync(message.MessageId, receipt.Value, messageText: null, visibilityTimeout: options.VisibilityTimeout, cancellationToken: ct),
                     cancellationToken);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down mid-invocation: hand the message back at once rather than after the receive visibility.
-            await ReleaseAsync(message);
+            await ReleaseAsync(message, receipt.Value!);
         }
     }
 
@@ -192,18 +212,46 @@ public sealed class QueueTrigger(
     }
 
     /// <summary>Copies the body to the poison queue, then deletes the message: each step retried on its own, so a retry never sends the copy twice.</summary>
-    private async Task PoisonAsync(QueueMessage message, CancellationToken cancellationToken)
+    private async Task PoisonAsync(QueueMessage message, string popReceipt, CancellationToken cancellationToken)
     {
         await SettleAsync(message, "copying to the poison queue", ct => _poison.SendMessageAsync(message.Body, cancellationToken: ct), cancellationToken);
-        await SettleAsync(message, "deleting after poisoning", ct => _queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, ct), cancellationToken);
+        await SettleAsync(message, "deleting after poisoning", ct => _queue.DeleteMessageAsync(message.MessageId, popReceipt, ct), cancellationToken);
         logger.QueuePoisoned(function.Name, message.MessageId, message.DequeueCount, function.PoisonQueueName);
     }
 
-    private async Task ReleaseAsync(QueueMessage message)
+    /// <summary>
+    /// Keeps a message hidden while its function runs: every third of <see cref="LeaseTime"/> its visibility is set to
+    /// <see cref="LeaseTime"/> again, and the new pop receipt kept for settling it. A renewal storage does not answer is
+    /// tried again at the next tick; should the lease lapse, the message is delivered again, which the functions allow.
+    /// </summary>
+    private async Task RenewAsync(string messageId, StrongBox<string> receipt, CancellationToken cancellationToken)
     {
         try
         {
-            await _queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, messageText: null, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
+            while (true)
+            {
+                await Task.Delay(LeaseTime / 3, timeProvider, cancellationToken);
+                try
+                {
+                    var renewed = await _queue.UpdateMessageAsync(messageId, receipt.Value, messageText: null, visibilityTimeout: LeaseTime, cancellationToken: cancellationToken);
+                    receipt.Value = renewed.Value.PopReceipt;
+                }
+                catch (Exception e) when (e is RequestFailedException or HttpRequestException or AggregateException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+                {
+                    // Storage did not answer: the next tick tries again.
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task ReleaseAsync(QueueMessage message, string popReceipt)
+    {
+        try
+        {
+            await _queue.UpdateMessageAsync(message.MessageId, popReceipt, messageText: null, visibilityTimeout: TimeSpan.Zero, cancellationToken: CancellationToken.None);
         }
         catch (Exception e) when (e is RequestFailedException or AggregateException or HttpRequestException)
         {

@@ -19,7 +19,10 @@ namespace Centric.Pipeline.Compute;
 /// <summary>
 /// ComputeMetrics: computes every metric of a dataset from its curated files into a new snapshot generation, then
 /// moves the dataset's pointer to it with an ETag-conditional update. A computation that saw older input than the
-/// published generation is discarded, so a slow, stale recompute never replaces a newer one.
+/// published generation is discarded, so a slow, stale recompute never replaces a newer one. A compute stops by itself
+/// just before the function timeout (<see cref="FunctionLimits.Deadline"/>); that and any other failure is recorded on
+/// the dataset (when it started, how long it ran, why, which delivery) before it is rethrown for the host to retry the
+/// message and, after the last delivery, move it to the poison queue.
 /// </summary>
 public sealed class ComputeService(
     ExportsStore exports,
@@ -29,15 +32,41 @@ public sealed class ComputeService(
     ScoresStore scores,
     DatasetRegistry datasets,
     TimeProvider time,
+    FunctionLimits limits,
     ILogger<ComputeService> logger,
     DuckDbResources? resources = null)
 {
     /// <summary>The generation published, or null when the dataset was already up to date or lost the race.</summary>
-    public async Task<string?> ComputeAsync(RecomputeMessage message, CancellationToken cancellationToken = default)
+    /// <param name="message">The dataset to compute, and as of when.</param>
+    /// <param name="dequeueCount">Which delivery of the queue message this is (1 = first).</param>
+    /// <param name="cancellationToken">The invocation's: the host gave up or is stopping.</param>
+    public async Task<string?> ComputeAsync(RecomputeMessage message, int dequeueCount = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var watch = Stopwatch.StartNew();
         var startedAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        using var timer = new CancellationTokenSource(limits.Deadline, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        try
+        {
+            return await ComputeWithinAsync(message, startedAt, deadline.Token);
+        }
+        catch (OperationCanceledException) when (timer.IsCancellationRequested || time.GetElapsedTime(started) >= limits.Deadline)
+        {
+            var reason = $"exceeded the function timeout of {limits.DescribeTimeout()}";
+            await RecordFailureAsync(message.Dataset, startedAt, time.GetElapsedTime(started), reason, dequeueCount);
+            throw new TimeoutException($"Dataset {message.Dataset}: the compute {reason}.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await RecordFailureAsync(message.Dataset, startedAt, time.GetElapsedTime(started), $"{e.GetType().Name}: {e.Message}", dequeueCount);
+            throw;
+        }
+    }
+
+    private async Task<string?> ComputeWithinAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
         var dataset = message.Dataset;
         var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
         var before = await datasets.GetAsync(dataset, cancellationToken);
@@ -49,14 +78,20 @@ public sealed class ComputeService(
         }
 
         var folder = Directory.CreateTempSubdirectory("centric-compute-").FullName;
+        Task<ComputeResult>? computing = null;
         try
         {
             var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
             var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
             // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
             // data's last event day and the published as-of date.
-            var result = DatasetComputer.Compute(
-                CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: before?.AsOfDate, resources: resources);
+            // The engine is synchronous: it runs beside this invocation and stops at its next step once the deadline passes.
+            computing = Task.Run(
+                () => DatasetComputer.Compute(
+                    CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: before?.AsOfDate,
+                    resources: resources, progress: new StopWhenCancelled(cancellationToken)),
+                CancellationToken.None);
+            var result = await computing.WaitAsync(cancellationToken);
             if (result.AsOf is null)
             {
                 // Nothing to compute yet (e.g. settings arrived before any export with events): publish no empty generation.
@@ -105,8 +140,43 @@ public sealed class ComputeService(
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (computing is null || computing.IsCompleted)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            else
+            {
+                // Abandoned at the deadline: its files go once it has stopped.
+                _ = computing.ContinueWith(_ => Directory.Delete(folder, recursive: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
         }
+    }
+
+    /// <summary>
+    /// Records a failed compute on the dataset, saying what becomes of its message. Storage that fails here is logged:
+    /// the failure itself still reaches the host.
+    /// </summary>
+    private async Task RecordFailureAsync(string dataset, DateTimeOffset startedAt, TimeSpan ran, string reason, int dequeueCount)
+    {
+        var fate = dequeueCount >= limits.MaxDequeueCount
+            ? string.Create(CultureInfo.InvariantCulture, $"delivery {dequeueCount} of {limits.MaxDequeueCount}: the message is moved to the poison queue")
+            : string.Create(CultureInfo.InvariantCulture, $"delivery {dequeueCount} of {limits.MaxDequeueCount}: the message is retried");
+        PipelineLog.ComputeFailed(logger, dataset, reason, fate, (long)ran.TotalMilliseconds);
+        try
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30), time);
+            await datasets.RecordComputeFailureAsync(dataset, startedAt, ran, $"{reason}; {fate}", dequeueCount, bound.Token);
+        }
+        catch (Exception e) when (e is Azure.RequestFailedException or OperationCanceledException or InvalidOperationException or HttpRequestException or AggregateException)
+        {
+            PipelineLog.ComputeFailureNotRecorded(logger, e, dataset);
+        }
+    }
+
+    /// <summary>Stops the engine at its next step once <paramref name="token"/> is cancelled.</summary>
+    private sealed class StopWhenCancelled(CancellationToken token) : IProgress<string>
+    {
+        public void Report(string value) => token.ThrowIfCancellationRequested();
     }
 
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)

@@ -28,6 +28,7 @@ public sealed class IngestionService(
     DatasetRegistry datasets,
     WorkQueues queues,
     TimeProvider time,
+    WorkbookLimits workbookLimits,
     ILogger<IngestionService> logger,
     DuckDbResources? resources = null)
 {
@@ -122,7 +123,8 @@ public sealed class IngestionService(
             now,
             Path.Combine(folder, "curated.parquet"),
             Path.Combine(folder, "rejects.csv"),
-            path.KindFolder);
+            path.KindFolder,
+            workbookLimits);
         var result = new ExportIngestor(resources).Ingest(request, cancellationToken);
 
         if (result.Accepted > 0 && result.Kind is { } ingestedKind)

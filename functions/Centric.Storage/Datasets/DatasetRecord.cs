@@ -63,6 +63,18 @@ public sealed class DatasetRecord : ITableEntity
 
     public string? ReportingCurrency { get; set; }
 
+    /// <summary>When the last compute that failed started (a later success leaves it, for the record).</summary>
+    public DateTimeOffset? LastFailedComputeAt { get; set; }
+
+    /// <summary>How long, in seconds, the last failed compute ran before it stopped.</summary>
+    public double? LastFailedComputeSeconds { get; set; }
+
+    /// <summary>Why the last failed compute stopped, and what became of its message.</summary>
+    public string? LastFailedComputeReason { get; set; }
+
+    /// <summary>Which delivery of its queue message the last failed compute was (1 = first).</summary>
+    public int? LastFailedComputeAttempt { get; set; }
+
     /// <summary>The predictive CLV fit of the current generation (model, parameters, statuses, holdout check) as JSON.</summary>
     public string? Clv { get; set; }
 }

@@ -67,4 +67,24 @@ public sealed class DatasetRegistry(StorageClients clients)
 
         throw new InvalidOperationException($"Dataset {dataset} is being updated by too many writers at once.");
     }
+
+    /// <summary>Notes a failed compute on the dataset's entry (creating it), retrying on concurrent writers.</summary>
+    public async Task RecordComputeFailureAsync(
+        string dataset, DateTimeOffset startedAt, TimeSpan ran, string reason, int attempt, CancellationToken cancellationToken = default)
+    {
+        for (var attempts = 0; attempts < 10; attempts++)
+        {
+            var record = await GetAsync(dataset, cancellationToken) ?? new DatasetRecord { RowKey = dataset };
+            record.LastFailedComputeAt = startedAt;
+            record.LastFailedComputeSeconds = Math.Round(ran.TotalSeconds, 3);
+            record.LastFailedComputeReason = reason;
+            record.LastFailedComputeAttempt = attempt;
+            if (await TryReplaceAsync(record, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new InvalidOperationException($"Dataset {dataset} is being updated by too many writers at once.");
+    }
 }

@@ -12,6 +12,38 @@ public class FunctionAppTests
         new(LocalSettings.Load(Path.Combine(RepositoryRoot.Find(), LocalSettings.SampleFileName)).Values, static _ => null);
 
     [Fact]
+    public void Load_AppSettingsNamedAfterHostJsonPaths_OverrideFunctionTimeoutAndMaxDequeueCount_AsInAzure()
+    {
+        using var root = new ScriptRootBuilder();
+        var settings = new SettingResolver(
+            new Dictionary<string, string>
+            {
+                ["AzureFunctionsJobHost__functionTimeout"] = "00:00:00.3",
+                ["AzureFunctionsJobHost__extensions__queues__maxDequeueCount"] = "2",
+            },
+            static _ => null);
+
+        var host = FunctionApp.Load(root.Path, settings).Host;
+        var plain = FunctionApp.Load(root.Path, new SettingResolver(new Dictionary<string, string>(), static _ => null)).Host;
+
+        Assert.Equal((TimeSpan.FromMilliseconds(300), 2), (host.FunctionTimeout, host.Queues.MaxDequeueCount));
+        Assert.Equal((TimeSpan.FromSeconds(30), 5), (plain.FunctionTimeout, plain.Queues.MaxDequeueCount));
+    }
+
+    [Theory]
+    [InlineData("AzureFunctionsJobHost__functionTimeout", "ten minutes", "is not a time span like 00:10:00")]
+    [InlineData("AzureFunctionsJobHost__extensions__queues__maxDequeueCount", "0", "is not a positive whole number")]
+    public void Load_AnOverrideThatCannotBeRead_FailsNamingTheSettingAndValue(string name, string value, string reason)
+    {
+        using var root = new ScriptRootBuilder();
+        var settings = new SettingResolver(new Dictionary<string, string> { [name] = value }, static _ => null);
+
+        var error = Assert.Throws<LocalHostConfigurationException>(() => FunctionApp.Load(root.Path, settings));
+
+        Assert.Equal($"The setting {name} '{value}' {reason}.", error.Message);
+    }
+
+    [Fact]
     public void Load_TheFunctionApp_ReadsEveryFunctionAndTheHostSettings()
     {
         var app = FunctionApp.Load(FunctionsFolder, SampleSettings());

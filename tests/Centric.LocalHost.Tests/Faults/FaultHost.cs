@@ -37,7 +37,9 @@ internal sealed class FaultHost : IAsyncDisposable
 
     public BlobContainerClient Exports => new(Host.StorageConnectionString, "exports");
 
-    public static async Task<FaultHost> StartAsync(long? maxUploadBytes = null)
+    /// <param name="maxUploadBytes">The <c>maxUploadBytes</c> setting; null: the default.</param>
+    /// <param name="functionTimeout">The host.json functionTimeout, overridden by app setting as in Azure; null: host.json's.</param>
+    public static async Task<FaultHost> StartAsync(long? maxUploadBytes = null, TimeSpan? functionTimeout = null)
     {
         var data = Directory.CreateTempSubdirectory("centric-faults-").FullName;
         var provider = new RecordingLoggerProvider();
@@ -50,6 +52,11 @@ internal sealed class FaultHost : IAsyncDisposable
         if (maxUploadBytes is { } limit)
         {
             settings["maxUploadBytes"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (functionTimeout is { } timeout)
+        {
+            settings[Centric.LocalHost.Configuration.HostConfiguration.TimeoutOverride] = timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var host = new LocalFunctionsHost(

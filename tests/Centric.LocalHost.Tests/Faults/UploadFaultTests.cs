@@ -94,6 +94,45 @@ public sealed class UploadFaultTests(UploadHostFixture fixture) : IClassFixture<
         Assert.Equal(50m, await Faults.MonthlyValueAsync("twice", "revenue", "2025-01"));
     }
 
+    [Fact]
+    public async Task XlsxBombUploadedUnderTheLimit_IsRejectedAsABombOnTheLedger_WithoutARowRead()
+    {
+        var folder = Directory.CreateTempSubdirectory("centric-bomb-upload-").FullName;
+        byte[] bomb;
+        try
+        {
+            var workbook = Path.Combine(folder, "orders.xlsx");
+            new Centric.Engine.Tests.Ingestion.WorkbookBuilder()
+                .Sheet("Orders", ["order_id", "customer_id", "order_date", "amount"], ["o1", "c1", new DateTime(2025, 1, 1), 10m])
+                .Save(workbook);
+            var path = Path.Combine(folder, "bomb.xlsx");
+            Centric.Engine.Tests.Ingestion.WorkbookBomb.Write(workbook, path, 64L * 1024 * 1024);
+            bomb = await File.ReadAllBytesAsync(path);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Assert.InRange(bomb.Length, 1, UploadHostFixture.Limit);
+        using var response = await Faults.Api.PostAsync(
+            new Uri("datasets/bombs/exports/orders?fileName=orders.xlsx", UriKind.Relative), new ByteArrayContent(bomb));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        var entry = Assert.Single(await Faults.WaitForIngestionsAsync("bombs", 1, TimeSpan.FromSeconds(90)));
+        using var byId = await Faults.Api.GetAsync(new Uri($"datasets/bombs/ingestions/{id}", UriKind.Relative));
+        var record = await byId.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal(entry.ToJsonString(), record!.ToJsonString());
+        Assert.Equal("rejected", (string?)record["status"]);
+        Assert.Matches(
+            @"^refused as a decompression bomb: the part 'xl/sharedStrings\.xml' declares 6\d{7} bytes, past the limit of 5 MB \(5242880 bytes\) \(20× the upload limit of 262144 bytes\)$",
+            (string?)record["message"]);
+        Assert.Equal((0L, 0L, 0L), ((long)record["rowsRead"]!, (long)record["accepted"]!, (long)record["rejected"]!));
+        var rejects = await Faults.Api.GetStringAsync(new Uri($"datasets/bombs/ingestions/{id}/rejects", UriKind.Relative));
+        Assert.Equal("line,column,value,reason", rejects.Trim());
+    }
+
     private static HttpContent Body(byte[] bytes, string? contentType)
     {
         if (contentType == "multipart/form-data")
