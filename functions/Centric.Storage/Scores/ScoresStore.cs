@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Engine.Clv;
 using Centric.Storage.Connection;
 
@@ -95,10 +96,38 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
 
     public static string CohortsBlobName(string dataset, string generation) => $"{dataset}/{generation}.cohorts.json";
 
+    /// <summary>The customers behind the generation's counts and MRR movements, beside its scores.</summary>
+    public static string CustomerListsBlobName(string dataset, string generation) => $"{dataset}/{generation}.customers.json";
+
+    public async Task WriteCustomerListsAsync(string dataset, string generation, CustomerListSet lists, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        using var buffer = new MemoryStream();
+        await JsonSerializer.SerializeAsync(buffer, lists, CohortJson, cancellationToken);
+        buffer.Position = 0;
+        await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).UploadAsync(buffer, overwrite: true, cancellationToken);
+    }
+
+    /// <summary>The generation's customer lists; null when it has none (computed before lists were kept).</summary>
+    public async Task<CustomerListSet?> ReadCustomerListsAsync(string dataset, string generation, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            await using var stream = content.Value.Content;
+            return await JsonSerializer.DeserializeAsync<CustomerListSet>(stream, CohortJson, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
         await _container.GetBlobClient(BlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         await _container.GetBlobClient(CohortsBlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         File.Delete(Path.Combine(_cache, $"{dataset}-{generation}.parquet"));
     }
 }

@@ -1,5 +1,7 @@
 using Centric.Domain.Exports;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
+using Centric.Domain.Time;
 
 namespace Centric.Domain.Families.Orders;
 
@@ -71,6 +73,11 @@ public sealed class OrdersFamily : IMetricFamily
         var orders = context.Orders;
         var input = new OrdersMetricsInput(
             orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(context.Segments.Of)], orders.Unconverted, orders.ReportingCurrency);
-        output.Add(new OrdersMetricsCalculator(context.Calendar, context.Settings.InactivityDays).Compute(input, context.AsOf, context.Grains));
+        output.Add(new OrdersMetricsCalculator(context.Calendar, context.Settings.InactivityDays).Compute(
+            input,
+            context.AsOf,
+            context.Grains,
+            entry => output.List(new CustomerListRow(
+                entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, orders.CustomerIds[entry.Customer], entry.Day))));
     }
 }

@@ -11,7 +11,16 @@ namespace Centric.Domain.Families.Orders;
 /// </summary>
 public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactivityDays)
 {
-    public IReadOnlyList<MetricValue> Compute(OrdersMetricsInput input, DateOnly asOf, IReadOnlyCollection<Grain> grains)
+    /// <summary>Every row of every grain's periods up to <paramref name="asOf"/>.</summary>
+    /// <param name="input">The customer-days and each customer's segments.</param>
+    /// <param name="asOf">The as-of date A.</param>
+    /// <param name="grains">The grains to compute.</param>
+    /// <param name="listed">
+    /// Given, receives every customer behind new, reactivated, churned and active customers, from the same pass that
+    /// counts them (for the <c>*</c> segment; a segment's list is the rows of its customers).
+    /// </param>
+    public IReadOnlyList<MetricValue> Compute(
+        OrdersMetricsInput input, DateOnly asOf, IReadOnlyCollection<Grain> grains, Action<CountListEntry>? listed = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(grains);
@@ -29,7 +38,9 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         foreach (var grain in grains)
         {
             var periods = new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf);
-            var tallies = new PeriodTallies(histories, segments, periods, asOf.DayNumber);
+            CountListed? sink = listed is null ? null
+                : (metric, p, customer, day) => listed(new CountListEntry(metric, periods.Periods[p], customer, DateOnly.FromDayNumber(day)));
+            var tallies = new PeriodTallies(histories, segments, periods, asOf.DayNumber, sink);
             for (var p = 0; p < periods.Count; p++)
             {
                 for (var b = 0; b < segments.Count; b++)

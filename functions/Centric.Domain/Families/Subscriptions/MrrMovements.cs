@@ -29,29 +29,50 @@ public sealed class MrrMovements
     {
         Start += before;
         End += after;
+        var (metric, amount) = Classify(before, after, firstActiveInPeriod);
+        switch (metric)
+        {
+            case SubscriptionsFamily.NewMrr:
+                New += amount;
+                break;
+            case SubscriptionsFamily.ReactivationMrr:
+                Reactivation += amount;
+                break;
+            case SubscriptionsFamily.ChurnMrr:
+                Churn += amount;
+                break;
+            case SubscriptionsFamily.ExpansionMrr:
+                Expansion += amount;
+                break;
+            case SubscriptionsFamily.ContractionMrr:
+                Contraction += amount;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Which movement one customer's change from <paramref name="before"/> (MRR on s − 1) to <paramref name="after"/>
+    /// (MRR on e − 1) is, and its signed amount: the one rule both the sums and the customer lists use. A customer
+    /// with the same MRR on both days is a contraction of 0; one with none on either is no movement (null metric).
+    /// </summary>
+    public static (string? Metric, decimal Amount) Classify(decimal before, decimal after, bool firstActiveInPeriod)
+    {
+        if (before == 0 && after == 0)
+        {
+            return (null, 0);
+        }
+
         if (before == 0 && after > 0)
         {
-            if (firstActiveInPeriod)
-            {
-                New += after;
-            }
-            else
-            {
-                Reactivation += after;
-            }
+            return (firstActiveInPeriod ? SubscriptionsFamily.NewMrr : SubscriptionsFamily.ReactivationMrr, after);
         }
-        else if (before > 0 && after == 0)
+
+        if (before > 0 && after == 0)
         {
-            Churn -= before;
+            return (SubscriptionsFamily.ChurnMrr, -before);
         }
-        else if (after > before)
-        {
-            Expansion += after - before;
-        }
-        else
-        {
-            Contraction += after - before;
-        }
+
+        return (after > before ? SubscriptionsFamily.ExpansionMrr : SubscriptionsFamily.ContractionMrr, after - before);
     }
 
     /// <summary>(new + expansion + reactivation) ÷ |contraction + churn|; null when nothing was lost.</summary>

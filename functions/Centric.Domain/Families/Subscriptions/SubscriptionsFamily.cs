@@ -1,6 +1,8 @@
 using Centric.Domain.Exports;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
+using Centric.Domain.Time;
 
 namespace Centric.Domain.Families.Subscriptions;
 
@@ -108,6 +110,13 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     }
 
                     var isNew = firstActive[customer.Key] is { } f && f >= period.Start && f <= last;
+                    if (MrrMovements.Classify(start, end, isNew) is ({ } metric, var amount and not 0))
+                    {
+                        var involved = customer.Where(s => s.IsActiveOn(before) || s.IsActiveOn(last)).Select(s => s.Id).Distinct().Order(StringComparer.Ordinal);
+                        output.List(new CustomerListRow(
+                            metric, grain.ToName(), period.Label, period.Start, customer.Key, null, start, end, amount, [.. involved]));
+                    }
+
                     foreach (var key in context.Segments.Of(customer.Key).Prepend(SegmentKeys.All))
                     {
                         if (!groups.TryGetValue(key, out var movements))
