@@ -29,6 +29,9 @@ public static class CustomerLists
 
     public static bool Supports(string metric) => Metrics.Contains(metric, StringComparer.Ordinal);
 
+    /// <summary>The amount without trailing zeros (50.0000 → 50), its value unchanged: lists are exact, never rounded.</summary>
+    public static decimal Trim(decimal amount) => amount / 1.000000000000000000000000000000000m;
+
     public const string CsvHeader = "metric,grain,period,periodStart,customerId,day,mrrBefore,mrrAfter,movement,subscriptions";
 
     /// <summary>The rows as CSV through the one CSV-safe writer; subscription ids are joined with a space.</summary>

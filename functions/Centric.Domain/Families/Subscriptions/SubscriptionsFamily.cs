@@ -1,5 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.CustomerLists;
+using Lists = Centric.Domain.Families.CustomerLists.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
@@ -114,7 +115,16 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     {
                         var involved = customer.Where(s => s.IsActiveOn(before) || s.IsActiveOn(last)).Select(s => s.Id).Distinct().Order(StringComparer.Ordinal);
                         output.List(new CustomerListRow(
-                            metric, grain.ToName(), period.Label, period.Start, customer.Key, null, start, end, amount, [.. involved]));
+                            metric,
+                            grain.ToName(),
+                            period.Label,
+                            period.Start,
+                            customer.Key,
+                            null,
+                            Lists.Trim(start),
+                            Lists.Trim(end),
+                            Lists.Trim(amount),
+                            [.. involved]));
                     }
 
                     foreach (var key in context.Segments.Of(customer.Key).Prepend(SegmentKeys.All))
