@@ -29,7 +29,8 @@ public class SampleSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
             [
                 "sample/communications/communications.csv", "sample/customers/customers.csv", "sample/fx-rates/fx-rates.csv",
                 "sample/mentions/mentions.csv", "sample/onboarding/onboarding.csv", "sample/orders/orders.csv", "sample/surveys/surveys.csv",
-                "sample/tickets/tickets.csv",
+                "sample/tickets/tickets.csv", "saas/customers/customers.csv", "saas/fx-rates/fx-rates.csv",
+                "saas/subscriptions/subscriptions.csv",
             ],
             names);
         using var expected = new StringWriter(CultureInfo.InvariantCulture);
