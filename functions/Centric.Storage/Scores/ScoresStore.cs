@@ -17,6 +17,10 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
     private readonly string _cache = Directory.CreateTempSubdirectory("centric-scores-").FullName;
     private static readonly JsonSerializerOptions CohortJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
     private readonly SemaphoreSlim _download = new(1, 1);
 
     public static string BlobName(string dataset, string generation) => $"{dataset}/{generation}.parquet";
@@ -103,7 +107,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     {
         ArgumentNullException.ThrowIfNull(lists);
         using var buffer = new MemoryStream();
-        await JsonSerializer.SerializeAsync(buffer, lists, CohortJson, cancellationToken);
+        await JsonSerializer.SerializeAsync(buffer, StoredCustomerLists.From(lists), ListJson, cancellationToken);
         buffer.Position = 0;
         await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).UploadAsync(buffer, overwrite: true, cancellationToken);
     }
@@ -115,7 +119,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         {
             var content = await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DownloadStreamingAsync(cancellationToken: cancellationToken);
             await using var stream = content.Value.Content;
-            return await JsonSerializer.DeserializeAsync<CustomerListSet>(stream, CohortJson, cancellationToken);
+            return (await JsonSerializer.DeserializeAsync<StoredCustomerLists>(stream, ListJson, cancellationToken))?.ToSet();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -44,7 +44,9 @@ public sealed partial class ReadmeExamplesTests(AzuriteFixture azurite) : IClass
         while ((await client.GetAsync("api/datasets/sample/customers/C000001")).StatusCode != HttpStatusCode.OK
             || (await client.GetAsync("api/datasets/saas/metrics/mrr-churn")).StatusCode != HttpStatusCode.OK)
         {
-            Assert.True(DateTime.UtcNow < deadline, "The sample was not computed in time.");
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"The samples were not computed in time: {await client.GetStringAsync("api/datasets")} saas: {await client.GetStringAsync("api/datasets/saas/ingestions")}");
             await Task.Delay(500);
         }
     }

@@ -27,10 +27,10 @@ public class SampleSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         Assert.Equal(
             [
+                "saas/customers/customers.csv", "saas/fx-rates/fx-rates.csv", "saas/subscriptions/subscriptions.csv",
                 "sample/communications/communications.csv", "sample/customers/customers.csv", "sample/fx-rates/fx-rates.csv",
                 "sample/mentions/mentions.csv", "sample/onboarding/onboarding.csv", "sample/orders/orders.csv", "sample/surveys/surveys.csv",
-                "sample/tickets/tickets.csv", "saas/customers/customers.csv", "saas/fx-rates/fx-rates.csv",
-                "saas/subscriptions/subscriptions.csv",
+                "sample/tickets/tickets.csv",
             ],
             names);
         using var expected = new StringWriter(CultureInfo.InvariantCulture);
