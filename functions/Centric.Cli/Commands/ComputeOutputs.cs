@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Centric.Cli.Output;
+using Centric.Domain.Families;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Snapshots;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
@@ -23,6 +25,7 @@ internal static class ComputeOutputs
         RejectsCsv.Write(Path.Combine(folder, "rejects.csv"), ingestions);
         ScoresCsv.Write(Path.Combine(folder, "scores.csv"), result.Scores);
         File.WriteAllText(Path.Combine(folder, "cohorts.csv"), CohortCsv.Write(result.Cohorts));
+        WriteCustomerLists(Path.Combine(folder, "customers"), result);
         var clv = Path.Combine(folder, "clv.json");
         if (result.Clv is { } report)
         {
@@ -31,6 +34,28 @@ internal static class ComputeOutputs
         else if (File.Exists(clv))
         {
             File.Delete(clv);
+        }
+    }
+
+    /// <summary>
+    /// <c>customers/{metric}.csv</c> for every listable metric of the families computed: the customers behind each
+    /// period's count or MRR movement, every grain, the <c>*</c> segment. Lists of metrics no longer computed are removed.
+    /// </summary>
+    private static void WriteCustomerLists(string folder, ComputeResult result)
+    {
+        var computed = MetricFamilies.All.Where(f => result.Families.Contains(f.Name)).SelectMany(f => f.Definitions).Select(d => d.Id).ToHashSet();
+        Directory.CreateDirectory(folder);
+        foreach (var metric in CustomerLists.Metrics)
+        {
+            var path = Path.Combine(folder, metric + ".csv");
+            if (!computed.Contains(metric))
+            {
+                File.Delete(path);
+                continue;
+            }
+
+            using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            CustomerLists.WriteCsv(writer, result.CustomerLists.Rows.Where(r => r.Metric == metric));
         }
     }
 

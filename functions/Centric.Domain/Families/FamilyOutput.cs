@@ -1,20 +1,25 @@
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 
 namespace Centric.Domain.Families;
 
 /// <summary>
 /// Where families put what they computed: metric values (snapshot rows), warnings a person should read, and the
-/// outputs served on their own routes — the cohort matrix and the predictive CLV fit with its holdout check.
+/// outputs served on their own routes — the cohort matrix, the predictive CLV fit with its holdout check, and the
+/// customers behind each count and MRR movement (for the <c>*</c> segment).
 /// </summary>
 public sealed class FamilyOutput
 {
     private readonly List<MetricValue> _values = [];
     private readonly List<string> _warnings = [];
+    private readonly List<CustomerListRow> _lists = [];
 
     public IReadOnlyList<MetricValue> Values => _values;
 
     public IReadOnlyList<string> Warnings => _warnings;
+
+    public IReadOnlyList<CustomerListRow> CustomerLists => _lists;
 
     public IReadOnlyList<CohortCell> Cohorts { get; set; } = [];
 
@@ -24,4 +29,6 @@ public sealed class FamilyOutput
     public void Add(IEnumerable<MetricValue> values) => _values.AddRange(values);
 
     public void Warn(string warning) => _warnings.Add(warning);
+
+    public void List(CustomerListRow row) => _lists.Add(row);
 }

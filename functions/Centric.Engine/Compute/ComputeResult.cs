@@ -1,5 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Engine.Clv;
 
@@ -10,7 +11,7 @@ namespace Centric.Engine.Compute;
 /// value, the cohort retention matrix, per-customer CLV scores at the as-of date with the fit they came from, warnings
 /// a person should read (e.g. amounts that could not be converted), the export kinds the dataset holds and the metric
 /// families computed from them, and the currency money is reported in (settings' reportingCurrency, else the data's
-/// single currency, else EUR).
+/// single currency, else EUR), and the customers behind each count and MRR movement.
 /// </summary>
 public sealed record ComputeResult(
     DateOnly? AsOf,
@@ -23,4 +24,5 @@ public sealed record ComputeResult(
     IReadOnlyList<CohortCell> Cohorts,
     IReadOnlyList<ExportKind> Kinds,
     IReadOnlyList<string> Families,
-    string ReportingCurrency);
+    string ReportingCurrency,
+    CustomerListSet CustomerLists);

@@ -2,6 +2,7 @@ using Centric.Domain.Activity;
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
@@ -51,7 +52,7 @@ public static class DatasetComputer
         if (effectiveAsOf is not { } day)
         {
             warnings.Add("There are no events yet (orders, subscriptions, tickets, surveys, communications, onboarding or mentions): nothing to compute.");
-            return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, [], orders.ReportingCurrency);
+            return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, [], orders.ReportingCurrency, CustomerListSet.Empty);
         }
 
         if (kinds.Contains(ExportKind.Orders))
@@ -96,7 +97,23 @@ public static class DatasetComputer
             output.Cohorts,
             kindList,
             [.. families.Select(f => f.Name)],
-            orders.ReportingCurrency);
+            orders.ReportingCurrency,
+            ListsWithSegments(output.CustomerLists, segments));
+    }
+
+    /// <summary>The lists with the segment keys of every listed customer that has any.</summary>
+    private static CustomerListSet ListsWithSegments(IReadOnlyList<CustomerListRow> rows, CustomerSegments segments)
+    {
+        var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (!keys.ContainsKey(row.CustomerId) && segments.Of(row.CustomerId) is { Count: > 0 } own)
+            {
+                keys[row.CustomerId] = own;
+            }
+        }
+
+        return new CustomerListSet(rows, keys);
     }
 
     private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;

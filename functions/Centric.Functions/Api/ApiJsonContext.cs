@@ -15,6 +15,7 @@ namespace Centric.Functions.Api;
 [JsonSerializable(typeof(MetricCatalogEntry[]))]
 [JsonSerializable(typeof(SnapshotRow[]))]
 [JsonSerializable(typeof(CohortMatrix))]
+[JsonSerializable(typeof(MetricCustomerList))]
 [JsonSerializable(typeof(CustomerScore))]
 [JsonSerializable(typeof(ClvFitReport))]
 [JsonSerializable(typeof(PAliveDistribution))]

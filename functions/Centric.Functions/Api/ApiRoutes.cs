@@ -14,7 +14,7 @@ internal static class ApiRoutes
         var dataset = api.MapGroup("/datasets/{" + DatasetNameFilter.Parameter + "}")
             .AddEndpointFilter<RouteGroupBuilder, DatasetNameFilter>()
             .ProducesValidationProblem();
-        dataset.MapDataset().MapMetricRows().MapSnapshot().MapCohorts().MapCustomers().MapIngestions().MapExportUpload();
+        dataset.MapDataset().MapMetricRows().MapCustomerLists().MapSnapshot().MapCohorts().MapCustomers().MapIngestions().MapExportUpload();
 
         app.MapOpenApi("/api/openapi.json");
         app.MapFallback("/api/{**path}", (string path) => Problems.NotFound($"There is no route /api/{path}."));

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Centric.LocalHost.Samples;
 
 /// <summary>
-/// Drops the generated sample dataset where a finance team would, one file per export kind
-/// (<c>exports/sample/orders/orders.csv</c>, <c>exports/sample/customers/customers.csv</c>, surveys, tickets, ...), so
-/// the next ScanExports picks it up.
+/// Drops the generated sample datasets where a finance team would, one file per export kind: the shop
+/// (<c>exports/sample/orders/orders.csv</c>, <c>exports/sample/customers/customers.csv</c>, surveys, tickets, ...) and
+/// the SaaS business (<c>exports/saas/subscriptions/subscriptions.csv</c>, its customers and fx rates), so the next
+/// ScanExports picks them up.
 /// </summary>
 public static class SampleSeeder
 {
@@ -35,6 +36,11 @@ public static class SampleSeeder
         await UploadAsync(container, $"{Dataset}/onboarding/onboarding.csv", writer => SampleExperience.WriteOnboardingCsv(writer, options), logger, cancellationToken);
         await UploadAsync(container, $"{Dataset}/communications/communications.csv", writer => SampleExperience.WriteCommunicationsCsv(writer, options), logger, cancellationToken);
         await UploadAsync(container, $"{Dataset}/mentions/mentions.csv", writer => SampleExperience.WriteMentionsCsv(writer, options), logger, cancellationToken);
+
+        var saas = SampleSaas.For(options);
+        await UploadAsync(container, $"{SampleSaas.Dataset}/customers/customers.csv", writer => SampleSaas.WriteCustomersCsv(writer, saas), logger, cancellationToken);
+        await UploadAsync(container, $"{SampleSaas.Dataset}/fx-rates/fx-rates.csv", writer => SampleExports.WriteFxRatesCsv(writer, saas), logger, cancellationToken);
+        await UploadAsync(container, $"{SampleSaas.Dataset}/subscriptions/subscriptions.csv", writer => SampleSaas.WriteSubscriptionsCsv(writer, saas), logger, cancellationToken);
     }
 
     private static async Task UploadAsync(BlobContainerClient container, string name, Func<TextWriter, long> write, ILogger logger, CancellationToken cancellationToken)

@@ -106,6 +106,7 @@ public sealed class ComputeService(
             await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
             await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
             await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
+            await scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken);
 
             var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
             foreach (var warning in warnings)

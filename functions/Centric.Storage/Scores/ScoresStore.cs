@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Engine.Clv;
 using Centric.Storage.Connection;
 
@@ -16,6 +17,10 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
     private readonly string _cache = Directory.CreateTempSubdirectory("centric-scores-").FullName;
     private static readonly JsonSerializerOptions CohortJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
     private readonly SemaphoreSlim _download = new(1, 1);
 
     public static string BlobName(string dataset, string generation) => $"{dataset}/{generation}.parquet";
@@ -95,10 +100,38 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
 
     public static string CohortsBlobName(string dataset, string generation) => $"{dataset}/{generation}.cohorts.json";
 
+    /// <summary>The customers behind the generation's counts and MRR movements, beside its scores.</summary>
+    public static string CustomerListsBlobName(string dataset, string generation) => $"{dataset}/{generation}.customers.json";
+
+    public async Task WriteCustomerListsAsync(string dataset, string generation, CustomerListSet lists, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        using var buffer = new MemoryStream();
+        await JsonSerializer.SerializeAsync(buffer, StoredCustomerLists.From(lists), ListJson, cancellationToken);
+        buffer.Position = 0;
+        await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).UploadAsync(buffer, overwrite: true, cancellationToken);
+    }
+
+    /// <summary>The generation's customer lists; null when it has none (computed before lists were kept).</summary>
+    public async Task<CustomerListSet?> ReadCustomerListsAsync(string dataset, string generation, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var content = await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            await using var stream = content.Value.Content;
+            return (await JsonSerializer.DeserializeAsync<StoredCustomerLists>(stream, ListJson, cancellationToken))?.ToSet();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
         await _container.GetBlobClient(BlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         await _container.GetBlobClient(CohortsBlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);
         File.Delete(Path.Combine(_cache, $"{dataset}-{generation}.parquet"));
     }
 }

@@ -82,6 +82,42 @@ public class ComputeCommandTests
         Assert.Contains("3 files, 6 rows accepted, 1 rejected", run.Out, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// C1's February order is rejected, so with a 10-day window: C1 [Jan 5, Jan 15), C2 [Jan 20, Jan 30), C3 from Feb 10
+    /// (the as-of date).
+    /// </summary>
+    [Fact]
+    public void Compute_WritesTheCustomersBehindEachCount_AgreeingWithTheSnapshots()
+    {
+        using var exports = ShopExports.Create();
+
+        var run = Compute(exports);
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var folder = Path.Combine(exports.Beside("out"), "customers");
+        Assert.Equal(
+            ["active-customers.csv", "churned-customers.csv", "new-customers.csv", "reactivated-customers.csv"],
+            Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string[] Months(string metric) =>
+            [.. File.ReadLines(Path.Combine(folder, metric + ".csv")).Where(l => l.Contains(",month,", StringComparison.Ordinal))];
+        Assert.Equal("metric,grain,period,periodStart,customerId,day,mrrBefore,mrrAfter,movement,subscriptions", File.ReadLines(Path.Combine(folder, "new-customers.csv")).First());
+        Assert.Equal(
+            ["new-customers,month,2025-01,2025-01-01,C1,2025-01-05,,,,", "new-customers,month,2025-01,2025-01-01,C2,2025-01-20,,,,", "new-customers,month,2025-02,2025-02-01,C3,2025-02-10,,,,"],
+            Months("new-customers"));
+        Assert.Equal(
+            ["churned-customers,month,2025-01,2025-01-01,C1,2025-01-15,,,,", "churned-customers,month,2025-01,2025-01-01,C2,2025-01-30,,,,"],
+            Months("churned-customers"));
+        Assert.Equal(["active-customers,month,2025-02,2025-02-01,C3,2025-02-10,,,,"], Months("active-customers"));
+        Assert.Empty(Months("reactivated-customers"));
+
+        var rows = Snapshots(exports);
+        foreach (var (metric, period) in new[] { ("new-customers", "2025-01"), ("new-customers", "2025-02"), ("churned-customers", "2025-01"), ("active-customers", "2025-01"), ("active-customers", "2025-02") })
+        {
+            var listed = Months(metric).Count(l => l.Contains($",{period},", StringComparison.Ordinal));
+            Assert.Equal(Row(rows, metric, period).GetProperty("value").GetDecimal(), listed);
+        }
+    }
+
     [Fact]
     public void Compute_CorrectionInALaterFile_ReplacesTheEarlierOrderInRevenue()
     {

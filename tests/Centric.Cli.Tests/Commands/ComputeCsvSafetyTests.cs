@@ -49,7 +49,7 @@ public class ComputeCsvSafetyTests
         Assert.True(run.ExitCode == 0, run.Err);
         var files = Directory.GetFiles(output, "*.csv", SearchOption.AllDirectories);
         Assert.Superset(
-            new HashSet<string>(["snapshots.csv", "scores.csv", "rejects.csv", "cohorts.csv"]),
+            new HashSet<string>(["snapshots.csv", "scores.csv", "rejects.csv", "cohorts.csv", "new-customers.csv", "active-customers.csv"]),
             files.Select(Path.GetFileName).ToHashSet()!);
         Assert.All(files, file => Assert.Empty(CsvTable.Formulas(File.ReadAllText(file))));
     }

@@ -27,6 +27,7 @@ public class SampleSeederTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
 
         Assert.Equal(
             [
+                "saas/customers/customers.csv", "saas/fx-rates/fx-rates.csv", "saas/subscriptions/subscriptions.csv",
                 "sample/communications/communications.csv", "sample/customers/customers.csv", "sample/fx-rates/fx-rates.csv",
                 "sample/mentions/mentions.csv", "sample/onboarding/onboarding.csv", "sample/orders/orders.csv", "sample/surveys/surveys.csv",
                 "sample/tickets/tickets.csv",

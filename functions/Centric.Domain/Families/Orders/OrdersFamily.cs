@@ -1,5 +1,7 @@
 using Centric.Domain.Exports;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
+using Centric.Domain.Time;
 
 namespace Centric.Domain.Families.Orders;
 
@@ -88,15 +90,19 @@ public sealed class OrdersFamily : IMetricFamily
         ArgumentNullException.ThrowIfNull(output);
         var orders = context.Orders;
         var calculator = new OrdersMetricsCalculator(context.Calendar, context.Settings.InactivityDays);
-        if (context.Subscriptions is { } subscriptions)
-        {
-            output.Add(calculator.Compute(Input(context, subscriptions), context.AsOf, context.Grains));
-            return;
-        }
+        var (input, customerIds) = context.Subscriptions is { } subscriptions
+            ? (Input(context, subscriptions), subscriptions.CustomerIds)
+            : (new OrdersMetricsInput(
+                orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(context.Segments.Of)], orders.Unconverted, orders.ReportingCurrency),
+               orders.CustomerIds);
 
-        var input = new OrdersMetricsInput(
-            orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(context.Segments.Of)], orders.Unconverted, orders.ReportingCurrency);
-        output.Add(calculator.Compute(input, context.AsOf, context.Grains));
+        // The customers behind new, reactivated, churned and active customers come from the pass that counts them.
+        output.Add(calculator.Compute(
+            input,
+            context.AsOf,
+            context.Grains,
+            entry => output.List(new CustomerListRow(
+                entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, customerIds[entry.Customer], entry.Day))));
     }
 
     /// <summary>

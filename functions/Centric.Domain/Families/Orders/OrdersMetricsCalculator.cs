@@ -16,7 +16,16 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
     /// <summary>The number of months before a period whose churn rate (start) clv-arpa averages.</summary>
     public const int ClvArpaMonths = 6;
 
-    public IReadOnlyList<MetricValue> Compute(OrdersMetricsInput input, DateOnly asOf, IReadOnlyCollection<Grain> grains)
+    /// <summary>Every row of every grain's periods up to <paramref name="asOf"/>.</summary>
+    /// <param name="input">The customer-days and each customer's segments.</param>
+    /// <param name="asOf">The as-of date A.</param>
+    /// <param name="grains">The grains to compute.</param>
+    /// <param name="listed">
+    /// Given, receives every customer behind new, reactivated, churned and active customers, from the same pass that
+    /// counts them (for the <c>*</c> segment; a segment's list is the rows of its customers).
+    /// </param>
+    public IReadOnlyList<MetricValue> Compute(
+        OrdersMetricsInput input, DateOnly asOf, IReadOnlyCollection<Grain> grains, Action<CountListEntry>? listed = null)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(grains);
@@ -34,13 +43,14 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         var unconverted = new UnconvertedSeries(input.Unconverted ?? [], segments, firstDay, asOf.DayNumber, input.ReportingCurrency);
         var mrr = input.Recurring is { } recurring ? new MrrOnDay(histories, recurring, segments) : null;
         var months = new PeriodIndex(calendar, Grain.Month, DateOnly.FromDayNumber(firstDay), asOf);
-        var monthTallies = new PeriodTallies(histories, segments, months, asOf.DayNumber);
+        // The monthly tallies also serve clv-arpa's trailing churn; they list customers only when months are asked for.
+        var monthTallies = new PeriodTallies(histories, segments, months, asOf.DayNumber, grains.Contains(Grain.Month) ? Sink(listed, months) : null);
         var shared = new Shared(series, unconverted, mrr, months, monthTallies, asOf.DayNumber, input.HasOrders);
         var rows = new List<MetricValue>();
         foreach (var grain in grains)
         {
             var periods = grain == Grain.Month ? months : new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf);
-            var tallies = grain == Grain.Month ? monthTallies : new PeriodTallies(histories, segments, periods, asOf.DayNumber);
+            var tallies = grain == Grain.Month ? monthTallies : new PeriodTallies(histories, segments, periods, asOf.DayNumber, Sink(listed, periods));
             var monthsInPeriod = grain switch { Grain.Quarter => 3m, Grain.Year => 12m, _ => 1m };
             for (var p = 0; p < periods.Count; p++)
             {
@@ -54,6 +64,10 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
 
         return rows;
     }
+
+    private static CountListed? Sink(Action<CountListEntry>? listed, PeriodIndex periods) => listed is null
+        ? null
+        : (metric, p, customer, day) => listed(new CountListEntry(metric, periods.Periods[p], customer, DateOnly.FromDayNumber(day)));
 
     private static void AddRows(List<MetricValue> rows, RowContext c)
     {

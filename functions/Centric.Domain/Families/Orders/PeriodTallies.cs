@@ -4,11 +4,14 @@ namespace Centric.Domain.Families.Orders;
 
 /// <summary>
 /// Distinct-customer counts per period and segment for one grain. Each customer adds to every segment it is in;
-/// "once per period" is kept by remembering the last period a customer was counted in.
+/// "once per period" is kept by remembering the last period a customer was counted in. Given <c>listed</c>, every
+/// customer counted in new, reactivated or churned customers is also handed to it with the day that counted it, and
+/// every customer active on a period's last day e − 1 (the as-of date for the partial period) with that day: the
+/// lists come from the same pass as the counts.
 /// </summary>
 internal sealed class PeriodTallies
 {
-    public PeriodTallies(IReadOnlyList<CustomerHistory> histories, SegmentIndex segments, PeriodIndex periods, int asOf)
+    public PeriodTallies(IReadOnlyList<CustomerHistory> histories, SegmentIndex segments, PeriodIndex periods, int asOf, CountListed? listed = null)
     {
         int[][] New() => [.. Enumerable.Range(0, periods.Count).Select(_ => new int[segments.Count])];
         NewCustomers = New();
@@ -36,10 +39,12 @@ internal sealed class PeriodTallies
                 if (k == 0)
                 {
                     Add(NewCustomers, p, bins);
+                    List(listed, OrdersFamily.NewCustomers, p, h.Customer, spell.Start);
                 }
                 else if (p != lastReactivated)
                 {
                     Add(Reactivated, p, bins);
+                    List(listed, OrdersFamily.ReactivatedCustomers, p, h.Customer, spell.Start);
                     lastReactivated = p;
                 }
 
@@ -50,6 +55,11 @@ internal sealed class PeriodTallies
                 }
 
                 lastPopulation = Math.Max(lastPopulation, lastActive);
+                if (listed is not null)
+                {
+                    ListActive(listed, h.Customer, spell, periods, p, lastActive, asOf);
+                }
+
                 CountRetained(h, spell, periods, asOf, bins);
 
                 if (spell.End > asOf)
@@ -61,6 +71,7 @@ internal sealed class PeriodTallies
                 if (churnPeriod != lastChurned)
                 {
                     Add(Churned, churnPeriod, bins);
+                    List(listed, OrdersFamily.ChurnedCustomers, churnPeriod, h.Customer, spell.End);
                     lastChurned = churnPeriod;
                 }
 
@@ -130,6 +141,27 @@ internal sealed class PeriodTallies
         }
     }
 
+    private static void List(CountListed? listed, string metric, int p, int customer, int day)
+    {
+        if (p >= 0)
+        {
+            listed?.Invoke(metric, p, customer, day);
+        }
+    }
+
+    /// <summary>The periods from <paramref name="first"/> to <paramref name="last"/> whose last day (capped at A) falls in the spell.</summary>
+    private static void ListActive(CountListed listed, int customer, Activity.ActivitySpell spell, PeriodIndex periods, int first, int last, int asOf)
+    {
+        for (var q = Math.Max(first, 0); q <= last; q++)
+        {
+            var lastDay = Math.Min(periods.End(q) - 1, asOf);
+            if (spell.IsActiveOn(lastDay))
+            {
+                listed(OrdersFamily.ActiveCustomers, q, customer, lastDay);
+            }
+        }
+    }
+
     private static int MarkTrailing(int[][] tally, PeriodIndex periods, int day, int lastMarked, int[] bins)
     {
         var (first, last) = periods.TrailingRangeOf(day);
@@ -156,3 +188,6 @@ internal sealed class PeriodTallies
         }
     }
 }
+
+/// <summary>A customer counted in <paramref name="metric"/> in period <paramref name="period"/> on day number <paramref name="day"/>.</summary>
+internal delegate void CountListed(string metric, int period, int customer, int day);

@@ -1,5 +1,6 @@
 using Centric.Domain.Activity;
 using Centric.Domain.Exports;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
@@ -90,6 +91,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     unconvertedAnywhere.AddRange(missingAfter);
                     var spells = subscriptions.Spells[customer];
                     var isNew = spells.Length > 0 && spells[0].Start >= period.Start.DayNumber && spells[0].Start <= last.DayNumber;
+                    List(output, grain, period, subscriptions.CustomerIds[customer], revenue.Of(customer), before, last, start, end, isNew);
                     foreach (var key in context.Segments.Of(subscriptions.CustomerIds[customer]).Prepend(SegmentKeys.All))
                     {
                         if (!groups.TryGetValue(key, out var group))
@@ -116,6 +118,44 @@ public sealed class SubscriptionsFamily : IMetricFamily
         {
             output.Warn($"MRR, its movements, NRR, GRR, the quick ratio and subscription ARPA are null in the periods these subscriptions count in: {warning}");
         }
+    }
+
+    /// <summary>
+    /// Lists the customer behind its movement in the period, from the same classification the sums use
+    /// (<see cref="MrrMovement.Of"/>): MRR on s − 1 and on e − 1, the signed movement and the subscriptions active on
+    /// either day. A customer whose MRR did not move is in no list.
+    /// </summary>
+    private static void List(
+        FamilyOutput output, Grain grain, Period period, string customerId, IReadOnlyList<Subscription> own,
+        DateOnly before, DateOnly last, decimal start, decimal end, bool isNew)
+    {
+        var movement = MrrMovement.Of(start, end, isNew);
+        var metric = movement.Kind switch
+        {
+            MrrMovementKind.New => NewMrr,
+            MrrMovementKind.Expansion => ExpansionMrr,
+            MrrMovementKind.Contraction => ContractionMrr,
+            MrrMovementKind.Churn => ChurnMrr,
+            MrrMovementKind.Reactivation => ReactivationMrr,
+            _ => null,
+        };
+        if (metric is null)
+        {
+            return;
+        }
+
+        var involved = own.Where(s => s.IsActiveOn(before) || s.IsActiveOn(last)).Select(s => s.Id).Distinct().Order(StringComparer.Ordinal);
+        output.List(new CustomerListRow(
+            metric,
+            grain.ToName(),
+            period.Label,
+            period.Start,
+            customerId,
+            null,
+            CustomerLists.CustomerLists.Trim(start),
+            CustomerLists.CustomerLists.Trim(end),
+            CustomerLists.CustomerLists.Trim(movement.Amount),
+            [.. involved]));
     }
 
     private static IEnumerable<MetricValue> Rows(FamilyContext context, Period period, string segment, Group group)

@@ -490,7 +490,9 @@ async function start() {
   const datasetSelect = $('dataset');
   datasetSelect.replaceChildren(...state.datasets.map((d) =>
     new Option(d.generation ? d.dataset : `${d.dataset} (not computed yet)`, d.dataset)));
-  state.dataset = state.datasets.find((d) => d.dataset === params.get('dataset')) ?? state.datasets.find((d) => d.generation) ?? state.datasets[0];
+  // Without a choice in the URL: the first computed dataset with orders (most cards read orders), else any computed one.
+  state.dataset = state.datasets.find((d) => d.dataset === params.get('dataset'))
+    ?? state.datasets.find((d) => d.generation && d.orders > 0) ?? state.datasets.find((d) => d.generation) ?? state.datasets[0];
   datasetSelect.value = state.dataset.dataset;
   state.segment = params.get('segment') ?? '*';
   state.grain = ['month', 'quarter', 'year'].includes(params.get('grain')) ? params.get('grain') : 'month';

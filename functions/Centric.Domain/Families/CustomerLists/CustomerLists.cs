@@ -1,0 +1,68 @@
+using System.Globalization;
+using Centric.Domain.Csv;
+using Centric.Domain.Families.Orders;
+using Centric.Domain.Families.Subscriptions;
+
+namespace Centric.Domain.Families.CustomerLists;
+
+/// <summary>
+/// The metrics whose value is a count of customers or a sum over customers, and so can be listed customer by customer:
+/// a count list has as many rows as the count, an MRR list's movements sum to the movement.
+/// </summary>
+public static class CustomerLists
+{
+    /// <summary>Counts of customers: one row per customer.</summary>
+    public static IReadOnlyList<string> CountMetrics { get; } =
+    [
+        OrdersFamily.ActiveCustomers, OrdersFamily.NewCustomers, OrdersFamily.ReactivatedCustomers, OrdersFamily.ChurnedCustomers,
+    ];
+
+    /// <summary>MRR movements: one row per customer whose MRR moved that way.</summary>
+    public static IReadOnlyList<string> MrrMetrics { get; } =
+    [
+        SubscriptionsFamily.NewMrr, SubscriptionsFamily.ExpansionMrr, SubscriptionsFamily.ContractionMrr,
+        SubscriptionsFamily.ChurnMrr, SubscriptionsFamily.ReactivationMrr,
+    ];
+
+    /// <summary>Every metric with a customer list.</summary>
+    public static IReadOnlyList<string> Metrics { get; } = [.. CountMetrics, .. MrrMetrics];
+
+    public static bool Supports(string metric) => Metrics.Contains(metric, StringComparer.Ordinal);
+
+    /// <summary>The amount without trailing zeros (50.0000 → 50), its value unchanged: lists are exact, never rounded.</summary>
+    public static decimal Trim(decimal amount) => amount / 1.000000000000000000000000000000000m;
+
+    public const string CsvHeader = "metric,grain,period,periodStart,customerId,day,mrrBefore,mrrAfter,movement,subscriptions";
+
+    /// <summary>The rows as CSV through the one CSV-safe writer; subscription ids are joined with a space.</summary>
+    public static string WriteCsv(IEnumerable<CustomerListRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(writer, rows);
+        return writer.ToString();
+    }
+
+    public static void WriteCsv(TextWriter writer, IEnumerable<CustomerListRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(rows);
+        var csv = new CsvWriter(writer).Header(CsvHeader.Split(','));
+        foreach (var r in rows)
+        {
+            csv.Text(r.Metric).Text(r.Grain).Text(r.Period).Day(r.PeriodStart).Text(r.CustomerId);
+            if (r.Day is { } day)
+            {
+                csv.Day(day);
+            }
+            else
+            {
+                csv.Text(null);
+            }
+
+            csv.Number(r.MrrBefore).Number(r.MrrAfter).Number(r.Movement)
+                .Text(r.Subscriptions is { Count: > 0 } ids ? string.Join(' ', ids) : null)
+                .EndRecord();
+        }
+    }
+}

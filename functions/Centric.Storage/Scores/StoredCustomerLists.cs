@@ -1,0 +1,27 @@
+using Centric.Domain.Families.CustomerLists;
+
+namespace Centric.Storage.Scores;
+
+/// <summary>
+/// The stored form of a generation's customer lists: one entry per metric, grain and period holding its customers,
+/// with empty fields left out, so the blob stays a few bytes per listed customer.
+/// </summary>
+internal sealed record StoredCustomerLists(IReadOnlyDictionary<string, IReadOnlyList<string>> Segments, IReadOnlyList<StoredCustomerList> Lists)
+{
+    public static StoredCustomerLists From(CustomerListSet set) => new(
+        set.Segments,
+        [.. set.Rows.GroupBy(r => (r.Metric, r.Grain, r.Period, r.PeriodStart))
+            .Select(g => new StoredCustomerList(
+                g.Key.Metric, g.Key.Grain, g.Key.Period, g.Key.PeriodStart,
+                [.. g.Select(r => new StoredListedCustomer(r.CustomerId, r.Day, r.MrrBefore, r.MrrAfter, r.Movement, r.Subscriptions))]))]);
+
+    public CustomerListSet ToSet() => new(
+        [.. Lists.SelectMany(l => l.Customers.Select(c => new CustomerListRow(
+            l.Metric, l.Grain, l.Period, l.PeriodStart, c.CustomerId, c.Day, c.MrrBefore, c.MrrAfter, c.Movement, c.Subscriptions)))],
+        Segments);
+}
+
+internal sealed record StoredCustomerList(string Metric, string Grain, string Period, DateOnly PeriodStart, IReadOnlyList<StoredListedCustomer> Customers);
+
+internal sealed record StoredListedCustomer(
+    string CustomerId, DateOnly? Day, decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions);
