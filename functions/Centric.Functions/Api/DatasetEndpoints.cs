@@ -1,9 +1,10 @@
+using Centric.Functions.Api.Keys;
 using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
-/// <summary><c>GET /api/datasets</c>: every dataset with its current generation and freshness.</summary>
+/// <summary><c>GET /api/datasets</c>: every dataset the caller may read with its current generation and freshness.</summary>
 internal static class DatasetEndpoints
 {
     public static RouteGroupBuilder MapDatasets(this RouteGroupBuilder api)
@@ -13,9 +14,12 @@ internal static class DatasetEndpoints
         return api;
     }
 
-    private static async Task<Ok<DatasetSummary[]>> ListAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    /// <remarks>A dataset with keys is listed only to a caller presenting one of its keys (<c>x-api-key</c>).</remarks>
+    private static async Task<Ok<DatasetSummary[]>> ListAsync(DatasetRegistry datasets, DatasetKeys keys, HttpRequest request, CancellationToken cancellationToken)
     {
-        var all = await datasets.ListAsync(cancellationToken);
+        var directory = await keys.CurrentAsync(cancellationToken);
+        var key = DatasetKeys.KeyOf(request);
+        var all = (await datasets.ListAsync(cancellationToken)).Where(d => directory.CanRead(d.RowKey, key));
         return TypedResults.Ok(all.OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(d => new DatasetSummary(
             d.RowKey,
             d.CurrentGeneration,
