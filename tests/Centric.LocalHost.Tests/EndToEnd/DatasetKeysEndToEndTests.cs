@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Centric.Cli;
 using Centric.Testing;
+using Xunit.Abstractions;
 
 namespace Centric.LocalHost.Tests.EndToEnd;
 
@@ -12,7 +13,7 @@ namespace Centric.LocalHost.Tests.EndToEnd;
 /// Dataset keys through the real local host and handler process: keys made with <c>centric keys</c> on the same
 /// Azurite, then every answer a caller can get (401, 403, 200/202), the dataset list and the OData feed, and revocation.
 /// </summary>
-public sealed class DatasetKeysEndToEndTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed class DatasetKeysEndToEndTests(AzuriteFixture azurite, ITestOutputHelper output) : IClassFixture<AzuriteFixture>
 {
     private const string OrdersCsv =
         "order_id,customer_id,order_date,amount,status\n" +
@@ -104,6 +105,7 @@ public sealed class DatasetKeysEndToEndTests(AzuriteFixture azurite) : IClassFix
         while (status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(15));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+        output.WriteLine($"The revoked key was refused {clock.Elapsed.TotalSeconds:0.0} s after 'centric keys revoke' returned.");
         Assert.True(clock.Elapsed < DatasetKeysCacheFor + TimeSpan.FromSeconds(2), $"the revoked key worked for {clock.Elapsed.TotalSeconds:0.0} s.");
         Assert.Equal(HttpStatusCode.OK, (await GetAsync(client, path, upload)).StatusCode);
 
