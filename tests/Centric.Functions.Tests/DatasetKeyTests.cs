@@ -79,7 +79,9 @@ public sealed class DatasetKeyTests(AzuriteFixture azurite) : HandlerTest(azurit
                 break;
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await _client.SendAsync(request)).StatusCode);
+        var response = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("ApiKey realm=\"centric\", header=\"x-api-key\"", Assert.Single(response.Headers.WwwAuthenticate).ToString());
     }
 
     private async Task<HttpStatusCode> StatusAsync(string dataset, string? key)

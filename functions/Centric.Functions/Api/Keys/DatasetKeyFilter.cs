@@ -9,6 +9,9 @@ namespace Centric.Functions.Api.Keys;
 /// </summary>
 internal sealed class DatasetKeyFilter(DatasetKeys keys) : IEndpointFilter
 {
+    /// <summary>The <c>WWW-Authenticate</c> challenge of a 401.</summary>
+    public const string Challenge = "ApiKey realm=\"centric\", header=\"" + DatasetKeys.Header + "\"";
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -21,6 +24,8 @@ internal sealed class DatasetKeyFilter(DatasetKeys keys) : IEndpointFilter
         switch (directory.Check(dataset, key, role, out var found))
         {
             case DatasetAccess.Unauthenticated:
+                // A 401 names its scheme (RFC 9110 §11.6.1): a key in the x-api-key header.
+                context.HttpContext.Response.Headers.WWWAuthenticate = Challenge;
                 return Problems.Unauthorized(key is null
                     ? $"Dataset '{dataset}' needs a key: send it in the {DatasetKeys.Header} header."
                     : $"The {DatasetKeys.Header} header does not hold a valid key (it is unknown or revoked).");
