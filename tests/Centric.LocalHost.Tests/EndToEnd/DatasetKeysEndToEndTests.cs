@@ -170,6 +170,10 @@ public sealed class DatasetKeysEndToEndTests(AzuriteFixture azurite, ITestOutput
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal((int)status, (int?)problem["status"]);
         Assert.Contains(detail, (string?)problem["detail"], StringComparison.Ordinal);
+        if (status == HttpStatusCode.Unauthorized)
+        {
+            Assert.Equal("ApiKey realm=\"centric\", header=\"x-api-key\"", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+        }
     }
 
     /// <summary>Dataset names in <c>/api/datasets</c> (<c>name</c>) or an OData set (<c>value[].dataset</c> or <c>id</c>).</summary>
