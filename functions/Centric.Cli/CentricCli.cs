@@ -8,12 +8,16 @@ public static class CentricCli
     /// <summary>Exit code of a successful run.</summary>
     public const int Success = 0;
 
+    /// <summary>Exit code of a command that could not finish: storage unreachable or refusing (<c>centric keys</c>).</summary>
+    public const int Failed = 1;
+
     /// <summary>Exit code of a usage error or of unusable input.</summary>
     public const int Unusable = 2;
 
     /// <summary>Runs <c>centric</c> with <paramref name="args"/>, writing results to <paramref name="stdout"/> and
-    /// problems to <paramref name="stderr"/>; <paramref name="time"/> (default: the system clock) dates the run.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null)
+    /// problems to <paramref name="stderr"/>; <paramref name="time"/> (default: the system clock) dates the run and
+    /// <paramref name="environment"/> (default: the process's environment variables) holds the storage settings.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider? time = null, Func<string, string?>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
@@ -31,6 +35,8 @@ public static class CentricCli
                 return ComputeCommand.Run(rest, stdout, stderr, time ?? TimeProvider.System);
             case "fit-clv":
                 return FitClvCommand.Run(rest, stdout, stderr);
+            case "keys":
+                return KeysCommand.Run(rest, stdout, stderr, time ?? TimeProvider.System, environment ?? Environment.GetEnvironmentVariable);
             case "bench":
                 return BenchCommand.Run(rest, stdout, stderr);
             case "help" or "--help" or "-h":

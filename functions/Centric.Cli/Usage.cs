@@ -21,7 +21,13 @@ internal static class Usage
         + "      same file and prints JSON; --orders and --customers size the orders apart; --clv runs the CLV fit benchmark\n"
         + "      (1M customers, BenchmarkDotNet; Release build).";
 
+    public const string Keys =
+        "  centric keys create --dataset NAME --role read|upload  |  centric keys list --dataset NAME\n"
+        + "  centric keys revoke --dataset NAME --id ID\n"
+        + "      Dataset-scoped API keys for the function app's storage account (AzureWebJobsStorage: a connection string,\n"
+        + "      or AzureWebJobsStorage__accountName with your Azure sign-in). create prints the key once; list never shows it.";
+
     public static string Text { get; } =
-        "usage: centric <command> [options]\n\n" + Compute + "\n\n" + FitClv + "\n\n" + Bench
-        + "\n\nExit codes: 0 success (rejected rows included), 2 usage error or unusable input.";
+        "usage: centric <command> [options]\n\n" + Compute + "\n\n" + FitClv + "\n\n" + Bench + "\n\n" + Keys
+        + "\n\nExit codes: 0 success (rejected rows included), 1 storage could not be used (keys), 2 usage error or unusable input.";
 }

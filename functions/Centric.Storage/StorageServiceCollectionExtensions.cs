@@ -3,6 +3,7 @@ using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Centric.Storage.Keys;
 using Centric.Storage.Queues;
 using Centric.Storage.Rejects;
 using Centric.Storage.Scores;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<ScoresStore>();
         services.AddSingleton<DatasetRegistry>();
+        services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<WorkQueues>();
         return services;
     }

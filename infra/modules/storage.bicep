@@ -48,6 +48,7 @@ var tableNames = [
   'ingestions'
   'snapshots'
   'datasets'
+  'keys'
 ]
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {

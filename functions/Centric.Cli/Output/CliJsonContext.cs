@@ -19,4 +19,7 @@ namespace Centric.Cli.Output;
 [JsonSerializable(typeof(ClvReport))]
 [JsonSerializable(typeof(FitClvReport))]
 [JsonSerializable(typeof(BenchReport))]
+[JsonSerializable(typeof(CreatedKey))]
+[JsonSerializable(typeof(ListedKey))]
+[JsonSerializable(typeof(IReadOnlyList<ListedKey>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,8 +1,11 @@
+using Centric.Functions.Api.Keys;
+
 namespace Centric.Functions.Api;
 
 /// <summary>
 /// The <c>/api</c> surface: the routes of the whole app, then one <c>/api/datasets/{dataset}</c> group whose dataset
-/// name is checked once (<see cref="DatasetNameFilter"/>), then the OpenAPI document and the problem for any other path.
+/// name is checked once (<see cref="DatasetNameFilter"/>) and, for a dataset with keys, the caller's key
+/// (<see cref="DatasetKeyFilter"/>), then the OpenAPI document and the problem for any other path.
 /// </summary>
 internal static class ApiRoutes
 {
@@ -13,7 +16,10 @@ internal static class ApiRoutes
 
         var dataset = api.MapGroup("/datasets/{" + DatasetNameFilter.Parameter + "}")
             .AddEndpointFilter<RouteGroupBuilder, DatasetNameFilter>()
-            .ProducesValidationProblem();
+            .AddEndpointFilter<RouteGroupBuilder, DatasetKeyFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         dataset.MapDataset().MapMetricRows().MapCustomerLists().MapSnapshot().MapCohorts().MapCustomers().MapIngestions().MapExportUpload();
 
         app.MapOpenApi("/api/openapi.json");

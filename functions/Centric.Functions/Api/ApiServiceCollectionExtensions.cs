@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Centric.Functions.Api.Keys;
 
 namespace Centric.Functions.Api;
 
@@ -8,6 +9,7 @@ internal static class ApiServiceCollectionExtensions
     public static IServiceCollection AddCentricApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddSingleton<DatasetKeys>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);

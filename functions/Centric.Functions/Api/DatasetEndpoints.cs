@@ -1,13 +1,14 @@
 using Centric.Domain.Activity;
 using Centric.Domain.Exports;
+using Centric.Functions.Api.Keys;
 using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
 
 /// <summary>
-/// <c>GET /api/datasets</c>: every dataset with its current generation and freshness; <c>GET /api/datasets/{dataset}</c>:
-/// one of them; both with the last failed compute.
+/// <c>GET /api/datasets</c>: every dataset the caller may read with its current generation and freshness;
+/// <c>GET /api/datasets/{dataset}</c>: one of them; both with the last failed compute.
 /// </summary>
 internal static class DatasetEndpoints
 {
@@ -38,9 +39,12 @@ internal static class DatasetEndpoints
         return TypedResults.Ok(Summary(record));
     }
 
-    private static async Task<Ok<DatasetSummary[]>> ListAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    /// <remarks>A dataset with keys is listed only to a caller presenting one of its keys (<c>x-api-key</c>).</remarks>
+    private static async Task<Ok<DatasetSummary[]>> ListAsync(DatasetRegistry datasets, DatasetKeys keys, HttpRequest request, CancellationToken cancellationToken)
     {
-        var all = await datasets.ListAsync(cancellationToken);
+        var directory = await keys.CurrentAsync(cancellationToken);
+        var key = DatasetKeys.KeyOf(request);
+        var all = (await datasets.ListAsync(cancellationToken)).Where(d => directory.CanRead(d.RowKey, key));
         return TypedResults.Ok(all.OrderBy(d => d.RowKey, StringComparer.Ordinal).Select(Summary).ToArray());
     }
 

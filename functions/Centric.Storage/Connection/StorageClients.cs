@@ -45,15 +45,25 @@ public sealed class StorageClients
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SettingName);
-        if (!string.IsNullOrWhiteSpace(section.Value))
+        return FromSettings(name => name.Length == 0 ? section.Value : section[name], names);
+    }
+
+    /// <summary>
+    /// The clients from the <c>AzureWebJobsStorage</c> settings read through <paramref name="setting"/>: "" asks for the
+    /// setting itself, "accountName" for <c>AzureWebJobsStorage__accountName</c>, and so on.
+    /// </summary>
+    public static StorageClients FromSettings(Func<string, string?> setting, StorageNames? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        if (setting("") is { } connectionString && !string.IsNullOrWhiteSpace(connectionString))
         {
-            return FromConnectionString(section.Value, names);
+            return FromConnectionString(connectionString, names);
         }
 
-        var account = section["accountName"];
-        var blobUri = section["blobServiceUri"] ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
-        var queueUri = section["queueServiceUri"] ?? (account is null ? null : $"https://{account}.queue.core.windows.net");
-        var tableUri = section["tableServiceUri"] ?? (account is null ? null : $"https://{account}.table.core.windows.net");
+        var account = setting("accountName");
+        var blobUri = setting("blobServiceUri") ?? (account is null ? null : $"https://{account}.blob.core.windows.net");
+        var queueUri = setting("queueServiceUri") ?? (account is null ? null : $"https://{account}.queue.core.windows.net");
+        var tableUri = setting("tableServiceUri") ?? (account is null ? null : $"https://{account}.table.core.windows.net");
         if (blobUri is null || queueUri is null || tableUri is null)
         {
             throw new InvalidOperationException(
@@ -61,7 +71,7 @@ public sealed class StorageClients
                 $"or {SettingName}__accountName for identity-based access.");
         }
 
-        TokenCredential credential = section["clientId"] is { Length: > 0 } clientId
+        TokenCredential credential = setting("clientId") is { Length: > 0 } clientId
             ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
             : new DefaultAzureCredential();
         return new StorageClients(

@@ -23,10 +23,12 @@ public sealed record StorageNames(string Suffix = "")
 
     public string DatasetsTable => "datasets" + Suffix;
 
+    public string KeysTable => "keys" + Suffix;
+
     public IReadOnlyList<string> Containers => [Exports, Curated, Rejects, Scores];
 
     /// <summary>Work queues and their poison queues.</summary>
     public IReadOnlyList<string> Queues => [IngestQueue, IngestQueue + "-poison", RecomputeQueue, RecomputeQueue + "-poison"];
 
-    public IReadOnlyList<string> Tables => [IngestionsTable, SnapshotsTable, DatasetsTable];
+    public IReadOnlyList<string> Tables => [IngestionsTable, SnapshotsTable, DatasetsTable, KeysTable];
 }

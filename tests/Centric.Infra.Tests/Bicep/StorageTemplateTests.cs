@@ -40,11 +40,11 @@ public sealed class StorageTemplateTests(CompiledTemplateFixture fixture) : ICla
     }
 
     [Fact]
-    public void Tables_AreTheLedgerSnapshotsAndDatasets()
+    public void Tables_AreTheLedgerSnapshotsDatasetsAndKeys()
     {
         var tables = Template.Single("Microsoft.Storage/storageAccounts/tableServices/tables");
 
-        Assert.Equal(["ingestions", "snapshots", "datasets"], LoopItems(tables));
+        Assert.Equal(["ingestions", "snapshots", "datasets", "keys"], LoopItems(tables));
     }
 
     /// <summary>The names a copy loop runs over: Bicep compiles `for x in names` to variables('names')[copyIndex()].</summary>

@@ -25,13 +25,13 @@ public sealed class MetricsController(ODataPaging paging) : FeedController(pagin
         }))));
 }
 
-/// <summary><c>/api/odata/Datasets</c>: every dataset and its current generation.</summary>
+/// <summary><c>/api/odata/Datasets</c>: every dataset the caller may read and its current generation.</summary>
 public sealed class DatasetsController(DatasetRegistry datasets, ODataPaging paging) : FeedController(paging)
 {
     public Task<IActionResult> Get(ODataQueryOptions<Dataset> options, CancellationToken cancellationToken) =>
         AnswerAsync(options, async () =>
         {
-            var records = (await datasets.ListAsync(cancellationToken)).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
+            var records = (await ReadableAsync(datasets, cancellationToken)).OrderBy(r => r.RowKey, StringComparer.Ordinal).ToList();
             if (NotModified(Tag("datasets", records.Select(r => r.RowKey + "|" + r.ETag)), records.Max(r => r.Timestamp)))
             {
                 return NotModifiedResult();
@@ -60,7 +60,7 @@ public sealed class IngestionsController(DatasetRegistry datasets, IngestionLedg
         AnswerAsync(options, async () =>
         {
             var records = new List<IngestionRecord>();
-            foreach (var dataset in (await datasets.ListAsync(cancellationToken)).Select(d => d.RowKey).Order(StringComparer.Ordinal))
+            foreach (var dataset in (await ReadableAsync(datasets, cancellationToken)).Select(d => d.RowKey).Order(StringComparer.Ordinal))
             {
                 records.AddRange((await ledger.ListAsync(dataset, cancellationToken)).OrderBy(r => r.RowKey, StringComparer.Ordinal));
             }

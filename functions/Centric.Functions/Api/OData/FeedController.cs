@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Centric.Functions.Api.Keys;
 using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
@@ -51,11 +52,22 @@ public abstract class FeedController(ODataPaging paging) : ODataController
     protected static string Tag(string set, IEnumerable<string> facts) =>
         set + "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', facts))).AsSpan(0, 8));
 
-    /// <summary>Every dataset with a published generation, in name order.</summary>
-    private protected static async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    /// <summary>
+    /// The datasets this request may read: every dataset without keys, and a dataset with keys only when the request
+    /// presents one of its keys in <c>x-api-key</c> (the feed leaves out what the caller cannot read, it does not refuse).
+    /// </summary>
+    private protected async Task<IReadOnlyList<DatasetRecord>> ReadableAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(datasets);
-        return [.. (await datasets.ListAsync(cancellationToken))
+        var directory = await HttpContext.RequestServices.GetRequiredService<DatasetKeys>().CurrentAsync(cancellationToken);
+        var key = DatasetKeys.KeyOf(Request);
+        return [.. (await datasets.ListAsync(cancellationToken)).Where(r => directory.CanRead(r.RowKey, key))];
+    }
+
+    /// <summary>Every dataset the request may read with a published generation, in name order.</summary>
+    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    {
+        return [.. (await ReadableAsync(datasets, cancellationToken))
             .Where(r => r is { CurrentGeneration: not null, AsOfDate: not null })
             .Select(r => new PublishedDataset(r.RowKey, r.CurrentGeneration!, r.AsOfDate!.Value, r.ComputedAt, r))
             .OrderBy(d => d.Name, StringComparer.Ordinal)];

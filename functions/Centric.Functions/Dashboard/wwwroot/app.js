@@ -1,9 +1,12 @@
-// Centric dashboard: reads the API of the same origin (forwarding the function key of the page's own URL, if any)
-// and draws headline indicators, trends, the cohort heatmap, predicted CLV, experience scores and data quality.
+// Centric dashboard: reads the API of the same origin (forwarding the function key of the page's own URL, if any,
+// and the dataset key typed into the page as x-api-key, for datasets with keys) and draws headline indicators, trends, the cohort heatmap, predicted CLV, experience scores and data quality.
 import uPlot from './lib/uPlot.esm.js';
 
 const apiRoot = new URL('../', location.href); // the page is /api/dashboard/
 const key = new URLSearchParams(location.search).get('code');
+// A dataset key lives in this tab's session storage only, never in the URL (it would end up in history and logs).
+const DATASET_KEY = 'centric.datasetKey';
+const datasetKey = sessionStorage.getItem(DATASET_KEY) ?? '';
 
 const HEADLINE = ['revenue', 'active-customers', 'new-customers', 'churn-rate', 'retention-rate', 'arpa', 'aov', 'clv-predicted'];
 const EXPERIENCE_UNITS = new Set(['score', 'hours', 'days']);
@@ -16,8 +19,13 @@ const state = { datasets: [], catalog: new Map(), dataset: null, segment: '*', g
 async function api(path, type = 'json') {
   const url = new URL(path, apiRoot);
   if (key) url.searchParams.set('code', key);
-  const response = await fetch(url, { headers: { Accept: type === 'json' ? 'application/json' : 'text/csv' } });
+  const headers = { Accept: type === 'json' ? 'application/json' : 'text/csv' };
+  if (datasetKey) headers['x-api-key'] = datasetKey;
+  const response = await fetch(url, { headers });
   if (response.status === 404) return null;
+  if (response.status === 401 || response.status === 403) {
+    throw new Error(`${url.pathname} answered ${response.status}: this dataset needs its own key (type it into "Dataset key")`);
+  }
   if (!response.ok) throw new Error(`${url.pathname} answered ${response.status}`);
   return type === 'json' ? response.json() : response.text();
 }
@@ -474,7 +482,19 @@ function writeLocation() {
   history.replaceState(null, '', `?${params}`);
 }
 
+function watchDatasetKey() {
+  const input = $('dataset-key');
+  input.value = datasetKey;
+  // A new key can open other datasets: start again with it.
+  input.addEventListener('change', () => {
+    if (input.value.trim()) sessionStorage.setItem(DATASET_KEY, input.value.trim());
+    else sessionStorage.removeItem(DATASET_KEY);
+    location.reload();
+  });
+}
+
 async function start() {
+  watchDatasetKey();
   const [datasets, catalog] = await Promise.all([api('datasets'), api('metrics')]);
   state.datasets = datasets ?? [];
   state.catalog = new Map((catalog ?? []).map((m) => [m.id, m]));
