@@ -18,8 +18,8 @@ namespace Centric.Engine.Tests.Compute;
 /// </summary>
 public sealed class SnapshotChecksumTests : IDisposable
 {
-    private const string SampleHash = "60bf7891445f0715c4958470399f183002ed93eddb0dc46ecb83ef2de2578305";
-    private const string CdnowHash = "b01a4f5774792b9540ee9437ed535f8a1ef0691fbe1eaf56c07357919fa13470";
+    private const string SampleHash = "de5237738fa6f3a67e8b830d6577276d6ca387045ce0419ffe0fe1e6502fa482";
+    private const string CdnowHash = "c5574a192d7cb12c0166ddb2e0fced8c9904fe7ffa5b67296b3cc1d92ed0d093";
 
     private static readonly DateTimeOffset IngestedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("centric-checksum-").FullName;
