@@ -19,7 +19,7 @@ namespace Centric.LocalHost.Tests.Faults;
 /// the local host and the handler both read): every delivery stops at the deadline and is recorded on the dataset, the
 /// queue delivers the message again up to maxDequeueCount, then moves it to the poison queue, and the dataset says so.
 /// </summary>
-[Collection(FaultSuite.Name)]
+[Collection(WaitingFaultSuite.Name)]
 [Trait("Category", FaultSuite.Category)]
 public sealed class ComputeTimeoutTests(ITestOutputHelper output)
 {

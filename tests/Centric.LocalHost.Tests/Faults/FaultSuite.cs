@@ -12,3 +12,13 @@ public sealed class FaultSuite
 
     public const string Category = "Faults";
 }
+
+/// <summary>
+/// Fault tests that spend most of their time waiting (storage frozen for a minute, a compute past a short timeout):
+/// they run beside the parallel tests, one at a time among themselves, so the suite's wall time is not their sum.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class WaitingFaultSuite
+{
+    public const string Name = "faults-waiting";
+}

@@ -15,7 +15,7 @@ namespace Centric.LocalHost.Tests.Faults;
 /// Storage that stops answering for a minute in the middle of the pipeline (Azurite frozen with SIGSTOP, then
 /// SIGCONT), and two recomputes of one dataset at once, on one real local host.
 /// </summary>
-[Collection(FaultSuite.Name)]
+[Collection(WaitingFaultSuite.Name)]
 [Trait("Category", FaultSuite.Category)]
 public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITestOutputHelper output) : IClassFixture<PipelineHostFixture>
 {

@@ -74,8 +74,7 @@ public sealed class StorageRestartTests(ITestOutputHelper output)
             ledger.Select(e => $"{(string?)e["blob"]}:{(string?)e["status"]}").Order(StringComparer.Ordinal));
         Assert.True(faults.HasLogged("AzuriteExited"), "the host logs that Azurite exited");
         Assert.True(faults.HasLogged("AzuriteRestarted"), "the host logs that Azurite is back");
-        Assert.True(faults.HasLogged("LoopFailing"), "a trigger logs that it is failing");
-        Assert.True(faults.HasLogged("LoopRecovered"), "and that it recovered");
+        // Azurite may be back before any trigger polls it; a trigger that did see it gone logs that once and its recovery once.
         Assert.Equal(
             faults.Log.Events.Count(e => e.Event.Name == "LoopFailing"),
             faults.Log.Events.Count(e => e.Event.Name == "LoopRecovered"));
