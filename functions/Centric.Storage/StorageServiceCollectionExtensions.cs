@@ -26,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<ScoresStore>();
         services.AddSingleton<DatasetRegistry>();
+        services.AddSingleton<ComputeLocks>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<WorkQueues>();
         return services;

@@ -51,8 +51,13 @@ public static class InvocationEndpoints
             {
                 var body = payload.DataText("message") ?? throw new FormatException("The invocation has no Data.message.");
                 var message = QueueMessages.ReadRecompute(body);
-                var generation = await compute.ComputeAsync(message, payload.DequeueCount, cancellationToken);
-                return [generation is null ? $"{message.Dataset}: up to date" : $"{message.Dataset}: generation {generation}"];
+                var outcome = await compute.ComputeAsync(message, payload.DequeueCount, cancellationToken);
+                return [outcome switch
+                {
+                    { Generation: { } generation } => $"{message.Dataset}: generation {generation}",
+                    { WasDeferred: true } => $"{message.Dataset}: another compute is running; queued again",
+                    _ => $"{message.Dataset}: up to date",
+                }];
             })).ExcludeFromDescription();
 
         return app;

@@ -22,7 +22,8 @@ namespace Centric.Pipeline.Compute;
 /// published generation is discarded, so a slow, stale recompute never replaces a newer one. A compute stops by itself
 /// just before the function timeout (<see cref="FunctionLimits.Deadline"/>); that and any other failure is recorded on
 /// the dataset (when it started, how long it ran, why, which delivery) before it is rethrown for the host to retry the
-/// message and, after the last delivery, move it to the poison queue.
+/// message and, after the last delivery, move it to the poison queue. One compute of a dataset runs at a time
+/// (<see cref="ComputeLocks"/>).
 /// </summary>
 public sealed class ComputeService(
     ExportsStore exports,
@@ -31,16 +32,24 @@ public sealed class ComputeService(
     SnapshotStore snapshots,
     ScoresStore scores,
     DatasetRegistry datasets,
+    ComputeLocks locks,
+    WorkQueues queues,
     TimeProvider time,
     FunctionLimits limits,
     ILogger<ComputeService> logger,
     DuckDbResources? resources = null)
 {
-    /// <summary>The generation published, or null when the dataset was already up to date or lost the race.</summary>
+    /// <summary>How long a recompute waits before it is tried again while another compute of its dataset runs.</summary>
+    public static readonly TimeSpan RetryWhileLocked = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The generation published; or none, when the dataset was already up to date, lost the race, or another compute of
+    /// it was running (then the message is queued again after <see cref="RetryWhileLocked"/>).
+    /// </summary>
     /// <param name="message">The dataset to compute, and as of when.</param>
     /// <param name="dequeueCount">Which delivery of the queue message this is (1 = first).</param>
     /// <param name="cancellationToken">The invocation's: the host gave up or is stopping.</param>
-    public async Task<string?> ComputeAsync(RecomputeMessage message, int dequeueCount = 1, CancellationToken cancellationToken = default)
+    public async Task<ComputeOutcome> ComputeAsync(RecomputeMessage message, int dequeueCount = 1, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var startedAt = time.GetUtcNow();
@@ -64,7 +73,22 @@ public sealed class ComputeService(
         }
     }
 
-    private async Task<string?> ComputeWithinAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    private async Task<ComputeOutcome> ComputeWithinAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        // Every ingestion queues a recompute, so exports that land together queue several at once: one computes, the
+        // others come back once it is done and find the dataset up to date.
+        await using var held = await locks.TryAcquireAsync(message.Dataset, cancellationToken);
+        if (held is null)
+        {
+            await queues.SendAsync(message, RetryWhileLocked, cancellationToken);
+            PipelineLog.Deferred(logger, message.Dataset, (long)RetryWhileLocked.TotalSeconds);
+            return ComputeOutcome.Deferred;
+        }
+
+        return new ComputeOutcome(await ComputeLockedAsync(message, startedAt, cancellationToken), false);
+    }
+
+    private async Task<string?> ComputeLockedAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var dataset = message.Dataset;
@@ -240,4 +264,12 @@ public sealed class ComputeService(
 
         throw new InvalidOperationException($"Dataset {dataset}: could not publish generation {generation} after 10 attempts.");
     }
+}
+
+/// <summary>What a recompute message came to.</summary>
+/// <param name="Generation">The generation published, if any.</param>
+/// <param name="WasDeferred">Another compute of the dataset was running: the message was queued again.</param>
+public sealed record ComputeOutcome(string? Generation, bool WasDeferred)
+{
+    public static ComputeOutcome Deferred { get; } = new(null, true);
 }

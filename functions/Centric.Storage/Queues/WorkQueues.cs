@@ -15,4 +15,9 @@ public sealed class WorkQueues(StorageClients clients)
 
     public async Task SendAsync(RecomputeMessage message, CancellationToken cancellationToken = default) =>
         await _recompute.SendMessageAsync(JsonSerializer.Serialize(message, MessageJsonContext.Default.RecomputeMessage), cancellationToken);
+
+    /// <summary>Queues a recompute that becomes visible only after <paramref name="delay"/> (at most seven days).</summary>
+    public async Task SendAsync(RecomputeMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        await _recompute.SendMessageAsync(
+            JsonSerializer.Serialize(message, MessageJsonContext.Default.RecomputeMessage), visibilityTimeout: delay, cancellationToken: cancellationToken);
 }

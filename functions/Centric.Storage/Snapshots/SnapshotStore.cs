@@ -12,6 +12,12 @@ namespace Centric.Storage.Snapshots;
 public sealed class SnapshotStore(StorageClients clients)
 {
     private const int BatchSize = 100;
+
+    /// <summary>
+    /// Batches in flight at once: one batch at a time leaves a generation's write waiting on round trips (600 of them
+    /// for 60,000 rows); a few at once stay well inside a partition's 2,000 entities per second.
+    /// </summary>
+    private const int BatchesInFlight = 4;
     private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.SnapshotsTable);
 
     public async Task WriteAsync(string dataset, string generation, IReadOnlyList<SnapshotRow> rows, CancellationToken cancellationToken = default)
@@ -20,11 +26,11 @@ public sealed class SnapshotStore(StorageClients clients)
         var partition = RowKeys.Partition(dataset, generation);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var entities = rows.Select(r => ToEntity(partition, r)).Where(e => seen.Add(e.RowKey));
-        foreach (var batch in entities.Chunk(BatchSize))
-        {
-            await _table.SubmitTransactionAsync(
-                batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), cancellationToken);
-        }
+        await Parallel.ForEachAsync(
+            entities.Chunk(BatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken },
+            async (batch, token) => await _table.SubmitTransactionAsync(
+                batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
     }
 
     public async Task<IReadOnlyList<SnapshotRow>> ReadAsync(
@@ -124,11 +130,11 @@ public sealed class SnapshotStore(StorageClients clients)
             keys.Add(entity.RowKey);
         }
 
-        foreach (var batch in keys.Chunk(BatchSize))
-        {
-            await _table.SubmitTransactionAsync(
-                batch.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k))), cancellationToken);
-        }
+        await Parallel.ForEachAsync(
+            keys.Chunk(BatchSize),
+            new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken },
+            async (batch, token) => await _table.SubmitTransactionAsync(
+                batch.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, k))), token));
     }
 
     private static bool Matches(SnapshotRow row, SnapshotQuery query) =>

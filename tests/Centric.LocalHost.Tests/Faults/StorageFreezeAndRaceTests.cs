@@ -57,10 +57,11 @@ public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITest
             queues.SendAsync(new RecomputeMessage("race", asOf, "racing recompute 1")),
             queues.SendAsync(new RecomputeMessage("race", asOf, "racing recompute 2")));
 
-        // Every generation a reader can see must already hold all its rows.
+        // Every generation a reader can see must already hold all its rows. The two messages arrive together: one
+        // computes while the other finds the dataset's compute lock held and is queued again, then finds it up to date.
         var seen = new List<(string Generation, int Rows)>();
         var watch = Stopwatch.StartNew();
-        while (Outcomes(logged).Count < 2)
+        while (Settled(Outcomes(logged)).Count < 2)
         {
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "both recomputes to finish");
             if (await GenerationAsync("race") is { } current)
@@ -73,13 +74,12 @@ public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITest
         output.WriteLine(string.Join('\n', outcomes));
         var winner = (await GenerationAsync("race"))!;
         Assert.NotEqual(before, winner);
-        Assert.Equal(["race: generation " + winner, "race: up to date"], outcomes.Order(StringComparer.Ordinal));
+        Assert.Equal(["race: generation " + winner, "race: up to date"], Settled(outcomes).Order(StringComparer.Ordinal));
         var rows = await SnapshotRowsAsync("race", winner);
         complete[winner] = rows.Count;
         Assert.All(seen, s => Assert.Equal(complete[s.Generation], s.Rows));
-        Assert.Contains(seen, s => s.Generation == winner);
 
-        // Only the published generation and the one before it remain: the loser's rows were removed, none is doubled.
+        // Only the published generation and the one before it remain: no second generation was written, none is doubled.
         Assert.Equal([before, winner], (await PartitionsAsync("race")).Order(StringComparer.Ordinal).ToArray());
         Assert.Equal(await Faults.MonthlyValueAsync("race", "revenue", "2025-01"), await RevenueAsync(First, "2025-01"));
         Assert.Equal("2025-03-31", (string?)(await Faults.Api.GetFromJsonAsync<JsonObject>("datasets/race"))!["asOf"]);
@@ -220,6 +220,10 @@ public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITest
 
         return [.. generations];
     }
+
+    /// <summary>The outcomes that end a message: a deferred recompute comes back later as one of these.</summary>
+    private static List<string> Settled(List<string> outcomes) =>
+        outcomes.Where(o => !o.Contains("another compute is running", StringComparison.Ordinal)).ToList();
 
     private List<string> Outcomes(int after) =>
         Faults.Log.Events.Skip(after)
