@@ -15,4 +15,16 @@ if [ ! -f "$host" ] || [ -n "$(find functions Directory.Build.props Directory.Pa
   echo "Building the local host and the handler (Release; the first build restores packages and takes a few minutes)..."
   dotnet build functions/Centric.LocalHost -c Release -nologo -clp:NoSummary -v:m
 fi
+
+# On a desktop, open the dashboard once the API answers (it shows each dataset as soon as its first numbers are in).
+# CENTRIC_NO_BROWSER=1 leaves the browser closed.
+if [ -z "${CENTRIC_NO_BROWSER:-}" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; } && command -v xdg-open >/dev/null; then
+  port=7071
+  args=("$@")
+  for i in "${!args[@]}"; do [ "${args[$i]}" = "--port" ] && port="${args[$((i + 1))]:-7071}"; done
+  (for _ in $(seq 1 120); do
+     if curl -fs -o /dev/null "http://127.0.0.1:$port/api/health"; then xdg-open "http://127.0.0.1:$port/api/dashboard" >/dev/null 2>&1; break; fi
+     sleep 1
+   done) &
+fi
 exec dotnet "$host" --sample "$@"

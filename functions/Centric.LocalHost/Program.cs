@@ -86,6 +86,7 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 }
 
 Console.WriteLine($"Centric local host: API at {host.ApiBaseUrl} (Ctrl+C to stop)");
+Console.WriteLine($"Dashboard: {new Uri(host.ApiBaseUrl, "dashboard")}");
 var stopped = Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(static _ => { }, TaskScheduler.Default);
 if (await Task.WhenAny(stopped, host.HandlerGaveUp) != stopped)
 {
