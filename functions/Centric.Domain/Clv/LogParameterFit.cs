@@ -43,7 +43,8 @@ internal static class LogParameterFit
         }
 
         var result = Minimizer.Minimize(
-            Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations);
+            Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
+            warmStart: options.HasStart(start.Length));
         return Report(logLikelihood, result, names, options);
     }
 

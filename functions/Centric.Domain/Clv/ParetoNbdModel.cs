@@ -78,9 +78,26 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
             return LogA0Integral(frequency, recency, age);
         }
 
-        var atRecency = LogHypergeometric(rsx, second, gap / (max + recency)) - (rsx * Math.Log(max + recency));
-        var atAge = LogHypergeometric(rsx, second, gap / (max + age)) - (rsx * Math.Log(max + age));
+        var atRecency = LogA0Bound(frequency, recency);
+        var atAge = LogA0Bound(frequency, age);
         return LogSpace.SubtractExp(atRecency, atAge);
+    }
+
+    /// <summary>True when A0 for a customer with x purchases and recency t_x is integrated rather than summed.</summary>
+    internal bool IntegratesA0(int frequency, double recency)
+    {
+        var (_, alpha, _, beta) = Parameters;
+        return Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit;
+    }
+
+    /// <summary>ln of one of A0's two terms, 2F1(·; z(t))/(m+t)^{r+s+x}, at t = t_x or T (series form only).</summary>
+    internal double LogA0Bound(int frequency, double t)
+    {
+        var (r, alpha, s, beta) = Parameters;
+        var rsx = r + s + frequency;
+        var (max, second) = alpha >= beta ? (alpha, s + 1.0) : (beta, r + frequency);
+        var gap = Math.Abs(alpha - beta);
+        return LogHypergeometric(rsx, second, gap / (max + t)) - (rsx * Math.Log(max + t));
     }
 
     /// <summary>Above this 2F1 argument A0 is integrated rather than summed (the series needs about 40/(1 − z) terms).</summary>

@@ -14,11 +14,14 @@ public static class Minimizer
     /// <param name="start">Starting point.</param>
     /// <param name="gradientTolerance">Convergence when the gradient norm is below this value.</param>
     /// <param name="maxIterations">Budget shared by both phases.</param>
+    /// <param name="warmStart">True when the start is close to the optimum (a neighbouring fit): BFGS runs first, and the
+    /// simplex only when that polish does not converge.</param>
     public static MinimizationResult Minimize(
         Func<double[], double> objective,
         IReadOnlyList<double> start,
         double gradientTolerance = 1e-6,
-        int maxIterations = 3000)
+        int maxIterations = 3000,
+        bool warmStart = false)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(start);
@@ -36,10 +39,7 @@ public static class Minimizer
             return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
         }
 
-        var simplexBudget = Math.Max(1, maxIterations / 2);
-        var (afterSimplex, simplexIterations) = NelderMead.Run(Safe, x0, simplexBudget);
-        var polish = Bfgs.Run(Safe, afterSimplex, gradientTolerance, maxIterations - simplexIterations);
-        return polish with { Iterations = polish.Iterations + simplexIterations };
+        return Search(Safe, x => Bfgs.Gradient(Safe, x), x0, gradientTolerance, maxIterations, warmStart);
     }
 
     /// <summary>
@@ -82,10 +82,16 @@ public static class Minimizer
             return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
         }
 
+        return Search(Safe, Gradient, x0, gradientTolerance, maxIterations, warmStart);
+    }
+
+    private static MinimizationResult Search(
+        Func<double[], double> f, Func<double[], double[]> gradient, double[] x0, double tolerance, int maxIterations, bool warmStart)
+    {
         var used = 0;
         if (warmStart)
         {
-            var direct = Bfgs.Run(Safe, Gradient, x0, gradientTolerance, maxIterations / 2);
+            var direct = Bfgs.Run(f, gradient, x0, tolerance, Math.Max(1, maxIterations / 2));
             if (direct.Outcome == MinimizationOutcome.Converged)
             {
                 return direct;
@@ -95,9 +101,9 @@ public static class Minimizer
         }
 
         var simplexBudget = Math.Max(1, (maxIterations - used) / 2);
-        var (afterSimplex, simplexIterations) = NelderMead.Run(Safe, x0, simplexBudget);
+        var (afterSimplex, simplexIterations) = NelderMead.Run(f, x0, simplexBudget);
         used += simplexIterations;
-        var polish = Bfgs.Run(Safe, Gradient, afterSimplex, gradientTolerance, Math.Max(1, maxIterations - used));
+        var polish = Bfgs.Run(f, gradient, afterSimplex, tolerance, Math.Max(1, maxIterations - used));
         return polish with { Iterations = polish.Iterations + used };
     }
 }
