@@ -30,9 +30,22 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
             return 0.0;
         }
 
+        return ConditionalExpectedPurchasesGivenAlive(t, frequency, age, ProbabilityAlive(frequency, recency, age));
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] with P(alive) already computed: it does
+    /// not depend on t, so a customer's expectations at several horizons share it.
+    /// </summary>
+    internal double ConditionalExpectedPurchasesGivenAlive(double t, int frequency, double age, double probabilityAlive)
+    {
+        if (t <= 0)
+        {
+            return 0.0;
+        }
+
         var (r, alpha, s, beta) = Parameters;
-        return (r + frequency) / (alpha + age) * (beta + age) * GrowthFactor(s, beta + age, t)
-            * ProbabilityAlive(frequency, recency, age);
+        return (r + frequency) / (alpha + age) * (beta + age) * GrowthFactor(s, beta + age, t) * probabilityAlive;
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^{r+x} (β+T)^s A0).</summary>
