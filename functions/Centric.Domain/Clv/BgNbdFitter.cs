@@ -12,9 +12,6 @@ public static class BgNbdFitter
 {
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
 
-    /// <summary>The unit-free parameters (the others are scales in the time unit).</summary>
-    private static readonly int[] Shapes = [0, 2, 3];
-
     /// <summary>Fits r, α, a, b to the customers' summaries.</summary>
     public static BgNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
     {
@@ -36,8 +33,7 @@ public static class BgNbdFitter
             groups.TotalWeight,
             (options ?? FitOptions.Default).StartFor(4),
             Names,
-            options ?? FitOptions.Default,
-            Shapes);
+            options ?? FitOptions.Default);
         status = status with { Message = groups.Annotate(status.Message) };
         return new BgNbdFit(new BgNbdModel(new BgNbdParameters(p[0], p[1], p[2], p[3])), status);
     }

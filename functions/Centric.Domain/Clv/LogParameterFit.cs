@@ -12,26 +12,17 @@ internal static class LogParameterFit
     /// <summary>|log θ| beyond this (θ &gt; 6.6e7 or θ &lt; 1.5e-8) means the parameter is running off.</summary>
     private const double LogBound = 18.0;
 
-    /// <summary>
-    /// A shape parameter (unit-free, unlike the scales α, β, γ) above this has a coefficient of variation under 1 %: the
-    /// customers' rates are then effectively identical and the likelihood is flat along a ridge where only the ratio of
-    /// shape to scale matters, so the optimiser's stopping point on it is arbitrary. Such a fit counts as diverged.
-    /// </summary>
-    internal const double ShapeBound = 1e4;
-
     /// <param name="logLikelihood">Total weighted log-likelihood at natural parameters.</param>
     /// <param name="totalWeight">Number of customers (the objective is the mean negative log-likelihood).</param>
     /// <param name="start">Starting natural parameters.</param>
     /// <param name="names">Parameter names for messages.</param>
     /// <param name="options">Penalty, tolerance and budget.</param>
-    /// <param name="shapes">Positions of the unit-free shape parameters, held to <see cref="ShapeBound"/>.</param>
     public static (double[] Parameters, FitStatus Status) Run(
         Func<double[], double> logLikelihood,
         double totalWeight,
         double[] start,
         string[] names,
-        FitOptions options,
-        IReadOnlyList<int>? shapes = null)
+        FitOptions options)
     {
         var natural = new double[start.Length];
         double Objective(double[] theta)
@@ -54,11 +45,11 @@ internal static class LogParameterFit
         var result = Minimizer.Minimize(
             Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
             warmStart: options.HasStart(start.Length));
-        return Report(logLikelihood, result, names, options, shapes);
+        return Report(logLikelihood, result, names, options);
     }
 
     /// <summary>
-    /// As <see cref="Run(Func{double[], double}, double, double[], string[], FitOptions, IReadOnlyList{int})"/> with the likelihood's exact
+    /// As <see cref="Run(Func{double[], double}, double, double[], string[], FitOptions)"/> with the likelihood's exact
     /// gradient: <paramref name="logLikelihood"/> returns the total log-likelihood at natural parameters θ and, when
     /// asked, writes ∂LL/∂θ_i; the search runs on log θ, where the chain rule gives θ_i ∂LL/∂θ_i. A start given in
     /// <paramref name="options"/> (a neighbouring fit) skips the simplex.
@@ -68,8 +59,7 @@ internal static class LogParameterFit
         double totalWeight,
         double[] start,
         string[] names,
-        FitOptions options,
-        IReadOnlyList<int>? shapes = null)
+        FitOptions options)
     {
         var natural = new double[start.Length];
         var naturalGradient = new double[start.Length];
@@ -102,11 +92,11 @@ internal static class LogParameterFit
         var result = Minimizer.Minimize(
             Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
             warmStart: options.HasStart(start.Length));
-        return Report(p => logLikelihood(p, null), result, names, options, shapes);
+        return Report(p => logLikelihood(p, null), result, names, options);
     }
 
     private static (double[] Parameters, FitStatus Status) Report(
-        Func<double[], double> logLikelihood, MinimizationResult result, string[] names, FitOptions options, IReadOnlyList<int>? shapes)
+        Func<double[], double> logLikelihood, MinimizationResult result, string[] names, FitOptions options)
     {
         var parameters = result.Point.Select(v => Math.Exp(v)).ToArray();
         var ll = logLikelihood(parameters);
@@ -114,15 +104,8 @@ internal static class LogParameterFit
         double? gradient = double.IsFinite(result.GradientNorm) ? result.GradientNorm : null;
 
         var runaway = Enumerable.Range(0, parameters.Length).FirstOrDefault(i => Math.Abs(result.Point[i]) > LogBound, -1);
-        var flat = shapes?.FirstOrDefault(i => parameters[i] > ShapeBound, -1) ?? -1;
         FitStatus status;
-        if (runaway < 0 && flat >= 0)
-        {
-            status = new FitStatus(FitOutcome.Diverged, result.Iterations, gradient, reportedLl, string.Create(
-                CultureInfo.InvariantCulture,
-                $"parameter {names[flat]} ran to {parameters[flat]:G3}, a shape above {ShapeBound:G0}: the data identify a mean rate but not how it varies across customers"));
-        }
-        else if (runaway >= 0)
+        if (runaway >= 0)
         {
             status = new FitStatus(FitOutcome.Diverged, result.Iterations, gradient, reportedLl, string.Create(
                 CultureInfo.InvariantCulture,

@@ -12,9 +12,6 @@ public static class ParetoNbdFitter
 {
     private static readonly string[] Names = ["r", "alpha", "s", "beta"];
 
-    /// <summary>The unit-free parameters (the others are scales in the time unit).</summary>
-    private static readonly int[] Shapes = [0, 2];
-
     /// <summary>Fits r, α, s, β to the customers' summaries.</summary>
     public static ParetoNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
     {
@@ -36,8 +33,7 @@ public static class ParetoNbdFitter
             groups.TotalWeight,
             (options ?? FitOptions.Default).StartFor(4),
             Names,
-            options ?? FitOptions.Default,
-            Shapes);
+            options ?? FitOptions.Default);
         status = status with { Message = groups.Annotate(status.Message) };
         return new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3])), status);
     }
