@@ -31,6 +31,11 @@ internal static class BenchCommand
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Contains("--clv-fits"))
+        {
+            return RunClvFits([.. args.Where(a => a != "--clv-fits")], stdout, stderr);
+        }
+
         var clv = args.ToList().IndexOf("--clv");
         if (clv >= 0)
         {
@@ -104,6 +109,56 @@ internal static class BenchCommand
         kinds = list;
         error = "";
         return true;
+    }
+
+    /// <summary>
+    /// <c>--clv-fits</c>: times once each the BG/NBD fit, the Gamma-Gamma fit and the 12-month scores of
+    /// <c>--customers</c> simulated customers (default 1,000,000, as <see cref="ClvBenchmarks"/> simulates them), and,
+    /// with <c>--cdnow FILE</c>, a cold Pareto/NBD fit on that CDNOW log at the published calibration end 1997-09-30.
+    /// </summary>
+    private static int RunClvFits(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = CommandArguments.Parse(args, ["customers", "cdnow"], [], out var error);
+        if (parsed is null)
+        {
+            return UsageError(stderr, error!);
+        }
+
+        var count = 1_000_000;
+        if (parsed.Value("customers") is { } customersText && !OptionValues.TryParseCount(customersText, out count))
+        {
+            return UsageError(stderr, $"--customers '{customersText}' is not a positive whole number.");
+        }
+
+        IReadOnlyList<Centric.Domain.Clv.CustomerSummary>? cdnow = null;
+        if (parsed.Value("cdnow") is { } cdnowPath)
+        {
+            if (!File.Exists(cdnowPath))
+            {
+                return UsageError(stderr, $"--cdnow '{cdnowPath}' does not exist.");
+            }
+
+            var log = Centric.Cli.Clv.CdnowLog.Read(cdnowPath, out var problem);
+            if (log is null)
+            {
+                return UsageError(stderr, $"--cdnow: {problem}");
+            }
+
+            cdnow = Centric.Domain.Clv.RfmSummarizer.Summarize(log, new DateOnly(1997, 9, 30));
+        }
+
+        var steps = ClvBenchmarks.Timed(count, cdnow);
+        stdout.WriteLine(JsonSerializer.Serialize(new ClvBenchReport(steps), CliJsonContext.Default.ClvBenchReport));
+        stderr.WriteLine();
+        stderr.WriteLine("| CLV step | customers | groups | ms | iterations | status |");
+        stderr.WriteLine("|---|--:|--:|--:|--:|---|");
+        foreach (var step in steps)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {step.Step} | {step.Customers} | {step.Groups} | {step.Ms} | {step.Iterations} | {step.Status} |"));
+        }
+
+        return CentricCli.Success;
     }
 
     /// <summary>Runs <see cref="ClvBenchmarks"/> with BenchmarkDotNet; its own options (<c>--job short</c>, ...) pass

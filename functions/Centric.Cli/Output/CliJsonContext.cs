@@ -19,6 +19,7 @@ namespace Centric.Cli.Output;
 [JsonSerializable(typeof(ClvReport))]
 [JsonSerializable(typeof(FitClvReport))]
 [JsonSerializable(typeof(BenchReport))]
+[JsonSerializable(typeof(ClvBenchReport))]
 [JsonSerializable(typeof(CreatedKey))]
 [JsonSerializable(typeof(ListedKey))]
 [JsonSerializable(typeof(IReadOnlyList<ListedKey>))]

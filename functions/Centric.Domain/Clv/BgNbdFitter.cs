@@ -29,7 +29,7 @@ public static class BgNbdFitter
         }
 
         var (p, status) = LogParameterFit.Run(
-            theta => LogLikelihood(groups, theta[0], theta[1], theta[2], theta[3]),
+            (theta, gradient) => LogLikelihood(groups, theta[0], theta[1], theta[2], theta[3], gradient),
             groups.TotalWeight,
             (options ?? FitOptions.Default).StartFor(4),
             Names,
@@ -46,7 +46,26 @@ public static class BgNbdFitter
         return LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B);
     }
 
-    internal static double LogLikelihood(RfmGroups groups, double r, double alpha, double a, double b)
+    /// <summary>∂LL/∂(r, α, a, b): the exact gradient of <see cref="LogLikelihood(IReadOnlyList{CustomerSummary}, BgNbdParameters)"/>.</summary>
+    public static IReadOnlyList<double> LogLikelihoodGradient(IReadOnlyList<CustomerSummary> customers, BgNbdParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var gradient = new double[4];
+        LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, gradient);
+        return gradient;
+    }
+
+    /// <summary>
+    /// LL and, when <paramref name="gradient"/> is not null, ∂LL/∂(r, α, a, b) written into it. Per customer, with
+    /// S = −(r+x) ln(α+T), D = ln a − ln(b+x−1) − (r+x) ln(α+t_x) and the shares w_S = e^S/(e^S+e^D), w_D = 1 − w_S
+    /// (w_D = 0 when x = 0):
+    /// ∂/∂r = ψ(r+x) − ψ(r) + ln α − w_S ln(α+T) − w_D ln(α+t_x);
+    /// ∂/∂α = r/α − (r+x)(w_S/(α+T) + w_D/(α+t_x));
+    /// ∂/∂a = ψ(a+b) − ψ(a+b+x) + w_D/a;
+    /// ∂/∂b = ψ(a+b) − ψ(b) + ψ(b+x) − ψ(a+b+x) − w_D/(b+x−1).
+    /// </summary>
+    internal static double LogLikelihood(RfmGroups groups, double r, double alpha, double a, double b, double[]? gradient = null)
     {
         // Terms that depend on x only: ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b), and ln(a/(b+x−1)).
         var perX = new double[groups.DistinctX.Length];
@@ -74,18 +93,73 @@ public static class BgNbdFitter
             logRecency[j] = Math.Log(alpha + groups.DistinctRecency[j]);
         }
 
-        var total = 0.0;
+        if (gradient is null)
+        {
+            var total = 0.0;
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var k = groups.XIndex[i];
+                var rx = r + groups.X[i];
+                var survive = -rx * logAge[groups.AgeIndex[i]];
+                var term = groups.X[i] > 0
+                    ? LogSpace.AddExp(survive, dropout[k] - (rx * logRecency[groups.RecencyIndex[i]]))
+                    : survive;
+                total += groups.Weight[i] * (perX[k] + term);
+            }
+
+            return total;
+        }
+
+        // The x-only parts of the gradient, summed per distinct x with that x's total weight.
+        var weightOfX = new double[perX.Length];
+        var sum = 0.0;
+        double dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0;
         for (var i = 0; i < groups.Count; i++)
         {
             var k = groups.XIndex[i];
-            var rx = r + groups.X[i];
+            var x = groups.X[i];
+            var rx = r + x;
+            var w = groups.Weight[i];
+            var age = groups.DistinctAge[groups.AgeIndex[i]];
             var survive = -rx * logAge[groups.AgeIndex[i]];
-            var term = groups.X[i] > 0
-                ? LogSpace.AddExp(survive, dropout[k] - (rx * logRecency[groups.RecencyIndex[i]]))
-                : survive;
-            total += groups.Weight[i] * (perX[k] + term);
+            weightOfX[k] += w;
+            if (x > 0)
+            {
+                var recencyIndex = groups.RecencyIndex[i];
+                var died = dropout[k] - (rx * logRecency[recencyIndex]);
+                var term = LogSpace.AddExp(survive, died);
+                var shareDied = Math.Exp(died - term);
+                var shareAlive = Math.Exp(survive - term);
+                sum += w * (perX[k] + term);
+                dr -= w * ((shareAlive * logAge[groups.AgeIndex[i]]) + (shareDied * logRecency[recencyIndex]));
+                dAlpha -= w * rx * ((shareAlive / (alpha + age)) + (shareDied / (alpha + groups.DistinctRecency[recencyIndex])));
+                da += w * shareDied / a;
+                db -= w * shareDied / (b + x - 1.0);
+            }
+            else
+            {
+                sum += w * (perX[k] + survive);
+                dr -= w * logAge[groups.AgeIndex[i]];
+                dAlpha -= w * rx / (alpha + age);
+            }
         }
 
-        return total;
+        var psiR = SpecialFunctions.DiGamma(r);
+        var psiAb = SpecialFunctions.DiGamma(a + b);
+        var psiB = SpecialFunctions.DiGamma(b);
+        var logAlpha = Math.Log(alpha);
+        for (var k = 0; k < perX.Length; k++)
+        {
+            var x = groups.DistinctX[k];
+            var w = weightOfX[k];
+            var psiAbx = SpecialFunctions.DiGamma(a + b + x);
+            dr += w * (SpecialFunctions.DiGamma(r + x) - psiR + logAlpha);
+            dAlpha += w * r / alpha;
+            da += w * (psiAb - psiAbx);
+            db += w * (psiAb - psiB + SpecialFunctions.DiGamma(b + x) - psiAbx);
+        }
+
+        (gradient[0], gradient[1], gradient[2], gradient[3]) = (dr, dAlpha, da, db);
+        return sum;
     }
 }

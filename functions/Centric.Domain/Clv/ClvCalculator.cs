@@ -59,17 +59,22 @@ public static class ClvCalculator
     private static PurchaseOutlook Outlook(
         ITransactionModel model, CustomerSummary c, int months, double month, double discount)
     {
+        // Pareto/NBD's P(alive) (an A0 series) does not depend on the horizon: computed once, not once per month.
+        var pareto = model as ParetoNbdModel;
+        var alive = model.ProbabilityAlive(c.Frequency, c.Recency, c.Age);
         var previous = 0.0;
         var discounted = 0.0;
         for (var m = 1; m <= months; m++)
         {
-            var cumulative = model.ConditionalExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age);
+            var cumulative = pareto is null
+                ? model.ConditionalExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age)
+                : pareto.ConditionalExpectedPurchasesGivenAlive(m * month, c.Frequency, c.Age, alive);
             discounted += (cumulative - previous) / Math.Pow(1.0 + discount, m);
             previous = cumulative;
         }
 
         return new PurchaseOutlook(
-            Finite(model.ProbabilityAlive(c.Frequency, c.Recency, c.Age)),
+            Finite(alive),
             Plausible(previous),
             Plausible(discounted));
     }

@@ -24,9 +24,11 @@ public sealed record FitOptions
 
     /// <summary>The start for a fitter with <paramref name="count"/> parameters.</summary>
     internal double[] StartFor(int count) =>
-        Start is { } start && start.Count == count && start.All(v => double.IsFinite(v) && v > 0)
-            ? [.. start]
-            : [.. Enumerable.Repeat(1.0, count)];
+        HasStart(count) ? [.. Start!] : [.. Enumerable.Repeat(1.0, count)];
+
+    /// <summary>True when <see cref="Start"/> is a usable start for a fitter with <paramref name="count"/> parameters.</summary>
+    internal bool HasStart(int count) =>
+        Start is { } start && start.Count == count && start.All(v => double.IsFinite(v) && v > 0);
 
     /// <summary>The defaults.</summary>
     public static FitOptions Default { get; } = new();

@@ -24,7 +24,7 @@ public static class GammaGammaFitter
         }
 
         var (p, status) = LogParameterFit.Run(
-            theta => LogLikelihood(data, theta[0], theta[1], theta[2]),
+            (theta, gradient) => LogLikelihood(data, theta[0], theta[1], theta[2], gradient),
             data.TotalWeight,
             (options ?? FitOptions.Default).StartFor(3),
             Names,
@@ -52,10 +52,28 @@ public static class GammaGammaFitter
         return LogLikelihood(SpendGroups.From(customers), parameters.P, parameters.Q, parameters.Gamma);
     }
 
-    private static double LogLikelihood(SpendGroups data, double p, double q, double gamma)
+    /// <summary>∂LL/∂(p, q, γ): the exact gradient of <see cref="LogLikelihood(IReadOnlyList{CustomerSummary}, GammaGammaParameters)"/>.</summary>
+    public static IReadOnlyList<double> LogLikelihoodGradient(IReadOnlyList<CustomerSummary> customers, GammaGammaParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var gradient = new double[3];
+        LogLikelihood(SpendGroups.From(customers), parameters.P, parameters.Q, parameters.Gamma, gradient);
+        return gradient;
+    }
+
+    /// <summary>
+    /// LL and, when <paramref name="gradient"/> is not null, ∂LL/∂(p, q, γ) written into it. Per customer with x repeat
+    /// purchases of mean z̄:
+    /// ∂/∂p = x (ψ(px+q) − ψ(px) + ln x + ln z̄ − ln(x z̄ + γ));
+    /// ∂/∂q = ln γ − ψ(q) + ψ(px+q) − ln(x z̄ + γ);
+    /// ∂/∂γ = q/γ − (px+q)/(x z̄ + γ).
+    /// </summary>
+    internal static double LogLikelihood(SpendGroups data, double p, double q, double gamma, double[]? gradient = null)
     {
         var perX = new double[data.DistinctX.Length];
-        var shared = (q * Math.Log(gamma)) - SpecialFunctions.GammaLn(q);
+        var logGamma = Math.Log(gamma);
+        var shared = (q * logGamma) - SpecialFunctions.GammaLn(q);
         for (var k = 0; k < perX.Length; k++)
         {
             var px = p * data.DistinctX[k];
@@ -63,16 +81,50 @@ public static class GammaGammaFitter
                 + (px * Math.Log(data.DistinctX[k]));
         }
 
-        var total = 0.0;
+        if (gradient is null)
+        {
+            var total = 0.0;
+            for (var i = 0; i < data.Count; i++)
+            {
+                var x = data.X[i];
+                var px = p * x;
+                total += data.Weight[i] * (perX[data.XIndex[i]]
+                    + ((px - 1.0) * data.LogSpend[i])
+                    - ((px + q) * Math.Log((x * data.Spend[i]) + gamma)));
+            }
+
+            return total;
+        }
+
+        // ψ(px+q) − ψ(px) + ln x and ψ(px+q) once per distinct x.
+        var shapeP = new double[perX.Length];
+        var shapeQ = new double[perX.Length];
+        for (var k = 0; k < perX.Length; k++)
+        {
+            var x = data.DistinctX[k];
+            var psi = SpecialFunctions.DiGamma((p * x) + q);
+            shapeP[k] = psi - SpecialFunctions.DiGamma(p * x) + Math.Log(x);
+            shapeQ[k] = psi;
+        }
+
+        var psiQ = SpecialFunctions.DiGamma(q);
+        var sum = 0.0;
+        double dp = 0.0, dq = 0.0, dGamma = 0.0;
         for (var i = 0; i < data.Count; i++)
         {
             var x = data.X[i];
+            var k = data.XIndex[i];
+            var w = data.Weight[i];
             var px = p * x;
-            total += data.Weight[i] * (perX[data.XIndex[i]]
-                + ((px - 1.0) * data.LogSpend[i])
-                - ((px + q) * Math.Log((x * data.Spend[i]) + gamma)));
+            var pooled = (x * data.Spend[i]) + gamma;
+            var logPooled = Math.Log(pooled);
+            sum += w * (perX[k] + ((px - 1.0) * data.LogSpend[i]) - ((px + q) * logPooled));
+            dp += w * x * (shapeP[k] + data.LogSpend[i] - logPooled);
+            dq += w * (logGamma - psiQ + shapeQ[k] - logPooled);
+            dGamma += w * ((q / gamma) - ((px + q) / pooled));
         }
 
-        return total;
+        (gradient[0], gradient[1], gradient[2]) = (dp, dq, dGamma);
+        return sum;
     }
 }

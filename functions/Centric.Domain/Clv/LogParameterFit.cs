@@ -43,7 +43,61 @@ internal static class LogParameterFit
         }
 
         var result = Minimizer.Minimize(
-            Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations);
+            Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
+            warmStart: options.HasStart(start.Length));
+        return Report(logLikelihood, result, names, options);
+    }
+
+    /// <summary>
+    /// As <see cref="Run(Func{double[], double}, double, double[], string[], FitOptions)"/> with the likelihood's exact
+    /// gradient: <paramref name="logLikelihood"/> returns the total log-likelihood at natural parameters θ and, when
+    /// asked, writes ∂LL/∂θ_i; the search runs on log θ, where the chain rule gives θ_i ∂LL/∂θ_i. A start given in
+    /// <paramref name="options"/> (a neighbouring fit) skips the simplex.
+    /// </summary>
+    public static (double[] Parameters, FitStatus Status) Run(
+        GradientObjective logLikelihood,
+        double totalWeight,
+        double[] start,
+        string[] names,
+        FitOptions options)
+    {
+        var natural = new double[start.Length];
+        var naturalGradient = new double[start.Length];
+        double Objective(double[] theta, double[]? gradient)
+        {
+            var penalty = 0.0;
+            for (var i = 0; i < theta.Length; i++)
+            {
+                if (Math.Abs(theta[i]) > 2 * LogBound)
+                {
+                    return double.PositiveInfinity;
+                }
+
+                natural[i] = Math.Exp(theta[i]);
+                penalty += natural[i] * natural[i];
+            }
+
+            var ll = logLikelihood(natural, gradient is null ? null : naturalGradient);
+            if (gradient is not null)
+            {
+                for (var i = 0; i < theta.Length; i++)
+                {
+                    gradient[i] = (-natural[i] * naturalGradient[i] / totalWeight) + (2.0 * options.Penalizer * natural[i] * natural[i]);
+                }
+            }
+
+            return (-ll / totalWeight) + (options.Penalizer * penalty);
+        }
+
+        var result = Minimizer.Minimize(
+            Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
+            warmStart: options.HasStart(start.Length));
+        return Report(p => logLikelihood(p, null), result, names, options);
+    }
+
+    private static (double[] Parameters, FitStatus Status) Report(
+        Func<double[], double> logLikelihood, MinimizationResult result, string[] names, FitOptions options)
+    {
         var parameters = result.Point.Select(v => Math.Exp(v)).ToArray();
         var ll = logLikelihood(parameters);
         double? reportedLl = double.IsFinite(ll) ? ll : null;

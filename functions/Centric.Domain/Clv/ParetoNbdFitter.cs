@@ -1,4 +1,5 @@
 using Centric.Domain.Numerics;
+using MathNet.Numerics;
 
 namespace Centric.Domain.Clv;
 
@@ -45,15 +46,70 @@ public static class ParetoNbdFitter
         return LogLikelihood(RfmGroups.From(customers), parameters);
     }
 
+    /// <summary>
+    /// The sum of <see cref="ParetoNbdModel.LogLikelihood"/> over the groups, with the same operations in the same order,
+    /// but each part computed once per value it depends on: the Γ terms per x, the survival term and A0's term at T per
+    /// (x, T), A0's term at t_x per (x, t_x). Where A0 is integrated (one rate far above the other) it is per group.
+    /// </summary>
     private static double LogLikelihood(RfmGroups groups, ParetoNbdParameters parameters)
     {
         var model = new ParetoNbdModel(parameters);
+        var (r, alpha, s, beta) = parameters;
+        var head = new double[groups.DistinctX.Length];
+        var died = new double[groups.DistinctX.Length];
+        for (var k = 0; k < head.Length; k++)
+        {
+            var x = groups.DistinctX[k];
+            head[k] = SpecialFunctions.GammaLn(r + x) - SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha)) + (s * Math.Log(beta));
+            died[k] = Math.Log(s) - Math.Log(r + s + x);
+        }
+
+        var alive = Unset(groups.FrequencyAgeCount);
+        var atAge = Unset(groups.FrequencyAgeCount);
+        var atRecency = Unset(groups.FrequencyRecencyCount);
         var total = 0.0;
         for (var i = 0; i < groups.Count; i++)
         {
-            total += groups.Weight[i] * model.LogLikelihood(groups.X[i], groups.Recency[i], groups.Age[i]);
+            var x = groups.X[i];
+            var (recency, age) = (groups.Recency[i], groups.Age[i]);
+            var pairAge = groups.FrequencyAgeIndex[i];
+            if (double.IsNaN(alive[pairAge]))
+            {
+                alive[pairAge] = (-(r + x) * Math.Log(alpha + age)) - (s * Math.Log(beta + age));
+            }
+
+            double logA0;
+            if (model.IntegratesA0(x, recency))
+            {
+                logA0 = model.LogA0Integral(x, recency, age);
+            }
+            else
+            {
+                var pairRecency = groups.FrequencyRecencyIndex[i];
+                if (double.IsNaN(atRecency[pairRecency]))
+                {
+                    atRecency[pairRecency] = model.LogA0Bound(x, recency);
+                }
+
+                if (double.IsNaN(atAge[pairAge]))
+                {
+                    atAge[pairAge] = model.LogA0Bound(x, age);
+                }
+
+                logA0 = LogSpace.SubtractExp(atRecency[pairRecency], atAge[pairAge]);
+            }
+
+            var k = groups.XIndex[i];
+            total += groups.Weight[i] * (head[k] + LogSpace.AddExp(alive[pairAge], died[k] + logA0));
         }
 
         return total;
+    }
+
+    private static double[] Unset(int count)
+    {
+        var values = new double[count];
+        Array.Fill(values, double.NaN);
+        return values;
     }
 }

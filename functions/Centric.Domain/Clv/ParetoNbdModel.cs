@@ -30,9 +30,22 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
             return 0.0;
         }
 
+        return ConditionalExpectedPurchasesGivenAlive(t, frequency, age, ProbabilityAlive(frequency, recency, age));
+    }
+
+    /// <summary>
+    /// E[Y(t) | x, t_x, T] with P(alive) already computed: it does
+    /// not depend on t, so a customer's expectations at several horizons share it.
+    /// </summary>
+    internal double ConditionalExpectedPurchasesGivenAlive(double t, int frequency, double age, double probabilityAlive)
+    {
+        if (t <= 0)
+        {
+            return 0.0;
+        }
+
         var (r, alpha, s, beta) = Parameters;
-        return (r + frequency) / (alpha + age) * (beta + age) * GrowthFactor(s, beta + age, t)
-            * ProbabilityAlive(frequency, recency, age);
+        return (r + frequency) / (alpha + age) * (beta + age) * GrowthFactor(s, beta + age, t) * probabilityAlive;
     }
 
     /// <summary>P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^{r+x} (β+T)^s A0).</summary>
@@ -78,9 +91,26 @@ public sealed record ParetoNbdModel(ParetoNbdParameters Parameters) : ITransacti
             return LogA0Integral(frequency, recency, age);
         }
 
-        var atRecency = LogHypergeometric(rsx, second, gap / (max + recency)) - (rsx * Math.Log(max + recency));
-        var atAge = LogHypergeometric(rsx, second, gap / (max + age)) - (rsx * Math.Log(max + age));
+        var atRecency = LogA0Bound(frequency, recency);
+        var atAge = LogA0Bound(frequency, age);
         return LogSpace.SubtractExp(atRecency, atAge);
+    }
+
+    /// <summary>True when A0 for a customer with x purchases and recency t_x is integrated rather than summed.</summary>
+    internal bool IntegratesA0(int frequency, double recency)
+    {
+        var (_, alpha, _, beta) = Parameters;
+        return Math.Abs(alpha - beta) / (Math.Max(alpha, beta) + recency) > SeriesLimit;
+    }
+
+    /// <summary>ln of one of A0's two terms, 2F1(·; z(t))/(m+t)^{r+s+x}, at t = t_x or T (series form only).</summary>
+    internal double LogA0Bound(int frequency, double t)
+    {
+        var (r, alpha, s, beta) = Parameters;
+        var rsx = r + s + frequency;
+        var (max, second) = alpha >= beta ? (alpha, s + 1.0) : (beta, r + frequency);
+        var gap = Math.Abs(alpha - beta);
+        return LogHypergeometric(rsx, second, gap / (max + t)) - (rsx * Math.Log(max + t));
     }
 
     /// <summary>Above this 2F1 argument A0 is integrated rather than summed (the series needs about 40/(1 − z) terms).</summary>

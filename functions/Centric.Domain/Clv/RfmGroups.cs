@@ -16,6 +16,8 @@ internal sealed class RfmGroups
         (DistinctX, XIndex) = FrequencyIndex.Of(x);
         (DistinctAge, AgeIndex) = DistinctValues(age);
         (DistinctRecency, RecencyIndex) = DistinctValues(recency);
+        (FrequencyAgeCount, FrequencyAgeIndex) = DistinctPairs(XIndex, AgeIndex);
+        (FrequencyRecencyCount, FrequencyRecencyIndex) = DistinctPairs(XIndex, RecencyIndex);
         TotalWeight = weight.Sum();
         RepeatBuyers = x.Any(value => value > 0);
     }
@@ -41,6 +43,16 @@ internal sealed class RfmGroups
     public double[] DistinctRecency { get; }
 
     public int[] RecencyIndex { get; }
+
+    /// <summary>How many distinct (x, T) pairs there are, and each group's position among them.</summary>
+    public int FrequencyAgeCount { get; }
+
+    public int[] FrequencyAgeIndex { get; }
+
+    /// <summary>How many distinct (x, t_x) pairs there are, and each group's position among them.</summary>
+    public int FrequencyRecencyCount { get; }
+
+    public int[] FrequencyRecencyIndex { get; }
 
     public double TotalWeight { get; }
 
@@ -108,6 +120,23 @@ internal sealed class RfmGroups
         }
 
         return (distinct, index);
+    }
+
+    private static (int Count, int[] Index) DistinctPairs(int[] first, int[] second)
+    {
+        var position = new Dictionary<(int, int), int>();
+        var index = new int[first.Length];
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (!position.TryGetValue((first[i], second[i]), out var slot))
+            {
+                position[(first[i], second[i])] = slot = position.Count;
+            }
+
+            index[i] = slot;
+        }
+
+        return (position.Count, index);
     }
 
     /// <summary>Appends the number of customers left out to a status message.</summary>

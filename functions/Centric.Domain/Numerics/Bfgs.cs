@@ -2,7 +2,7 @@ namespace Centric.Domain.Numerics;
 
 /// <summary>
 /// BFGS quasi-Newton minimisation (Nocedal &amp; Wright 2006, algorithm 6.1) with a backtracking Armijo line
-/// search and central finite-difference gradients.
+/// search, on an exact gradient when the objective gives one, else on central finite differences.
 /// Finite-difference gradients of a large sum have a noise floor: near the optimum the gradient norm can hover just
 /// above the tolerance while the objective no longer changes. When the line search finds no descent, or the objective
 /// has not improved by more than
@@ -16,12 +16,22 @@ internal static class Bfgs
     private const int StallIterations = 5;
     private const double PrecisionSlack = 100.0;
 
-    public static MinimizationResult Run(Func<double[], double> f, double[] start, double tolerance, int maxIterations)
+    public static MinimizationResult Run(Func<double[], double> f, double[] start, double tolerance, int maxIterations) =>
+        Run(f, x => Gradient(f, x), start, tolerance, maxIterations);
+
+    /// <summary>BFGS with <paramref name="gradient"/> giving ∇f; where it is not finite, finite differences stand in.</summary>
+    public static MinimizationResult Run(
+        Func<double[], double> f, Func<double[], double[]> gradient, double[] start, double tolerance, int maxIterations)
     {
         var n = start.Length;
         var x = (double[])start.Clone();
         var fx = f(x);
-        var g = Gradient(f, x);
+        var g = gradient(x);
+        if (!g.All(double.IsFinite))
+        {
+            g = Gradient(f, x);
+        }
+
         var h = Identity(n);
         var iteration = 0;
         var stalled = 0;
@@ -50,7 +60,12 @@ internal static class Bfgs
                 break;
             }
 
-            var gNext = Gradient(f, next);
+            var gNext = gradient(next);
+            if (!gNext.All(double.IsFinite))
+            {
+                gNext = Gradient(f, next);
+            }
+
             var s = new double[n];
             var y = new double[n];
             for (var i = 0; i < n; i++)
@@ -62,6 +77,12 @@ internal static class Bfgs
             var sy = Dot(s, y);
             if (sy > 1e-14)
             {
+                if (iteration == 0)
+                {
+                    // Nocedal & Wright (6.20): scale the first inverse-Hessian guess to the curvature just seen.
+                    h = Identity(n, sy / Dot(y, y));
+                }
+
                 h = Update(h, s, y, sy);
             }
 
@@ -143,12 +164,12 @@ internal static class Bfgs
         return result;
     }
 
-    private static double[,] Identity(int n)
+    private static double[,] Identity(int n, double scale = 1.0)
     {
         var m = new double[n, n];
         for (var i = 0; i < n; i++)
         {
-            m[i, i] = 1.0;
+            m[i, i] = scale;
         }
 
         return m;

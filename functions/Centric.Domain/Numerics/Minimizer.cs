@@ -4,6 +4,8 @@ namespace Centric.Domain.Numerics;
 /// Unconstrained minimisation of a smooth function of a few variables: a Nelder–Mead search for robustness
 /// far from the optimum, then a BFGS polish with central finite-difference gradients for precision.
 /// Non-finite objective values are treated as +infinity, so a model may reject a region by returning NaN.
+/// An objective that gives its exact gradient (<see cref="GradientObjective"/>) is polished with it instead of
+/// finite differences, and a search started near the optimum may skip the simplex.
 /// </summary>
 public static class Minimizer
 {
@@ -12,11 +14,14 @@ public static class Minimizer
     /// <param name="start">Starting point.</param>
     /// <param name="gradientTolerance">Convergence when the gradient norm is below this value.</param>
     /// <param name="maxIterations">Budget shared by both phases.</param>
+    /// <param name="warmStart">True when the start is close to the optimum (a neighbouring fit): BFGS runs first, and the
+    /// simplex only when that polish does not converge.</param>
     public static MinimizationResult Minimize(
         Func<double[], double> objective,
         IReadOnlyList<double> start,
         double gradientTolerance = 1e-6,
-        int maxIterations = 3000)
+        int maxIterations = 3000,
+        bool warmStart = false)
     {
         ArgumentNullException.ThrowIfNull(objective);
         ArgumentNullException.ThrowIfNull(start);
@@ -34,9 +39,71 @@ public static class Minimizer
             return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
         }
 
-        var simplexBudget = Math.Max(1, maxIterations / 2);
-        var (afterSimplex, simplexIterations) = NelderMead.Run(Safe, x0, simplexBudget);
-        var polish = Bfgs.Run(Safe, afterSimplex, gradientTolerance, maxIterations - simplexIterations);
-        return polish with { Iterations = polish.Iterations + simplexIterations };
+        return Search(Safe, x => Bfgs.Gradient(Safe, x), x0, gradientTolerance, maxIterations, warmStart);
+    }
+
+    /// <summary>
+    /// Minimises an objective with an exact gradient: Nelder–Mead then BFGS on the analytic gradient, or, when
+    /// <paramref name="warmStart"/> says the start is already near the optimum (a neighbouring fit), BFGS alone,
+    /// falling back to the simplex first only when that polish does not converge.
+    /// </summary>
+    /// <param name="objective">The function and its gradient.</param>
+    /// <param name="start">Starting point.</param>
+    /// <param name="gradientTolerance">Convergence when the gradient norm is below this value.</param>
+    /// <param name="maxIterations">Budget shared by all phases.</param>
+    /// <param name="warmStart">True when the start is close to the optimum.</param>
+    public static MinimizationResult Minimize(
+        GradientObjective objective,
+        IReadOnlyList<double> start,
+        double gradientTolerance = 1e-6,
+        int maxIterations = 3000,
+        bool warmStart = false)
+    {
+        ArgumentNullException.ThrowIfNull(objective);
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(start.Count, 1);
+
+        double Safe(double[] x)
+        {
+            var value = objective(x, null);
+            return double.IsFinite(value) ? value : double.PositiveInfinity;
+        }
+
+        double[] Gradient(double[] x)
+        {
+            var g = new double[x.Length];
+            objective(x, g);
+            return g;
+        }
+
+        var x0 = start.ToArray();
+        if (double.IsPositiveInfinity(Safe(x0)))
+        {
+            return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
+        }
+
+        return Search(Safe, Gradient, x0, gradientTolerance, maxIterations, warmStart);
+    }
+
+    private static MinimizationResult Search(
+        Func<double[], double> f, Func<double[], double[]> gradient, double[] x0, double tolerance, int maxIterations, bool warmStart)
+    {
+        var used = 0;
+        if (warmStart)
+        {
+            var direct = Bfgs.Run(f, gradient, x0, tolerance, Math.Max(1, maxIterations / 2));
+            if (direct.Outcome == MinimizationOutcome.Converged)
+            {
+                return direct;
+            }
+
+            used = direct.Iterations;
+        }
+
+        var simplexBudget = Math.Max(1, (maxIterations - used) / 2);
+        var (afterSimplex, simplexIterations) = NelderMead.Run(f, x0, simplexBudget);
+        used += simplexIterations;
+        var polish = Bfgs.Run(f, gradient, afterSimplex, tolerance, Math.Max(1, maxIterations - used));
+        return polish with { Iterations = polish.Iterations + used };
     }
 }

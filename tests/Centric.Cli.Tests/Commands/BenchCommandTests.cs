@@ -72,4 +72,31 @@ public class BenchCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--kinds 'fx-rates' is not a kind the bench generates; use any of orders, subscriptions", run.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BenchClvFits_SmallRun_TimesEachStepAndFitsCdnowWithPareto()
+    {
+        var run = CliRun.Of("bench", "--clv-fits", "--customers", "20000", "--cdnow", CdnowFiles.PathOf("CDNOW_sample.txt"));
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        var steps = JsonDocument.Parse(run.Out).RootElement.GetProperty("steps").EnumerateArray().ToArray();
+        Assert.Equal(
+            ["bg/nbd fit", "gamma-gamma fit", "score", "fit and score", "pareto/nbd fit (cdnow)"],
+            steps.Select(s => s.GetProperty("step").GetString()));
+        Assert.All(steps[..4], s => Assert.Equal(20000, s.GetProperty("customers").GetInt32()));
+        Assert.Equal(steps[..3].Sum(s => s.GetProperty("ms").GetInt64()), steps[3].GetProperty("ms").GetInt64());
+        Assert.Equal(2357, steps[4].GetProperty("customers").GetInt32());
+        Assert.Equal("Converged", steps[4].GetProperty("status").GetString());
+        Assert.InRange(steps[0].GetProperty("groups").GetInt32(), 1, 20000);
+        Assert.Contains("| pareto/nbd fit (cdnow) | 2357 |", run.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BenchClvFits_MissingCdnowFile_Exits2NamingIt()
+    {
+        var run = CliRun.Of("bench", "--clv-fits", "--cdnow", "no-such-file.txt");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cdnow 'no-such-file.txt' does not exist", run.Err, StringComparison.Ordinal);
+    }
 }

@@ -68,5 +68,23 @@ public class CdnowGoldenTests(ITestOutputHelper output)
         Assert.Equal(15.44, Math.Round(p.Gamma, 2));
     }
 
+    [Theory]
+    [InlineData(0.5, 2.0)]
+    [InlineData(2.0, 0.5)]
+    public void WarmStartedFits_FromAwayFromTheOptimum_StillMatchThePublishedParameters(double up, double down)
+    {
+        // A warm start goes straight to BFGS (on the exact gradient for BG/NBD and Gamma-Gamma): it must land on the
+        // same published optimum from parameters half or twice the published ones.
+        var customers = CdnowData.CalibrationSummary();
+        var bg = BgNbdFitter.Fit(customers, new FitOptions { Start = [0.243 * up, 4.414 * down, 0.793 * up, 2.426 * down] });
+        var pareto = ParetoNbdFitter.Fit(customers, new FitOptions { Start = [0.553 * up, 10.578 * down, 0.606 * up, 11.669 * down] });
+        var spend = GammaGammaFitter.Fit(customers, new FitOptions { Start = [6.25 * up, 3.74 * up, 15.44 * down] });
+
+        Assert.True(bg.Status.Converged && pareto.Status.Converged && spend.Status.Converged, $"{bg.Status} {pareto.Status} {spend.Status}");
+        Assert.Equal((0.243, 4.414, 0.793, 2.426), (Math.Round(bg.Parameters!.R, 3), Math.Round(bg.Parameters.Alpha, 3), Math.Round(bg.Parameters.A, 3), Math.Round(bg.Parameters.B, 3)));
+        Assert.Equal((0.553, 10.578, 0.606, 11.669), (Math.Round(pareto.Parameters!.R, 3), Math.Round(pareto.Parameters.Alpha, 3), Math.Round(pareto.Parameters.S, 3), Math.Round(pareto.Parameters.Beta, 3)));
+        Assert.Equal((6.25, 3.74, 15.44), (Math.Round(spend.Parameters!.P, 2), Math.Round(spend.Parameters.Q, 2), Math.Round(spend.Parameters.Gamma, 2)));
+    }
+
     private static decimal Round2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 }

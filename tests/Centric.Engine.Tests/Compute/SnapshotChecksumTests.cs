@@ -18,8 +18,8 @@ namespace Centric.Engine.Tests.Compute;
 /// </summary>
 public sealed class SnapshotChecksumTests : IDisposable
 {
-    private const string SampleHash = "de5237738fa6f3a67e8b830d6577276d6ca387045ce0419ffe0fe1e6502fa482";
-    private const string CdnowHash = "c5574a192d7cb12c0166ddb2e0fced8c9904fe7ffa5b67296b3cc1d92ed0d093";
+    private const string SampleHash = "3b337d6d034fd064e37eae1f90e554d420a9c56036161b8b3121cf4a4760173f";
+    private const string CdnowHash = "5b956691529a82174191a7ed8db9c8985d4aec322d2bf8a4ccc35b0ba3b74283";
 
     private static readonly DateTimeOffset IngestedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly string _folder = Directory.CreateTempSubdirectory("centric-checksum-").FullName;

@@ -37,29 +37,42 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 
         var first = transactions.Min(t => t.Day);
         var history = PurchaseHistory.From(transactions);
-        var fits = new Dictionary<DateOnly, ClvFit> { [asOf] = asOfFit };
-        var rows = new List<MetricValue>();
+        var chosen = new List<(Period Period, DateOnly End, bool Partial)>();
         foreach (var grain in grains)
         {
             var periods = calendar.PeriodsBetween(grain, first, asOf);
             var keep = grain switch { Grain.Month => RecentMonths, Grain.Quarter => RecentQuarters, _ => periods.Count };
             foreach (var period in periods.Skip(Math.Max(0, periods.Count - keep)))
             {
-                var end = period.LastDay < asOf ? period.LastDay : asOf;
-                if (!fits.TryGetValue(end, out var fit))
-                {
-                    fits[end] = fit = ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit);
-                }
-
-                AddRows(rows, period, fit, segmentsByCustomer, partial: period.LastDay > asOf);
+                chosen.Add((period, period.LastDay < asOf ? period.LastDay : asOf, period.LastDay > asOf));
             }
+        }
+
+        var usable = UsableFits(history, [.. chosen.Select(c => c.End).Distinct()], asOf, asOfFit);
+        var rows = new List<MetricValue>();
+        foreach (var (period, end, partial) in chosen)
+        {
+            AddRows(rows, period, usable[end], segmentsByCustomer, partial);
         }
 
         return rows;
     }
 
+    /// <summary>
+    /// Fits every calibration end in date order, each started from the as-of fit, and lets <see cref="ClvFallback"/>
+    /// replace the models that did not converge with the last earlier converged ones.
+    /// </summary>
+    private Dictionary<DateOnly, UsableClvFit> UsableFits(PurchaseHistory history, IReadOnlyList<DateOnly> ends, DateOnly asOf, ClvFit asOfFit)
+    {
+        var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = asOfFit.Unit };
+        var fits = ends.Order()
+            .Select(end => end == asOf ? asOfFit : ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit))
+            .ToList();
+        return ClvFallback.Choose(fits, options).ToDictionary(u => u.CalibrationEnd);
+    }
+
     private static void AddRows(
-        List<MetricValue> rows, Period period, ClvFit fit, IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer, bool partial)
+        List<MetricValue> rows, Period period, UsableClvFit fit, IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer, bool partial)
     {
         var totals = new Dictionary<string, Totals>(StringComparer.Ordinal) { [SegmentKeys.All] = new() };
         foreach (var score in fit.Scores)
@@ -85,11 +98,12 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
             MetricValue Row(string metric, decimal? value, decimal? numerator, decimal? denominator)
             {
                 var definition = MetricCatalog.Find(metric)!;
+                var warning = metric is PredictedClvFamily.PAlive or PredictedClvFamily.ExpectedPurchases ? fit.ModelWarning : fit.MoneyWarning;
                 return new MetricValue(metric, null, period, segment, Ratio.Round(value), Ratio.Round(numerator), Ratio.Round(denominator),
-                    definition.Unit, definition.Version, partial, lowSample);
+                    definition.Unit, definition.Version, partial, lowSample, warning);
             }
 
-            var hasSpend = fit.Spend is not null && t.WithClv > 0;
+            var hasSpend = t.WithClv > 0;
             rows.Add(Row(PredictedClvFamily.ClvPredicted, hasSpend ? Ratio.Of(t.Clv, t.WithClv) : null, hasSpend ? t.Clv : null, t.WithClv));
             rows.Add(Row(PredictedClvFamily.ClvPredictedTotal, hasSpend ? t.Clv : null, hasSpend ? t.Clv : null, null));
             rows.Add(Row(PredictedClvFamily.PAlive, t.WithPAlive > 0 ? Ratio.Of(t.PAlive, t.WithPAlive) : null, t.WithPAlive > 0 ? t.PAlive : null, t.WithPAlive));
