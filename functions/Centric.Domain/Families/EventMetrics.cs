@@ -15,8 +15,17 @@ public static class EventMetrics
     /// <summary>A metric of the family and how a group of events reduces to its value.</summary>
     public sealed record Measure<T>(MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null);
 
+    /// <summary>Every row of <paramref name="measures"/> over <paramref name="events"/>.</summary>
+    /// <param name="context">The grains, calendar, as-of date and customer segments.</param>
+    /// <param name="events">The events, in any order.</param>
+    /// <param name="dimension">The event dimension's name (<c>ticket-channel</c>).</param>
+    /// <param name="measures">The metrics and how a group of events reduces to each.</param>
+    /// <param name="dimensionOnly">
+    /// Count each event only in its own event dimension's segment, not in <c>*</c> or its customer's segments: for a second
+    /// pass over another dimension of events whose <c>*</c> and customer rows came from the first.
+    /// </param>
     public static IReadOnlyList<MetricValue> Compute<T>(
-        FamilyContext context, IReadOnlyList<DatedEvent<T>> events, string dimension, IReadOnlyList<Measure<T>> measures)
+        FamilyContext context, IReadOnlyList<DatedEvent<T>> events, string dimension, IReadOnlyList<Measure<T>> measures, bool dimensionOnly = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
@@ -40,7 +49,7 @@ public static class EventMetrics
         {
             var e = counted[i];
             int[] customerSegments = [];
-            if (e.CustomerId is { } customer && !byCustomer.TryGetValue(customer, out customerSegments!))
+            if (!dimensionOnly && e.CustomerId is { } customer && !byCustomer.TryGetValue(customer, out customerSegments!))
             {
                 byCustomer[customer] = customerSegments = [.. context.Segments.Of(customer).Select(k => Number(names, numbers, k))];
             }
@@ -51,7 +60,9 @@ public static class EventMetrics
                 byDimension[e.Dimension] = dimensionSegment = Number(names, numbers, SegmentKeys.Of(dimension, e.Dimension.Trim()));
             }
 
-            memberships[i] = dimensionSegment < 0 ? [0, .. customerSegments] : [0, .. customerSegments, dimensionSegment];
+            memberships[i] = dimensionOnly
+                ? dimensionSegment < 0 ? [] : [dimensionSegment]
+                : dimensionSegment < 0 ? [0, .. customerSegments] : [0, .. customerSegments, dimensionSegment];
         }
 
         var rows = new List<MetricValue>();
