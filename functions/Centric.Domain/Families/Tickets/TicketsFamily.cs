@@ -96,17 +96,17 @@ public sealed class TicketsFamily : IMetricFamily
             output.Warn($"{negative} ticket time(s) end before the ticket was opened and are left out of resolution and first-response times.");
         }
 
-        var ranked = Ranked.Of(resolutions);
+        var ranked = RankedHours.RankAll([.. resolutions.Select(r => r.Hours)]);
         output.Add(Durations(context, resolutions, ranked,
         [
-            new(Metrics[0], h => Reduction.Mean(HoursOf(h))),
+            new(Metrics[0], h => Reduction.Mean(RankedHours.HoursOf(h))),
             new(Metrics[1], ranked.P90),
-            new(Metrics[2], h => Reduction.Max(HoursOf(h))),
+            new(Metrics[2], h => Reduction.Max(RankedHours.HoursOf(h))),
         ]));
-        output.Add(Durations(context, responses, Ranked.Of([]),
+        output.Add(Durations(context, responses, null,
         [
-            new(Metrics[3], h => Reduction.Mean(HoursOf(h))),
-            new(Metrics[4], h => Reduction.Max(HoursOf(h))),
+            new(Metrics[3], h => Reduction.Mean(RankedHours.HoursOf(h))),
+            new(Metrics[4], h => Reduction.Max(RankedHours.HoursOf(h))),
         ]));
         output.Add(Open(context, tickets));
     }
@@ -129,31 +129,20 @@ public sealed class TicketsFamily : IMetricFamily
     /// (<see cref="EventMetrics"/> takes one event dimension per pass, so <c>*</c> and the customer segments come from the first).
     /// </summary>
     private static IEnumerable<MetricValue> Durations(
-        FamilyContext context, List<Duration> durations, Ranked ranked, IReadOnlyList<EventMetrics.Measure<RankedHours>> measures)
+        FamilyContext context, List<Duration> durations, RankedHours.Ranking? ranked, IReadOnlyList<EventMetrics.Measure<RankedHours>> measures)
     {
         var byChannel = new DatedEvent<RankedHours>[durations.Count];
         var byPriority = new DatedEvent<RankedHours>[durations.Count];
         for (var i = 0; i < durations.Count; i++)
         {
             var d = durations[i];
-            var item = new RankedHours(d.Hours, ranked.RankOf(i));
+            var item = ranked?.Of(i) ?? new RankedHours(d.Hours, -1);
             byChannel[i] = new DatedEvent<RankedHours>(d.Day, d.Ticket.CustomerId, d.Ticket.Channel, item);
             byPriority[i] = new DatedEvent<RankedHours>(d.Day, null, d.Ticket.Priority, item);
         }
 
         return EventMetrics.Compute(context, byChannel, Channel, measures)
             .Concat(EventMetrics.Compute(context, byPriority, Priority, measures, dimensionOnly: true));
-    }
-
-    private static decimal[] HoursOf(IReadOnlyList<RankedHours> items)
-    {
-        var hours = new decimal[items.Count];
-        for (var i = 0; i < hours.Length; i++)
-        {
-            hours[i] = items[i].Hours;
-        }
-
-        return hours;
     }
 
     /// <summary>
@@ -281,62 +270,6 @@ public sealed class TicketsFamily : IMetricFamily
             return low;
         }
     }
-
-    /// <summary>
-    /// Durations sorted once for every group's percentile: each duration's rank is its place in a stable sort of all of them
-    /// by hours, so a group's ⌈0.9 n⌉-th smallest is the duration with its ⌈0.9 n⌉-th smallest rank — the same one a
-    /// stable sort of the group's own hours picks — found by sorting whole numbers instead of decimals.
-    /// </summary>
-    private sealed class Ranked
-    {
-        private readonly int[] _rankOf;
-        private readonly decimal[] _sorted;
-
-        private Ranked(int[] rankOf, decimal[] sorted)
-        {
-            _rankOf = rankOf;
-            _sorted = sorted;
-        }
-
-        public static Ranked Of(List<Duration> durations)
-        {
-            var order = Enumerable.Range(0, durations.Count).OrderBy(i => durations[i].Hours).ToArray();
-            var rankOf = new int[order.Length];
-            var sorted = new decimal[order.Length];
-            for (var k = 0; k < order.Length; k++)
-            {
-                rankOf[order[k]] = k;
-                sorted[k] = durations[order[k]].Hours;
-            }
-
-            return new Ranked(rankOf, sorted);
-        }
-
-        public int RankOf(int duration) => duration < _rankOf.Length ? _rankOf[duration] : -1;
-
-        /// <summary>The nearest-rank 90th percentile of a group (<see cref="Reduction.Percentile"/>).</summary>
-        public Reduction? P90(IReadOnlyList<RankedHours> items)
-        {
-            if (items.Count == 0)
-            {
-                return new Reduction(null, null, 0);
-            }
-
-            var ranks = new int[items.Count];
-            for (var i = 0; i < ranks.Length; i++)
-            {
-                ranks[i] = items[i].Rank;
-            }
-
-            Array.Sort(ranks);
-            var rank = (int)Math.Ceiling(0.9m * ranks.Length);
-            var value = _sorted[ranks[Math.Clamp(rank, 1, ranks.Length) - 1]];
-            return new Reduction(value, value, ranks.Length);
-        }
-    }
-
-    /// <summary>A duration's hours and its rank among all durations of its kind (<see cref="Ranked"/>).</summary>
-    private readonly record struct RankedHours(decimal Hours, int Rank);
 
     private readonly record struct Ticket(DateOnly Opened, DateOnly? Resolved, string? CustomerId, string? Channel, string? Priority);
 
