@@ -168,7 +168,16 @@ public sealed class SubscriptionsFamily : IMetricFamily
             return;
         }
 
-        var involved = own.Where(s => s.IsActiveOn(before) || s.IsActiveOn(last)).Select(s => s.Id).Distinct().Order(StringComparer.Ordinal);
+        var involved = new List<string>(own.Count);
+        foreach (var s in own)
+        {
+            if ((s.IsActiveOn(before) || s.IsActiveOn(last)) && !involved.Contains(s.Id))
+            {
+                involved.Add(s.Id);
+            }
+        }
+
+        involved.Sort(StringComparer.Ordinal);
         output.List(new CustomerListRow(
             metric,
             grain.ToName(),
