@@ -13,12 +13,13 @@ public sealed class FamilyOutput
 {
     private readonly List<MetricValue> _values = [];
     private readonly List<string> _warnings = [];
-    private readonly List<CustomerListRow> _lists = [];
+    private readonly CustomerListTable _lists = new();
 
     public IReadOnlyList<MetricValue> Values => _values;
 
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>The customer list rows, kept compactly (<see cref="CustomerListTable"/>).</summary>
     public IReadOnlyList<CustomerListRow> CustomerLists => _lists;
 
     public IReadOnlyList<CohortCell> Cohorts { get; set; } = [];
