@@ -103,6 +103,13 @@ public sealed class SubscriptionsFamily : IMetricFamily
                 groups[0] = new Group();
                 foreach (var customer in customers)
                 {
+                    // Active on neither day (before its first spell or after its last): MRR 0 and nothing unconverted on both.
+                    var spellsOf = subscriptions.Spells[customer];
+                    if (spellsOf.Length == 0 || last.DayNumber < spellsOf[0].Start || before.DayNumber >= spellsOf[^1].End)
+                    {
+                        continue;
+                    }
+
                     missingBefore.Clear();
                     missingAfter.Clear();
                     var start = revenue.MrrOn(customer, before, missingBefore);
@@ -114,8 +121,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
                     unconvertedAnywhere.AddRange(missingBefore);
                     unconvertedAnywhere.AddRange(missingAfter);
-                    var spells = subscriptions.Spells[customer];
-                    var isNew = spells.Length > 0 && spells[0].Start >= period.Start.DayNumber && spells[0].Start <= last.DayNumber;
+                    var isNew = spellsOf[0].Start >= period.Start.DayNumber && spellsOf[0].Start <= last.DayNumber;
                     List(output, grain, period, subscriptions.CustomerIds[customer], revenue.Of(customer), before, last, start, end, isNew);
                     foreach (var key in groupsOf[customer])
                     {
