@@ -26,17 +26,38 @@ internal readonly record struct RankedHours(decimal Hours, int Rank)
         return new Ranking(rankOf, sorted);
     }
 
-    /// <summary>The hours of <paramref name="items"/>, in their order.</summary>
-    public static decimal[] HoursOf(IReadOnlyList<RankedHours> items)
+    /// <summary>The mean hours of <paramref name="items"/> (<see cref="Reduction.Mean"/>: summed in their order), without copying them.</summary>
+    public static Reduction Mean(IReadOnlyList<RankedHours> items)
     {
         ArgumentNullException.ThrowIfNull(items);
-        var hours = new decimal[items.Count];
-        for (var i = 0; i < hours.Length; i++)
+        var sum = 0m;
+        for (var i = 0; i < items.Count; i++)
         {
-            hours[i] = items[i].Hours;
+            sum += items[i].Hours;
         }
 
-        return hours;
+        return Reduction.Divide(sum, items.Count);
+    }
+
+    /// <summary>The most hours of <paramref name="items"/> (<see cref="Reduction.Max"/>: the first of equal largest values), without copying them.</summary>
+    public static Reduction Max(IReadOnlyList<RankedHours> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (items.Count == 0)
+        {
+            return new(null, null, 0);
+        }
+
+        var max = items[0].Hours;
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items[i].Hours > max)
+            {
+                max = items[i].Hours;
+            }
+        }
+
+        return new(max, max, items.Count);
     }
 
     /// <summary>The ranks of one kind of durations and their hours in rank order.</summary>

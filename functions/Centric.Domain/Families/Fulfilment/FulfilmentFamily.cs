@@ -96,9 +96,9 @@ public sealed class FulfilmentFamily : IMetricFamily
 
         return EventMetrics.Compute<RankedHours>(context, events, NoDimension,
         [
-            new(avg, hours => Reduction.Mean(RankedHours.HoursOf(hours))),
+            new(avg, h => RankedHours.Mean(h)),
             new(p90, ranked.P90),
-            new(worst, hours => Reduction.Max(RankedHours.HoursOf(hours))),
+            new(worst, h => RankedHours.Max(h)),
         ]);
     }
 }

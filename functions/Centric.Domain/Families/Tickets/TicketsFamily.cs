@@ -99,14 +99,14 @@ public sealed class TicketsFamily : IMetricFamily
         var ranked = RankedHours.RankAll([.. resolutions.Select(r => r.Hours)]);
         output.Add(Durations(context, resolutions, ranked,
         [
-            new(Metrics[0], h => Reduction.Mean(RankedHours.HoursOf(h))),
+            new(Metrics[0], h => RankedHours.Mean(h)),
             new(Metrics[1], ranked.P90),
-            new(Metrics[2], h => Reduction.Max(RankedHours.HoursOf(h))),
+            new(Metrics[2], h => RankedHours.Max(h)),
         ]));
         output.Add(Durations(context, responses, null,
         [
-            new(Metrics[3], h => Reduction.Mean(RankedHours.HoursOf(h))),
-            new(Metrics[4], h => Reduction.Max(RankedHours.HoursOf(h))),
+            new(Metrics[3], h => RankedHours.Mean(h)),
+            new(Metrics[4], h => RankedHours.Max(h)),
         ]));
         output.Add(Open(context, tickets));
     }
@@ -158,7 +158,9 @@ public sealed class TicketsFamily : IMetricFamily
             return rows;
         }
 
-        var bySegment = new Dictionary<string, List<Ticket>>(StringComparer.Ordinal);
+        var bySegment = new Dictionary<string, Stock>(StringComparer.Ordinal);
+        var channels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var priorities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var ticket in counted)
         {
             Add(bySegment, SegmentKeys.All, ticket);
@@ -169,12 +171,12 @@ public sealed class TicketsFamily : IMetricFamily
 
             if (ticket.Channel is { } c)
             {
-                Add(bySegment, SegmentKeys.Of(Channel, c), ticket);
+                Add(bySegment, DimensionKey(channels, Channel, c), ticket);
             }
 
             if (ticket.Priority is { } p)
             {
-                Add(bySegment, SegmentKeys.Of(Priority, p), ticket);
+                Add(bySegment, DimensionKey(priorities, Priority, p), ticket);
             }
         }
 
@@ -182,7 +184,7 @@ public sealed class TicketsFamily : IMetricFamily
         var segments = bySegment
             .OrderBy(s => s.Key == SegmentKeys.All ? 0 : 1)
             .ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => (Segment: s.Key, Stock: new Stock(s.Value), First: s.Value.Min(t => t.Opened)))
+            .Select(s => (Segment: s.Key, Stock: s.Value.Sorted(), First: s.Value.First))
             .ToArray();
         foreach (var grain in context.Grains)
         {
@@ -218,14 +220,25 @@ public sealed class TicketsFamily : IMetricFamily
         return rows;
     }
 
-    private static void Add(Dictionary<string, List<Ticket>> bySegment, string segment, Ticket ticket)
+    private static void Add(Dictionary<string, Stock> bySegment, string segment, Ticket ticket)
     {
-        if (!bySegment.TryGetValue(segment, out var members))
+        if (!bySegment.TryGetValue(segment, out var stock))
         {
-            bySegment[segment] = members = [];
+            bySegment[segment] = stock = new Stock();
         }
 
-        members.Add(ticket);
+        stock.Add(ticket);
+    }
+
+    /// <summary>The segment key of an event dimension's value (<c>ticket-channel:email</c>), built once per value.</summary>
+    private static string DimensionKey(Dictionary<string, string> keys, string dimension, string value)
+    {
+        if (!keys.TryGetValue(value, out var key))
+        {
+            keys[value] = key = SegmentKeys.Of(dimension, value);
+        }
+
+        return key;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -237,23 +250,37 @@ public sealed class TicketsFamily : IMetricFamily
     /// </summary>
     private sealed class Stock
     {
-        private readonly DateOnly[] _opened;
-        private readonly DateOnly[] _closed;
+        private readonly List<int> _opened = [];
+        private readonly List<int> _closed = [];
 
-        public Stock(List<Ticket> tickets)
+        /// <summary>The day the segment's first ticket was opened.</summary>
+        public DateOnly First { get; private set; } = DateOnly.MaxValue;
+
+        public void Add(Ticket ticket)
         {
-            _opened = [.. tickets.Select(t => t.Opened).Order()];
-            _closed = [.. tickets.Where(t => t.Resolved is not null)
-                .Select(t => t.Resolved is { } resolved && resolved > t.Opened ? resolved : t.Opened)
-                .Order()];
+            _opened.Add(ticket.Opened.DayNumber);
+            if (ticket.Resolved is { } resolved)
+            {
+                _closed.Add((resolved > ticket.Opened ? resolved : ticket.Opened).DayNumber);
+            }
+
+            First = ticket.Opened < First ? ticket.Opened : First;
         }
 
-        public int OpenOn(DateOnly day) => CountUpTo(_opened, day) - CountUpTo(_closed, day);
+        /// <summary>Sorts the days once all tickets are added; the stock is read only after.</summary>
+        public Stock Sorted()
+        {
+            _opened.Sort();
+            _closed.Sort();
+            return this;
+        }
+
+        public int OpenOn(DateOnly day) => CountUpTo(_opened, day.DayNumber) - CountUpTo(_closed, day.DayNumber);
 
         /// <summary>How many of the sorted <paramref name="days"/> are on or before <paramref name="day"/>.</summary>
-        private static int CountUpTo(DateOnly[] days, DateOnly day)
+        private static int CountUpTo(List<int> days, int day)
         {
-            int low = 0, high = days.Length;
+            int low = 0, high = days.Count;
             while (low < high)
             {
                 var middle = low + ((high - low) / 2);
