@@ -32,4 +32,8 @@ public sealed class FamilyOutput
     public void Warn(string warning) => _warnings.Add(warning);
 
     public void List(CustomerListRow row) => _lists.Add(row);
+
+    /// <summary>Lists a count's customer (no MRR amounts) without building a row per customer.</summary>
+    public void List(string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day) =>
+        _lists.Add(metric, grain, period, periodStart, customerId, day);
 }

@@ -38,10 +38,16 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         }
     }
 
+    /// <summary>Adds a row without MRR amounts or subscriptions (a count's customer), without building it first.</summary>
+    public void Add(string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day)
+    {
+        Append(customerId, HeaderOf(metric, grain, period, periodStart), day, -1);
+    }
+
     public void Add(CustomerListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var header = HeaderOf(row);
+        var header = HeaderOf(row.Metric, row.Grain, row.Period, row.PeriodStart);
         var details = -1;
         if (row.MrrBefore is not null || row.MrrAfter is not null || row.Movement is not null || row.Subscriptions is not null)
         {
@@ -49,13 +55,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
             _details.Add((row.MrrBefore, row.MrrAfter, row.Movement, row.Subscriptions));
         }
 
-        if (Count % ChunkSize == 0)
-        {
-            _chunks.Add(new Entry[ChunkSize]);
-        }
-
-        _chunks[^1][Count % ChunkSize] = new Entry(row.CustomerId, header, row.Day?.DayNumber ?? NoDay, details);
-        Count++;
+        Append(row.CustomerId, header, row.Day, details);
     }
 
     public IEnumerator<CustomerListRow> GetEnumerator()
@@ -71,20 +71,31 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     /// <summary>The customer id of row <paramref name="index"/>, without building the row.</summary>
     public string CustomerIdAt(int index) => _chunks[index / ChunkSize][index % ChunkSize].CustomerId;
 
-    private int HeaderOf(CustomerListRow row)
+    private void Append(string customerId, int header, DateOnly? day, int details)
+    {
+        if (Count % ChunkSize == 0)
+        {
+            _chunks.Add(new Entry[ChunkSize]);
+        }
+
+        _chunks[^1][Count % ChunkSize] = new Entry(customerId, header, day?.DayNumber ?? NoDay, details);
+        Count++;
+    }
+
+    private int HeaderOf(string metric, string grain, string period, DateOnly periodStart)
     {
         // Rows come in runs of one metric and period: check the last header before hashing.
         if (_lastHeader >= 0)
         {
             var last = _headers[_lastHeader];
-            if (ReferenceEquals(last.Metric, row.Metric) && ReferenceEquals(last.Grain, row.Grain)
-                && ReferenceEquals(last.Period, row.Period) && last.PeriodStart == row.PeriodStart)
+            if (ReferenceEquals(last.Metric, metric) && ReferenceEquals(last.Grain, grain)
+                && ReferenceEquals(last.Period, period) && last.PeriodStart == periodStart)
             {
                 return _lastHeader;
             }
         }
 
-        var key = (row.Metric, row.Grain, row.Period, row.PeriodStart);
+        var key = (metric, grain, period, periodStart);
         if (!_headerIndex.TryGetValue(key, out var header))
         {
             _headerIndex[key] = header = _headers.Count;

@@ -38,4 +38,23 @@ public class CustomerListTableTests
         Assert.Equal(7m, table[7].MrrBefore);
         Assert.Throws<ArgumentOutOfRangeException>(() => table[table.Count]);
     }
+
+    [Fact]
+    public void ACountsCustomerAddedByParts_ReadsBackAsTheRowWithThoseParts()
+    {
+        var table = new CustomerListTable();
+        table.Add("churned-customers", "month", "2025-03", new DateOnly(2025, 3, 1), "c7", new DateOnly(2025, 3, 9));
+        table.Add(new CustomerListRow("mrr-new", "month", "2025-03", new DateOnly(2025, 3, 1), "c8", null, 0m, 12m, 12m, ["s1"]));
+        table.Add("active-customers", "quarter", "2025-Q1", new DateOnly(2025, 1, 1), "c7", null);
+
+        Assert.Equal(
+            [
+                new CustomerListRow("churned-customers", "month", "2025-03", new DateOnly(2025, 3, 1), "c7", new DateOnly(2025, 3, 9)),
+                table[1],
+                new CustomerListRow("active-customers", "quarter", "2025-Q1", new DateOnly(2025, 1, 1), "c7"),
+            ],
+            table);
+        Assert.Equal(12m, table[1].Movement);
+        Assert.Equal(["s1"], table[1].Subscriptions!);
+    }
 }
