@@ -15,8 +15,17 @@ public static class EventMetrics
     /// <summary>A metric of the family and how a group of events reduces to its value.</summary>
     public sealed record Measure<T>(MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null);
 
+    /// <summary>Every row of <paramref name="measures"/> over <paramref name="events"/>.</summary>
+    /// <param name="context">The grains, calendar, as-of date and customer segments.</param>
+    /// <param name="events">The events, in any order.</param>
+    /// <param name="dimension">The event dimension's name (<c>ticket-channel</c>).</param>
+    /// <param name="measures">The metrics and how a group of events reduces to each.</param>
+    /// <param name="dimensionOnly">
+    /// Count each event only in its own event dimension's segment, not in <c>*</c> or its customer's segments: for a second
+    /// pass over another dimension of events whose <c>*</c> and customer rows came from the first.
+    /// </param>
     public static IReadOnlyList<MetricValue> Compute<T>(
-        FamilyContext context, IReadOnlyList<DatedEvent<T>> events, string dimension, IReadOnlyList<Measure<T>> measures)
+        FamilyContext context, IReadOnlyList<DatedEvent<T>> events, string dimension, IReadOnlyList<Measure<T>> measures, bool dimensionOnly = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
@@ -35,12 +44,15 @@ public static class EventMetrics
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
         var byCustomer = new Dictionary<string, int[]>(StringComparer.Ordinal);
         var byDimension = new Dictionary<string, int>(StringComparer.Ordinal);
-        var memberships = new int[counted.Length][];
+        // Every event's segments in one flat list: event i's are members[memberStart[i]..memberStart[i + 1]).
+        var memberStart = new int[counted.Length + 1];
+        var members = new List<int>(counted.Length * 2);
         for (var i = 0; i < counted.Length; i++)
         {
             var e = counted[i];
+            memberStart[i] = members.Count;
             int[] customerSegments = [];
-            if (e.CustomerId is { } customer && !byCustomer.TryGetValue(customer, out customerSegments!))
+            if (!dimensionOnly && e.CustomerId is { } customer && !byCustomer.TryGetValue(customer, out customerSegments!))
             {
                 byCustomer[customer] = customerSegments = [.. context.Segments.Of(customer).Select(k => Number(names, numbers, k))];
             }
@@ -51,68 +63,101 @@ public static class EventMetrics
                 byDimension[e.Dimension] = dimensionSegment = Number(names, numbers, SegmentKeys.Of(dimension, e.Dimension.Trim()));
             }
 
-            memberships[i] = dimensionSegment < 0 ? [0, .. customerSegments] : [0, .. customerSegments, dimensionSegment];
+            if (!dimensionOnly)
+            {
+                members.Add(0);
+                members.AddRange(customerSegments);
+            }
+
+            if (dimensionSegment >= 0)
+            {
+                members.Add(dimensionSegment);
+            }
         }
 
+        memberStart[counted.Length] = members.Count;
+
+        // Segments in row order: * first, then by key.
+        var segmentOrder = Enumerable.Range(0, names.Count)
+            .OrderBy(k => names[k] == SegmentKeys.All ? 0 : 1)
+            .ThenBy(k => names[k], StringComparer.Ordinal)
+            .ToArray();
         var rows = new List<MetricValue>();
+        var eventPeriods = new int[counted.Length];
         foreach (var grain in context.Grains)
         {
             var periods = context.Calendar.PeriodsBetween(grain, first, context.AsOf);
             var starts = periods.Select(p => p.Start).ToArray();
-            var groups = new Dictionary<long, List<T>>();
+
+            // The groups (period, segment) laid out one after another in a single array, each keeping the events' order.
+            var offsets = new int[(periods.Count * names.Count) + 1];
             for (var i = 0; i < counted.Length; i++)
             {
-                var e = counted[i];
-                var p = Array.BinarySearch(starts, e.Day);
+                var p = Array.BinarySearch(starts, counted[i].Day);
                 p = p >= 0 ? p : ~p - 1;
-                foreach (var segment in memberships[i])
+                eventPeriods[i] = p;
+                for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
                 {
-                    Add(groups, ((long)p << 32) | (uint)segment, e.Item);
+                    offsets[(p * names.Count) + members[m] + 1]++;
                 }
             }
 
-            foreach (var (p, segment, items) in groups
-                .Select(g => (Period: (int)(g.Key >> 32), Segment: names[(int)(g.Key & uint.MaxValue)], Items: g.Value))
-                .OrderBy(g => g.Period)
-                .ThenBy(g => g.Segment == SegmentKeys.All ? 0 : 1)
-                .ThenBy(g => g.Segment, StringComparer.Ordinal))
+            for (var g = 1; g < offsets.Length; g++)
+            {
+                offsets[g] += offsets[g - 1];
+            }
+
+            var items = new T[offsets[^1]];
+            var next = offsets[..^1];
+            for (var i = 0; i < counted.Length; i++)
+            {
+                var row = eventPeriods[i] * names.Count;
+                for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
+                {
+                    items[next[row + members[m]]++] = counted[i].Item;
+                }
+            }
+
+            for (var p = 0; p < periods.Count; p++)
             {
                 var period = periods[p];
-                foreach (var measure in measures)
+                foreach (var s in segmentOrder)
                 {
-                    if (measure.Reduce(items) is not { } r)
+                    var g = (p * names.Count) + s;
+                    var count = offsets[g + 1] - offsets[g];
+                    if (count == 0)
                     {
                         continue;
                     }
 
-                    var sample = r.Denominator ?? items.Count;
-                    rows.Add(new MetricValue(
-                        measure.Definition.Id,
-                        measure.Preset,
-                        period,
-                        segment,
-                        Ratio.Round(r.Value),
-                        Ratio.Round(r.Numerator),
-                        Ratio.Round(r.Denominator),
-                        measure.Definition.Unit,
-                        measure.Definition.Version,
-                        Partial: period.LastDay > context.AsOf,
-                        LowSample: segment != SegmentKeys.All && sample < SegmentKeys.LowSampleThreshold));
+                    var group = new ArraySegment<T>(items, offsets[g], count);
+                    var segment = names[s];
+                    foreach (var measure in measures)
+                    {
+                        if (measure.Reduce(group) is not { } r)
+                        {
+                            continue;
+                        }
+
+                        var sample = r.Denominator ?? count;
+                        rows.Add(new MetricValue(
+                            measure.Definition.Id,
+                            measure.Preset,
+                            period,
+                            segment,
+                            Ratio.Round(r.Value),
+                            Ratio.Round(r.Numerator),
+                            Ratio.Round(r.Denominator),
+                            measure.Definition.Unit,
+                            measure.Definition.Version,
+                            Partial: period.LastDay > context.AsOf,
+                            LowSample: segment != SegmentKeys.All && sample < SegmentKeys.LowSampleThreshold));
+                    }
                 }
             }
         }
 
         return rows;
-    }
-
-    private static void Add<T>(Dictionary<long, List<T>> groups, long key, T item)
-    {
-        if (!groups.TryGetValue(key, out var items))
-        {
-            groups[key] = items = [];
-        }
-
-        items.Add(item);
     }
 
     /// <summary>The number of segment <paramref name="key"/>, given the next one when first seen.</summary>

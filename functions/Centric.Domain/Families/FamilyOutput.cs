@@ -13,12 +13,13 @@ public sealed class FamilyOutput
 {
     private readonly List<MetricValue> _values = [];
     private readonly List<string> _warnings = [];
-    private readonly List<CustomerListRow> _lists = [];
+    private readonly CustomerListTable _lists = new();
 
     public IReadOnlyList<MetricValue> Values => _values;
 
     public IReadOnlyList<string> Warnings => _warnings;
 
+    /// <summary>The customer list rows, kept compactly (<see cref="CustomerListTable"/>).</summary>
     public IReadOnlyList<CustomerListRow> CustomerLists => _lists;
 
     public IReadOnlyList<CohortCell> Cohorts { get; set; } = [];
@@ -31,4 +32,8 @@ public sealed class FamilyOutput
     public void Warn(string warning) => _warnings.Add(warning);
 
     public void List(CustomerListRow row) => _lists.Add(row);
+
+    /// <summary>Lists a count's customer (no MRR amounts) without building a row per customer.</summary>
+    public void List(string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day) =>
+        _lists.Add(metric, grain, period, periodStart, customerId, day);
 }

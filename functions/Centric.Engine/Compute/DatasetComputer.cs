@@ -105,11 +105,12 @@ public static class DatasetComputer
     private static CustomerListSet ListsWithSegments(IReadOnlyList<CustomerListRow> rows, CustomerSegments segments)
     {
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (!keys.ContainsKey(row.CustomerId) && segments.Of(row.CustomerId) is { Count: > 0 } own)
+            var customerId = rows is CustomerListTable table ? table.CustomerIdAt(i) : rows[i].CustomerId;
+            if (!keys.ContainsKey(customerId) && segments.Of(customerId) is { Count: > 0 } own)
             {
-                keys[row.CustomerId] = own;
+                keys[customerId] = own;
             }
         }
 

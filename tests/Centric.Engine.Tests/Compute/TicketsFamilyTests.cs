@@ -172,6 +172,23 @@ public sealed class TicketsFamilyTests : IDisposable
             && v.Segment == "*" && v.Period.Grain == Grain.Month).Value);
     }
 
+    [Fact]
+    public void ResolutionTimeP90_PerPriorityAndChannel_IsTheNearestRankOfThatGroupsHours()
+    {
+        // March, low: 48 and 274 h, p90 the ⌈1.8⌉ = 2nd; high: 4 h alone; email: 4 and 274 h.
+        Assert.Equal((274m, 274m, 2m), Parts(Row(TicketsFamily.ResolutionTimeP90, "2025-03", "ticket-priority:low")));
+        Assert.Equal((4m, 4m, 1m), Parts(Row(TicketsFamily.ResolutionTimeP90, "2025-03", "ticket-priority:high")));
+        Assert.Equal((274m, 274m, 2m), Parts(Row(TicketsFamily.ResolutionTimeP90, "2025-03", "ticket-channel:email")));
+
+        // Q1, low: 8, 48 and 274 h, the ⌈2.7⌉ = 3rd; Q2, low: t6's 0.75 h alone (t8 is resolved after the as-of date).
+        Assert.Equal(274m, Row(TicketsFamily.ResolutionTimeP90, "2025-Q1", "ticket-priority:low", Grain.Quarter)!.Value);
+        Assert.Equal(0.75m, Row(TicketsFamily.ResolutionTimeP90, "2025-Q2", "ticket-priority:low", Grain.Quarter)!.Value);
+
+        // The priority rows come from a pass of their own, which adds no second * row or customer-segment rows.
+        Assert.Single(_result.Values, v => v.Metric == TicketsFamily.ResolutionTimeP90 && v.Period.Label == "2025-03"
+            && v.Segment == "*" && v.Period.Grain == Grain.Month);
+    }
+
     [Theory]
     // Ten tickets of 1..10 h: ⌈0.9 × 10⌉ = 9th smallest, 9 h (interpolating would give 9.1).
     [InlineData(10, 9)]

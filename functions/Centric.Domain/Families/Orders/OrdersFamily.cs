@@ -1,5 +1,4 @@
 using Centric.Domain.Exports;
-using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Domain.Time;
 
@@ -101,8 +100,8 @@ public sealed class OrdersFamily : IMetricFamily
             input,
             context.AsOf,
             context.Grains,
-            entry => output.List(new CustomerListRow(
-                entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, customerIds[entry.Customer], entry.Day))));
+            entry => output.List(
+                entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, customerIds[entry.Customer], entry.Day)));
     }
 
     /// <summary>

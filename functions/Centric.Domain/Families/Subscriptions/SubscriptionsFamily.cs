@@ -66,18 +66,50 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
         var revenue = subscriptions.Revenue;
         var customers = Enumerable.Range(0, revenue.Count).Where(c => revenue.Of(c).Count > 0).ToArray();
+
+        // Each customer's groups, resolved once: the * segment, then its segments as the segment lookup gives them.
+        var keys = new List<string> { SegmentKeys.All };
+        var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
+        var groupsOf = new int[revenue.Count][];
+        foreach (var customer in customers)
+        {
+            var segments = context.Segments.Of(subscriptions.CustomerIds[customer]);
+            var indices = new int[segments.Count + 1];
+            for (var k = 0; k < segments.Count; k++)
+            {
+                if (!keyIndex.TryGetValue(segments[k], out var index))
+                {
+                    keyIndex[segments[k]] = index = keys.Count;
+                    keys.Add(segments[k]);
+                }
+
+                indices[k + 1] = index;
+            }
+
+            groupsOf[customer] = indices;
+        }
+
+        var order = Enumerable.Range(0, keys.Count).OrderBy(k => k == 0 ? 0 : 1).ThenBy(k => keys[k], StringComparer.Ordinal).ToArray();
         var unconvertedAnywhere = new List<UnconvertedAmounts>();
+        var missingBefore = new List<UnconvertedAmounts>();
+        var missingAfter = new List<UnconvertedAmounts>();
         foreach (var grain in context.Grains)
         {
             foreach (var period in context.Calendar.PeriodsBetween(grain, first, context.AsOf))
             {
                 var last = period.LastDay < context.AsOf ? period.LastDay : context.AsOf;
                 var before = period.Start.AddDays(-1);
-                var groups = new Dictionary<string, Group>(StringComparer.Ordinal) { [SegmentKeys.All] = new() };
-                var missingBefore = new List<UnconvertedAmounts>();
-                var missingAfter = new List<UnconvertedAmounts>();
+                var groups = new Group?[keys.Count];
+                groups[0] = new Group();
                 foreach (var customer in customers)
                 {
+                    // Active on neither day (before its first spell or after its last): MRR 0 and nothing unconverted on both.
+                    var spellsOf = subscriptions.Spells[customer];
+                    if (spellsOf.Length == 0 || last.DayNumber < spellsOf[0].Start || before.DayNumber >= spellsOf[^1].End)
+                    {
+                        continue;
+                    }
+
                     missingBefore.Clear();
                     missingAfter.Clear();
                     var start = revenue.MrrOn(customer, before, missingBefore);
@@ -89,16 +121,11 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
                     unconvertedAnywhere.AddRange(missingBefore);
                     unconvertedAnywhere.AddRange(missingAfter);
-                    var spells = subscriptions.Spells[customer];
-                    var isNew = spells.Length > 0 && spells[0].Start >= period.Start.DayNumber && spells[0].Start <= last.DayNumber;
+                    var isNew = spellsOf[0].Start >= period.Start.DayNumber && spellsOf[0].Start <= last.DayNumber;
                     List(output, grain, period, subscriptions.CustomerIds[customer], revenue.Of(customer), before, last, start, end, isNew);
-                    foreach (var key in context.Segments.Of(subscriptions.CustomerIds[customer]).Prepend(SegmentKeys.All))
+                    foreach (var key in groupsOf[customer])
                     {
-                        if (!groups.TryGetValue(key, out var group))
-                        {
-                            groups[key] = group = new Group();
-                        }
-
+                        var group = groups[key] ??= new Group();
                         group.Movements.Add(start, end, isNew);
                         group.Customers++;
                         group.UnconvertedAtEnd.AddRange(missingAfter);
@@ -107,9 +134,12 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     }
                 }
 
-                foreach (var (segment, group) in groups.OrderBy(g => g.Key == SegmentKeys.All ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal))
+                foreach (var key in order)
                 {
-                    output.Add(Rows(context, period, segment, group));
+                    if (groups[key] is { } group)
+                    {
+                        output.Add(Rows(context, period, keys[key], group));
+                    }
                 }
             }
         }
@@ -144,7 +174,16 @@ public sealed class SubscriptionsFamily : IMetricFamily
             return;
         }
 
-        var involved = own.Where(s => s.IsActiveOn(before) || s.IsActiveOn(last)).Select(s => s.Id).Distinct().Order(StringComparer.Ordinal);
+        var involved = new List<string>(own.Count);
+        foreach (var s in own)
+        {
+            if ((s.IsActiveOn(before) || s.IsActiveOn(last)) && !involved.Contains(s.Id))
+            {
+                involved.Add(s.Id);
+            }
+        }
+
+        involved.Sort(StringComparer.Ordinal);
         output.List(new CustomerListRow(
             metric,
             grain.ToName(),

@@ -96,16 +96,17 @@ public sealed class TicketsFamily : IMetricFamily
             output.Warn($"{negative} ticket time(s) end before the ticket was opened and are left out of resolution and first-response times.");
         }
 
-        output.Add(Durations(context, resolutions,
+        var ranked = RankedHours.RankAll([.. resolutions.Select(r => r.Hours)]);
+        output.Add(Durations(context, resolutions, ranked,
         [
-            new(Metrics[0], h => Reduction.Mean([.. h])),
-            new(Metrics[1], h => Reduction.Percentile([.. h], 0.9m)),
-            new(Metrics[2], h => Reduction.Max([.. h])),
+            new(Metrics[0], h => RankedHours.Mean(h)),
+            new(Metrics[1], ranked.P90),
+            new(Metrics[2], h => RankedHours.Max(h)),
         ]));
-        output.Add(Durations(context, responses,
+        output.Add(Durations(context, responses, null,
         [
-            new(Metrics[3], h => Reduction.Mean([.. h])),
-            new(Metrics[4], h => Reduction.Max([.. h])),
+            new(Metrics[3], h => RankedHours.Mean(h)),
+            new(Metrics[4], h => RankedHours.Max(h)),
         ]));
         output.Add(Open(context, tickets));
     }
@@ -128,14 +129,20 @@ public sealed class TicketsFamily : IMetricFamily
     /// (<see cref="EventMetrics"/> takes one event dimension per pass, so <c>*</c> and the customer segments come from the first).
     /// </summary>
     private static IEnumerable<MetricValue> Durations(
-        FamilyContext context, List<Duration> durations, IReadOnlyList<EventMetrics.Measure<decimal>> measures)
+        FamilyContext context, List<Duration> durations, RankedHours.Ranking? ranked, IReadOnlyList<EventMetrics.Measure<RankedHours>> measures)
     {
-        var byChannel = durations.Select(d => new DatedEvent<decimal>(d.Day, d.Ticket.CustomerId, d.Ticket.Channel, d.Hours)).ToArray();
-        var byPriority = durations.Select(d => new DatedEvent<decimal>(d.Day, null, d.Ticket.Priority, d.Hours)).ToArray();
-        var priorityPrefix = Priority + ":";
+        var byChannel = new DatedEvent<RankedHours>[durations.Count];
+        var byPriority = new DatedEvent<RankedHours>[durations.Count];
+        for (var i = 0; i < durations.Count; i++)
+        {
+            var d = durations[i];
+            var item = ranked?.Of(i) ?? new RankedHours(d.Hours, -1);
+            byChannel[i] = new DatedEvent<RankedHours>(d.Day, d.Ticket.CustomerId, d.Ticket.Channel, item);
+            byPriority[i] = new DatedEvent<RankedHours>(d.Day, null, d.Ticket.Priority, item);
+        }
+
         return EventMetrics.Compute(context, byChannel, Channel, measures)
-            .Concat(EventMetrics.Compute(context, byPriority, Priority, measures)
-                .Where(v => v.Segment.StartsWith(priorityPrefix, StringComparison.Ordinal)));
+            .Concat(EventMetrics.Compute(context, byPriority, Priority, measures, dimensionOnly: true));
     }
 
     /// <summary>
@@ -151,7 +158,9 @@ public sealed class TicketsFamily : IMetricFamily
             return rows;
         }
 
-        var bySegment = new Dictionary<string, List<Ticket>>(StringComparer.Ordinal);
+        var bySegment = new Dictionary<string, Stock>(StringComparer.Ordinal);
+        var channels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var priorities = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var ticket in counted)
         {
             Add(bySegment, SegmentKeys.All, ticket);
@@ -162,12 +171,12 @@ public sealed class TicketsFamily : IMetricFamily
 
             if (ticket.Channel is { } c)
             {
-                Add(bySegment, SegmentKeys.Of(Channel, c), ticket);
+                Add(bySegment, DimensionKey(channels, Channel, c), ticket);
             }
 
             if (ticket.Priority is { } p)
             {
-                Add(bySegment, SegmentKeys.Of(Priority, p), ticket);
+                Add(bySegment, DimensionKey(priorities, Priority, p), ticket);
             }
         }
 
@@ -175,7 +184,7 @@ public sealed class TicketsFamily : IMetricFamily
         var segments = bySegment
             .OrderBy(s => s.Key == SegmentKeys.All ? 0 : 1)
             .ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => (Segment: s.Key, Stock: new Stock(s.Value), First: s.Value.Min(t => t.Opened)))
+            .Select(s => (Segment: s.Key, Stock: s.Value.Sorted(), First: s.Value.First))
             .ToArray();
         foreach (var grain in context.Grains)
         {
@@ -211,14 +220,25 @@ public sealed class TicketsFamily : IMetricFamily
         return rows;
     }
 
-    private static void Add(Dictionary<string, List<Ticket>> bySegment, string segment, Ticket ticket)
+    private static void Add(Dictionary<string, Stock> bySegment, string segment, Ticket ticket)
     {
-        if (!bySegment.TryGetValue(segment, out var members))
+        if (!bySegment.TryGetValue(segment, out var stock))
         {
-            bySegment[segment] = members = [];
+            bySegment[segment] = stock = new Stock();
         }
 
-        members.Add(ticket);
+        stock.Add(ticket);
+    }
+
+    /// <summary>The segment key of an event dimension's value (<c>ticket-channel:email</c>), built once per value.</summary>
+    private static string DimensionKey(Dictionary<string, string> keys, string dimension, string value)
+    {
+        if (!keys.TryGetValue(value, out var key))
+        {
+            keys[value] = key = SegmentKeys.Of(dimension, value);
+        }
+
+        return key;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -230,23 +250,37 @@ public sealed class TicketsFamily : IMetricFamily
     /// </summary>
     private sealed class Stock
     {
-        private readonly DateOnly[] _opened;
-        private readonly DateOnly[] _closed;
+        private readonly List<int> _opened = [];
+        private readonly List<int> _closed = [];
 
-        public Stock(List<Ticket> tickets)
+        /// <summary>The day the segment's first ticket was opened.</summary>
+        public DateOnly First { get; private set; } = DateOnly.MaxValue;
+
+        public void Add(Ticket ticket)
         {
-            _opened = [.. tickets.Select(t => t.Opened).Order()];
-            _closed = [.. tickets.Where(t => t.Resolved is not null)
-                .Select(t => t.Resolved is { } resolved && resolved > t.Opened ? resolved : t.Opened)
-                .Order()];
+            _opened.Add(ticket.Opened.DayNumber);
+            if (ticket.Resolved is { } resolved)
+            {
+                _closed.Add((resolved > ticket.Opened ? resolved : ticket.Opened).DayNumber);
+            }
+
+            First = ticket.Opened < First ? ticket.Opened : First;
         }
 
-        public int OpenOn(DateOnly day) => CountUpTo(_opened, day) - CountUpTo(_closed, day);
+        /// <summary>Sorts the days once all tickets are added; the stock is read only after.</summary>
+        public Stock Sorted()
+        {
+            _opened.Sort();
+            _closed.Sort();
+            return this;
+        }
+
+        public int OpenOn(DateOnly day) => CountUpTo(_opened, day.DayNumber) - CountUpTo(_closed, day.DayNumber);
 
         /// <summary>How many of the sorted <paramref name="days"/> are on or before <paramref name="day"/>.</summary>
-        private static int CountUpTo(DateOnly[] days, DateOnly day)
+        private static int CountUpTo(List<int> days, int day)
         {
-            int low = 0, high = days.Length;
+            int low = 0, high = days.Count;
             while (low < high)
             {
                 var middle = low + ((high - low) / 2);
