@@ -15,4 +15,9 @@ public sealed class WorkQueues(StorageClients clients)
 
     public async Task SendAsync(RecomputeMessage message, CancellationToken cancellationToken = default) =>
         await _recompute.SendMessageAsync(JsonSerializer.Serialize(message, MessageJsonContext.Default.RecomputeMessage), cancellationToken);
+
+    /// <summary>Sends <paramref name="message"/> to be delivered no sooner than <paramref name="delay"/> from now.</summary>
+    public async Task SendAsync(RecomputeMessage message, TimeSpan delay, CancellationToken cancellationToken = default) =>
+        await _recompute.SendMessageAsync(
+            JsonSerializer.Serialize(message, MessageJsonContext.Default.RecomputeMessage), delay, cancellationToken: cancellationToken);
 }
