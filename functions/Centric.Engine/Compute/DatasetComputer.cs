@@ -128,7 +128,9 @@ public static class DatasetComputer
         var partials = partition is null ? null : new List<PartialValue>();
         var context = new FamilyContext(
             settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv,
-            partition is null ? reader : new PartitionExportReader(reader, partition))
+            partition is null
+                ? reader
+                : new PartitionExportReader(reader, partition, MetricFamilies.All.Where(f => f.SplitsByCustomer).SelectMany(f => f.Reads).ToHashSet()))
         {
             Partials = partials,
         };
