@@ -35,7 +35,7 @@ public sealed class FanoutTests(AzuriteFixture azurite) : HandlerTest(azurite)
         await SeedAsync();
         var single = await ComputeSingleAsync(AsOf);
         Assert.Contains(single, r => r.Metric == "nps");
-        Assert.Contains(single, r => r.Metric == "onboarding-completion-rate" && r.Segment != "*");
+        Assert.Contains(single, r => r.Metric == "ces" && r.Segment.StartsWith("clv-tier:", StringComparison.Ordinal));
         Assert.Contains(single, r => r.Metric == "mrr");
 
         foreach (var partitions in (int[])[1, 2, 7])

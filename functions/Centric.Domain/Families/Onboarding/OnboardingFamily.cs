@@ -11,9 +11,6 @@ namespace Centric.Domain.Families.Onboarding;
 public sealed class OnboardingFamily : IMetricFamily
 {
     public const string CompletionRate = "onboarding-completion-rate";
-
-    /// <summary>Both values are counts or sums of days over customers' onboardings: computed by partition.</summary>
-    public bool SplitsByCustomer => true;
     public const string TimeAvg = "onboarding-time-avg";
 
     /// <summary>Onboardings have no event dimension of their own: they are cut by customer segments only.</summary>
@@ -61,8 +58,8 @@ public sealed class OnboardingFamily : IMetricFamily
         }
 
         output.Add(EventMetrics.Compute(context, starts, NoDimension,
-            [new EventMetrics.Measure<bool>(Metrics[0], s => Reduction.Divide(s.Count(c => c), s.Count, 100m), Scale: 100m)]));
+            [new EventMetrics.Measure<bool>(Metrics[0], s => Reduction.Divide(s.Count(c => c), s.Count, 100m))]));
         output.Add(EventMetrics.Compute(context, completions, NoDimension,
-            [new EventMetrics.Measure<decimal>(Metrics[1], days => Reduction.Mean([.. days]), Scale: 1m)]));
+            [new EventMetrics.Measure<decimal>(Metrics[1], days => Reduction.Mean([.. days]))]));
     }
 }
