@@ -46,4 +46,19 @@ internal static partial class PipelineLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: the failed compute could not be recorded on the dataset")]
     public static partial void ComputeFailureNotRecorded(ILogger logger, Exception exception, string dataset);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: {Rows} rows, computed in {Partitions} partitions as generation {Generation}")]
+    public static partial void FannedOut(ILogger logger, string dataset, long rows, int partitions, string generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: partition {Partition} of {Partitions} of generation {Generation} written, {Values} partial values, in {ElapsedMs} ms")]
+    public static partial void PartitionWritten(ILogger logger, string dataset, int partition, int partitions, string generation, int values, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} is for older input than the ledger now holds; its step is dropped (a newer recompute is queued)")]
+    public static partial void FanoutStale(ILogger logger, string dataset, string generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} has {Written} of {Partitions} partials; the merge looks again in {DelaySeconds} s (attempt {Attempt})")]
+    public static partial void MergeWaiting(ILogger logger, string dataset, string generation, int written, int partitions, double delaySeconds, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} was already published; the merge delivered again does nothing")]
+    public static partial void AlreadyPublished(ILogger logger, string dataset, string generation);
 }

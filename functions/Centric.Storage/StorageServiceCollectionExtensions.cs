@@ -4,6 +4,7 @@ using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
 using Centric.Storage.Keys;
+using Centric.Storage.Partials;
 using Centric.Storage.Queues;
 using Centric.Storage.Rejects;
 using Centric.Storage.Scores;
@@ -25,6 +26,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IngestionLedger>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<ScoresStore>();
+        services.AddSingleton<PartialStore>();
         services.AddSingleton<DatasetRegistry>();
         services.AddSingleton<ComputeLocks>();
         services.AddSingleton<ApiKeyStore>();

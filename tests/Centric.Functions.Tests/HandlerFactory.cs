@@ -9,17 +9,24 @@ namespace Centric.Functions.Tests;
 
 /// <summary>
 /// The real handler, in process, on a real Azurite, with storage names of its own. (The entry point is found through a
-/// type of the handler assembly: the local host, also referenced here, has a Program of its own.)
+/// type of the handler assembly: the local host, also referenced here, has a Program of its own.) Another handler on the
+/// same storage names, with app settings of its own, plays a second instance configured differently.
 /// </summary>
-public sealed class HandlerFactory(AzuriteFixture azurite) : WebApplicationFactory<Centric.Functions.Invocations.InvocationPayload>
+public sealed class HandlerFactory(AzuriteFixture azurite, StorageNames? names = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Centric.Functions.Invocations.InvocationPayload>
 {
-    public StorageNames Names { get; } = StorageTestNames.Unique();
+    public StorageNames Names { get; } = names ?? StorageTestNames.Unique();
 
     public StorageClients Clients => Services.GetRequiredService<StorageClients>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(StorageClients.SettingName, azurite.ConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<StorageClients>();

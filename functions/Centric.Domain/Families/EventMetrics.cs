@@ -1,3 +1,4 @@
+using Centric.Domain.Families.Fanout;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 
@@ -8,12 +9,18 @@ namespace Centric.Domain.Families;
 /// event belongs to the period of its day; it counts in <c>*</c>, in its customer's segments and in its own event
 /// dimension (<c>touchpoint:checkout</c>). A period or segment without events has no row (not a zero). Events after the
 /// as-of date are not counted; the period holding it is partial. A segment other than <c>*</c> whose denominator holds
-/// fewer than <see cref="SegmentKeys.LowSampleThreshold"/> events is marked as a low sample.
+/// fewer than <see cref="SegmentKeys.LowSampleThreshold"/> events is marked as a low sample. When the context collects
+/// <see cref="FamilyContext.Partials"/> (one partition of a fanned-out compute), each group's unrounded numerator and
+/// denominator go there instead of a value, for <see cref="PartialValues.Merge"/> to add up.
 /// </summary>
 public static class EventMetrics
 {
-    /// <summary>A metric of the family and how a group of events reduces to its value.</summary>
-    public sealed record Measure<T>(MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null);
+    /// <summary>
+    /// A metric of the family and how a group of events reduces to its value. <paramref name="Scale"/> is given when the
+    /// value is numerator × scale ÷ denominator with both additive over events, so partitions of the events can be
+    /// computed apart and merged; null for a value that is not (a percentile, a maximum).
+    /// </summary>
+    public sealed record Measure<T>(MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null, decimal? Scale = null);
 
     /// <summary>Every row of <paramref name="measures"/> over <paramref name="events"/>.</summary>
     /// <param name="context">The grains, calendar, as-of date and customer segments.</param>
@@ -136,6 +143,17 @@ public static class EventMetrics
                     {
                         if (measure.Reduce(group) is not { } r)
                         {
+                            continue;
+                        }
+
+                        if (context.Partials is { } partials)
+                        {
+                            partials.Add(measure.Scale is { } scale && r.Numerator is { } numerator && r.Denominator is { } denominator
+                                ? new PartialValue(
+                                    measure.Definition.Id, measure.Preset, period.Grain, period.Start, period.End, period.Label, segment,
+                                    numerator, denominator, scale, measure.Definition.Unit, measure.Definition.Version)
+                                : throw new InvalidOperationException(
+                                    $"Metric {measure.Definition.Id} is not a sum over events: it cannot be computed by partition."));
                             continue;
                         }
 

@@ -30,6 +30,26 @@ public sealed class ExportRows
 
     public IReadOnlyList<EventTime?> Time(string column) => Column<EventTime?>(column);
 
+    /// <summary>The rows <paramref name="keep"/> holds true for, in their order, with the same columns.</summary>
+    public ExportRows Where(Func<int, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = Enumerable.Range(0, Count).Where(keep).ToArray();
+        var columns = new Dictionary<string, Array>(StringComparer.Ordinal);
+        foreach (var (name, values) in _columns)
+        {
+            var copy = Array.CreateInstance(values.GetType().GetElementType()!, kept.Length);
+            for (var i = 0; i < kept.Length; i++)
+            {
+                Array.Copy(values, kept[i], copy, i, 1);
+            }
+
+            columns[name] = copy;
+        }
+
+        return new ExportRows(Kind, kept.Length, columns);
+    }
+
     private T[] Column<T>(string column) =>
         _columns.TryGetValue(column, out var values) && values is T[] typed
             ? typed

@@ -1,6 +1,7 @@
 using Centric.Domain.Activity;
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
+using Centric.Domain.Families.Fanout;
 using Centric.Domain.Families.Subscriptions;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
@@ -30,6 +31,12 @@ public sealed record FamilyContext(
     public string ReportingCurrency => Orders.ReportingCurrency;
 
     private SubscriptionCustomers? _subscriptions;
+
+    /// <summary>
+    /// Set when this context computes one partition of a fanned-out compute: event metrics then collect their partial
+    /// sums here instead of values (<see cref="EventMetrics"/>).
+    /// </summary>
+    public ICollection<PartialValue>? Partials { get; init; }
 
     /// <summary><c>subscriptions</c> or <c>orders</c>: which definition of an active customer this dataset follows.</summary>
     public string ActivityModel => ActivityModelKind.For(Kinds);

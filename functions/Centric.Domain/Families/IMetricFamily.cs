@@ -18,5 +18,12 @@ public interface IMetricFamily
     /// <summary>The export kinds whose presence makes this family computable.</summary>
     IReadOnlyList<ExportKind> Reads { get; }
 
+    /// <summary>
+    /// True when every value is a sum over customer-keyed events (<see cref="EventMetrics"/> measures with a scale) and
+    /// nothing else is output, so a fanned-out compute runs the family once per customer partition and merges the
+    /// partial sums; false (the default) runs the family over the whole data in the merge step.
+    /// </summary>
+    bool SplitsByCustomer => false;
+
     void Compute(FamilyContext context, FamilyOutput output);
 }

@@ -26,3 +26,9 @@ public sealed record ComputeResult(
     IReadOnlyList<string> Families,
     string ReportingCurrency,
     CustomerListSet CustomerLists);
+
+/// <summary>
+/// What one partition of a fanned-out compute produced: the as-of date (null when there was nothing to compute) and the
+/// partial sums of the families that split by customer, for the merge.
+/// </summary>
+public sealed record PartitionResult(DateOnly? AsOf, IReadOnlyList<Centric.Domain.Families.Fanout.PartialValue> Partials);

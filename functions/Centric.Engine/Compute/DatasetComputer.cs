@@ -3,6 +3,7 @@ using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
 using Centric.Domain.Families.CustomerLists;
+using Centric.Domain.Families.Fanout;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
@@ -29,7 +30,58 @@ public static class DatasetComputer
         DateOnly? notBefore = null,
         IProgress<string>? progress = null,
         ICollection<ComputeStep>? profile = null,
+        DuckDbResources? resources = null) =>
+        Run(files, settings, asOf, grains, notBefore, progress, profile, resources, partition: null, merge: null).Result;
+
+    /// <summary>
+    /// One partition of a fanned-out compute: the partial sums of every family that splits by customer
+    /// (<see cref="IMetricFamily.SplitsByCustomer"/>) over the customers of <paramref name="partition"/>, at the as-of
+    /// date the whole data gives (the same in every partition and in the merge). The shared inputs (orders, segments, the
+    /// CLV fit whose tiers are segments) are loaded whole.
+    /// </summary>
+    public static PartitionResult ComputePartition(
+        CuratedFiles files,
+        DatasetSettings settings,
+        CustomerPartition partition,
+        DateOnly? asOf = null,
+        DateOnly? notBefore = null,
+        IProgress<string>? progress = null,
         DuckDbResources? resources = null)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        var (result, partials) = Run(files, settings, asOf, null, notBefore, progress, null, resources, partition, merge: null);
+        return new PartitionResult(result.AsOf, partials ?? []);
+    }
+
+    /// <summary>
+    /// The merge of a fanned-out compute: the same result as <see cref="Compute"/>, with the values of every family that
+    /// splits by customer merged from <paramref name="partials"/> (every partition's) instead of computed, and every other
+    /// family computed over the whole data.
+    /// </summary>
+    public static ComputeResult ComputeMerged(
+        CuratedFiles files,
+        DatasetSettings settings,
+        IReadOnlyList<PartialValue> partials,
+        DateOnly? asOf = null,
+        DateOnly? notBefore = null,
+        IProgress<string>? progress = null,
+        DuckDbResources? resources = null)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        return Run(files, settings, asOf, null, notBefore, progress, null, resources, partition: null, partials).Result;
+    }
+
+    private static (ComputeResult Result, List<PartialValue>? Partials) Run(
+        CuratedFiles files,
+        DatasetSettings settings,
+        DateOnly? asOf,
+        IReadOnlyCollection<Grain>? grains,
+        DateOnly? notBefore,
+        IProgress<string>? progress,
+        ICollection<ComputeStep>? profile,
+        DuckDbResources? resources,
+        CustomerPartition? partition,
+        IReadOnlyList<PartialValue>? merge)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
@@ -52,7 +104,7 @@ public static class DatasetComputer
         if (effectiveAsOf is not { } day)
         {
             warnings.Add("There are no events yet (orders, subscriptions, tickets, surveys, communications, onboarding or mentions): nothing to compute.");
-            return new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, [], orders.ReportingCurrency, CustomerListSet.Empty);
+            return (new ComputeResult(null, [], 0, 0, warnings, [], null, [], kindList, [], orders.ReportingCurrency, CustomerListSet.Empty), null);
         }
 
         if (kinds.Contains(ExportKind.Orders))
@@ -72,21 +124,44 @@ public static class DatasetComputer
         var attributes = CustomerSegmentsLoader.Load(db, files);
         step.Stop("load customer segments", attributes.Count);
         var segments = new CustomerSegments(attributes, clv?.Tiers, ClvTiers.Attribute);
+        IExportReader reader = new CuratedExportReader(db, files);
+        var partials = partition is null ? null : new List<PartialValue>();
         var context = new FamilyContext(
-            settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv, new CuratedExportReader(db, files));
+            settings, new PeriodCalendar(settings.FiscalYearStartMonth), day, grains, kinds, orders, segments, clv,
+            partition is null
+                ? reader
+                : new PartitionExportReader(reader, partition, MetricFamilies.All.Where(f => f.SplitsByCustomer).SelectMany(f => f.Reads).ToHashSet()))
+        {
+            Partials = partials,
+        };
         var output = new FamilyOutput();
         var families = MetricFamilies.For(kinds);
         foreach (var family in families)
         {
-            progress?.Report($"computing the {family.Name} metrics");
             step = StepTimer.Start(profile);
             var before = output.Values.Count;
-            family.Compute(context, output);
+            if (partition is not null && !family.SplitsByCustomer)
+            {
+                continue;
+            }
+
+            if (merge is not null && family.SplitsByCustomer)
+            {
+                progress?.Report($"merging the {family.Name} metrics");
+                var ids = family.Definitions.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+                output.Add(PartialValues.Merge(merge.Where(p => ids.Contains(p.Metric)), day));
+            }
+            else
+            {
+                progress?.Report($"computing the {family.Name} metrics");
+                family.Compute(context, output);
+            }
+
             step.Stop($"family {family.Name}", output.Values.Count - before);
         }
 
         warnings.AddRange(output.Warnings);
-        return new ComputeResult(
+        return (new ComputeResult(
             day,
             output.Values,
             context.Subscriptions?.CustomerIds.Count ?? orders.CustomerIds.Count,
@@ -98,7 +173,7 @@ public static class DatasetComputer
             kindList,
             [.. families.Select(f => f.Name)],
             orders.ReportingCurrency,
-            ListsWithSegments(output.CustomerLists, segments));
+            ListsWithSegments(output.CustomerLists, segments)), partials);
     }
 
     /// <summary>The lists with the segment keys of every listed customer that has any.</summary>

@@ -2,12 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Centric.Domain.Exports;
+using Centric.Domain.Families.Fanout;
 using Centric.Engine.Compute;
+using Centric.Domain.Datasets;
 using Centric.Engine.DuckDb;
+using Centric.Engine.Settings;
 using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Centric.Storage.Partials;
 using Centric.Pipeline.Configuration;
 using Centric.Storage.Queues;
 using Centric.Storage.Scores;
@@ -24,6 +28,9 @@ namespace Centric.Pipeline.Compute;
 /// the dataset (when it started, how long it ran, why, which delivery) before it is rethrown for the host to retry the
 /// message and, after the last delivery, move it to the poison queue. One compute of a dataset runs at a time
 /// (<see cref="ComputeLocks"/>).
+/// A dataset with more rows than <see cref="ComputeFanout.PartitionRows"/> is computed by fanning out over the same
+/// queue instead: one message per customer partition writes its partial sums, and one merge message combines them and
+/// publishes the generation once all exist (<see cref="ComputeFanout"/>); those run side by side, outside the lock.
 /// </summary>
 public sealed class ComputeService(
     ExportsStore exports,
@@ -37,6 +44,8 @@ public sealed class ComputeService(
     TimeProvider time,
     FunctionLimits limits,
     ILogger<ComputeService> logger,
+    PartialStore partials,
+    ComputeFanout fanout,
     DuckDbResources? resources = null)
 {
     /// <summary>How long a recompute waits before it is tried again while another compute of its dataset runs.</summary>
@@ -75,6 +84,13 @@ public sealed class ComputeService(
 
     private async Task<ComputeOutcome> ComputeWithinAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
     {
+        if (message.Generation is not null)
+        {
+            // A partition or the merge of a fanned-out generation: the partitions run side by side by design, and the
+            // merge publishes through the conditional pointer write.
+            return new ComputeOutcome(await ComputeLockedAsync(message, startedAt, cancellationToken), false);
+        }
+
         // Every ingestion queues a recompute, so exports that land together queue several at once: one computes, the
         // others come back once it is done and find the dataset up to date.
         await using var held = await locks.TryAcquireAsync(message.Dataset, cancellationToken);
@@ -92,12 +108,27 @@ public sealed class ComputeService(
     {
         var watch = Stopwatch.StartNew();
         var dataset = message.Dataset;
-        var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
+        if (message.Generation is { } fannedOut)
+        {
+            return message.Merge == true
+                ? await MergeAsync(message, fannedOut, startedAt, watch, cancellationToken)
+                : await PartitionAsync(message, fannedOut, watch, cancellationToken);
+        }
+
+        var ledgerEntries = await ledger.ListAsync(dataset, cancellationToken);
+        var watermark = Watermark(ledgerEntries);
         var before = await datasets.GetAsync(dataset, cancellationToken);
         if (before?.CurrentGeneration is { } current && before.InputWatermark == watermark
             && (message.AsOf is null || before.AsOf == Format(message.AsOf.Value)))
         {
             PipelineLog.UpToDate(logger, dataset, current);
+            return null;
+        }
+
+        var rowCount = Rows(ledgerEntries);
+        if (fanout.PartitionsFor(rowCount) is var count and > 0)
+        {
+            await FanOutAsync(message, count, rowCount, watermark, before?.AsOfDate, startedAt, cancellationToken);
             return null;
         }
 
@@ -125,43 +156,8 @@ public sealed class ComputeService(
 
             var computedAt = time.GetUtcNow();
             var generation = Generations.CloudId(computedAt);
-            var asOf = result.AsOf.Value;
-            var rows = Generations.Rows(result, dataset, generation, computedAt);
-            await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
-            await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
-            await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
-            await scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken);
-
-            var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
-            foreach (var warning in warnings)
-            {
-                PipelineLog.ComputeWarning(logger, dataset, warning);
-            }
-
-            var asOfText = Format(asOf);
-            var published = await PublishAsync(dataset, generation, watermark, asOfText, startedAt, record =>
-            {
-                record.AsOf = asOfText;
-                record.ComputedAt = computedAt;
-                record.Lineage = string.Join(',', lineage);
-                record.Customers = result.Customers;
-                record.Orders = result.Orders;
-                record.Rows = rows.Count;
-                record.Kinds = string.Join(',', result.Kinds.Select(k => k.ToSlug()));
-                record.Families = string.Join(',', result.Families);
-                record.ChurnPreset = configuration.Settings.ChurnPreset;
-                record.ReportingCurrency = result.ReportingCurrency;
-                record.Clv = result.Clv is null ? null : JsonSerializer.Serialize(result.Clv, ReportJson);
-                record.Warnings = warnings.Length == 0 ? null : string.Join('\n', warnings);
-            }, cancellationToken);
-            if (published)
-            {
-                PipelineLog.Computed(
-                    logger, dataset, generation, asOfText, rows.Count, result.Families.Count == 0 ? "none" : string.Join(", ", result.Families),
-                    result.Customers, result.Orders, watch.ElapsedMilliseconds);
-            }
-
-            return published ? generation : null;
+            return await WriteAndPublishAsync(
+                dataset, generation, computedAt, result, configuration, lineage, watermark, startedAt, watch, cancellationToken);
         }
         finally
         {
@@ -176,6 +172,207 @@ public sealed class ComputeService(
             }
         }
     }
+
+    /// <summary>Writes a computed generation's rows, scores, cohorts and lists, then publishes it; the generation or null.</summary>
+    private async Task<string?> WriteAndPublishAsync(
+        string dataset, string generation, DateTimeOffset computedAt, ComputeResult result, DatasetConfiguration configuration,
+        IReadOnlyList<string> lineage, string watermark, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var asOf = result.AsOf!.Value;
+        var rows = Generations.Rows(result, dataset, generation, computedAt);
+        await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
+        await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
+        await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
+        await scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken);
+
+        var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
+        foreach (var warning in warnings)
+        {
+            PipelineLog.ComputeWarning(logger, dataset, warning);
+        }
+
+        var asOfText = Format(asOf);
+        var published = await PublishAsync(dataset, generation, watermark, asOfText, startedAt, record =>
+        {
+            record.AsOf = asOfText;
+            record.ComputedAt = computedAt;
+            record.Lineage = string.Join(',', lineage);
+            record.Customers = result.Customers;
+            record.Orders = result.Orders;
+            record.Rows = rows.Count;
+            record.Kinds = string.Join(',', result.Kinds.Select(k => k.ToSlug()));
+            record.Families = string.Join(',', result.Families);
+            record.ChurnPreset = configuration.Settings.ChurnPreset;
+            record.ReportingCurrency = result.ReportingCurrency;
+            record.Clv = result.Clv is null ? null : JsonSerializer.Serialize(result.Clv, ReportJson);
+            record.Warnings = warnings.Length == 0 ? null : string.Join('\n', warnings);
+        }, cancellationToken);
+        if (published)
+        {
+            PipelineLog.Computed(
+                logger, dataset, generation, asOfText, rows.Count, result.Families.Count == 0 ? "none" : string.Join(", ", result.Families),
+                result.Customers, result.Orders, watch.ElapsedMilliseconds);
+        }
+
+        return published ? generation : null;
+    }
+
+    /// <summary>
+    /// Names the generation and queues its steps: one message per partition, and the merge, delayed so the partitions
+    /// are likely done by the time it looks. Every step carries the input it must see and the as-of floor.
+    /// </summary>
+    private async Task FanOutAsync(
+        RecomputeMessage message, int count, long rowCount, string watermark, DateOnly? notBefore, DateTimeOffset startedAt,
+        CancellationToken cancellationToken)
+    {
+        var generation = Generations.CloudId(time.GetUtcNow());
+        var step = message with
+        {
+            Generation = generation, Partitions = count, Watermark = watermark, NotBefore = notBefore, StartedAt = startedAt,
+        };
+        for (var k = 0; k < count; k++)
+        {
+            await queues.SendAsync(step with { Partition = k }, cancellationToken);
+        }
+
+        await queues.SendAsync(step with { Merge = true, MergeAttempt = 1 }, fanout.MergeDelay, cancellationToken);
+        PipelineLog.FannedOut(logger, message.Dataset, rowCount, count, generation);
+    }
+
+    /// <summary>
+    /// One partition: its customers' partial sums, written to the generation's partial blob. Delivered again, it
+    /// writes the same blob with the same content. A partition for input older than the ledger now holds does nothing.
+    /// </summary>
+    private async Task<string?> PartitionAsync(RecomputeMessage message, string generation, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var dataset = message.Dataset;
+        var (partition, count) = Step(message);
+        var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
+        if (watermark != message.Watermark)
+        {
+            PipelineLog.FanoutStale(logger, dataset, generation);
+            return null;
+        }
+
+        var part = new CustomerPartition(partition, count);
+        var result = await InFolderAsync(dataset, (files, settings, stop) =>
+            DatasetComputer.ComputePartition(files, settings, part, message.AsOf, message.NotBefore, stop, resources), cancellationToken);
+        await partials.WriteAsync(dataset, generation, new PartialFile(partition, count, watermark, result.Value.AsOf, result.Value.Partials), cancellationToken);
+        PipelineLog.PartitionWritten(logger, dataset, partition, count, generation, result.Value.Partials.Count, watch.ElapsedMilliseconds);
+        return null;
+    }
+
+    /// <summary>
+    /// The merge: once every partial of the generation exists, computes what does not split by customer over the whole
+    /// data, merges the partial sums, and publishes as the single run does. Before that it queues itself again after
+    /// <see cref="ComputeFanout.MergeDelay"/>, at most <see cref="ComputeFanout.MergeAttempts"/> times; delivered again
+    /// after publishing, it does nothing.
+    /// </summary>
+    private async Task<string?> MergeAsync(
+        RecomputeMessage message, string generation, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken)
+    {
+        var dataset = message.Dataset;
+        var (_, count) = Step(message);
+        if (await datasets.GetAsync(dataset, cancellationToken) is { } record
+            && (record.CurrentGeneration == generation || record.PreviousGeneration == generation))
+        {
+            PipelineLog.AlreadyPublished(logger, dataset, generation);
+            return null;
+        }
+
+        var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
+        if (watermark != message.Watermark)
+        {
+            PipelineLog.FanoutStale(logger, dataset, generation);
+            await partials.DeleteAsync(dataset, generation, cancellationToken);
+            return null;
+        }
+
+        var written = await partials.WrittenAsync(dataset, generation, count, cancellationToken);
+        if (written.Count < count)
+        {
+            var attempt = message.MergeAttempt ?? 1;
+            if (attempt >= fanout.MergeAttempts)
+            {
+                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                    $"Dataset {dataset}: generation {generation} has {written.Count} of {count} partials after {attempt} looks, {fanout.MergeDelay.TotalSeconds} s apart (missing: {string.Join(", ", Enumerable.Range(0, count).Where(k => !written.Contains(k)))})."));
+            }
+
+            PipelineLog.MergeWaiting(logger, dataset, generation, written.Count, count, fanout.MergeDelay.TotalSeconds, attempt);
+            await queues.SendAsync(message with { MergeAttempt = attempt + 1 }, fanout.MergeDelay, cancellationToken);
+            return null;
+        }
+
+        var files = new List<PartialFile>(count);
+        for (var k = 0; k < count; k++)
+        {
+            files.Add(await partials.ReadAsync(dataset, generation, k, count, cancellationToken));
+        }
+
+        var computed = await InFolderAsync(dataset, (curatedFiles, settings, stop) =>
+            DatasetComputer.ComputeMerged(curatedFiles, settings, [.. files.SelectMany(f => f.Values)], message.AsOf, message.NotBefore, stop, resources),
+            cancellationToken);
+        var result = computed.Value;
+        if (files.FirstOrDefault(f => f.AsOf != result.AsOf || f.Watermark != watermark) is { } differs)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Dataset {dataset}: partition {differs.Partition} of generation {generation} computed as of {differs.AsOf} from input {differs.Watermark}, the merge as of {result.AsOf} from {watermark}."));
+        }
+
+        string? published = null;
+        if (result.AsOf is null)
+        {
+            PipelineLog.NothingToCompute(logger, dataset);
+        }
+        else
+        {
+            published = await WriteAndPublishAsync(
+                dataset, generation, time.GetUtcNow(), result, computed.Configuration, computed.Lineage, watermark, message.StartedAt ?? startedAt,
+                watch, cancellationToken);
+        }
+
+        await partials.DeleteAsync(dataset, generation, cancellationToken);
+        return published;
+    }
+
+    private static (int Partition, int Count) Step(RecomputeMessage message) =>
+        message.Partitions is { } count and >= 1 and <= ComputeFanout.MaxPartitions
+        && (message.Merge == true || message.Partition is { } k && k >= 0 && k < count)
+            ? (message.Partition ?? 0, count)
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture,
+                $"The recompute message for generation {message.Generation} names partition {message.Partition} of {message.Partitions}: expected 0 ≤ partition < partitions ≤ {ComputeFanout.MaxPartitions}."));
+
+    /// <summary>Runs the engine on the dataset's curated files and configuration in a temporary folder, within the deadline.</summary>
+    private async Task<(T Value, DatasetConfiguration Configuration, IReadOnlyList<string> Lineage)> InFolderAsync<T>(
+        string dataset, Func<CuratedFiles, DatasetSettings, IProgress<string>, T> compute, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("centric-compute-").FullName;
+        Task<T>? computing = null;
+        try
+        {
+            var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
+            var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
+            computing = Task.Run(
+                () => compute(CuratedFiles.FromFolder(folder), configuration.Settings, new StopWhenCancelled(cancellationToken)),
+                CancellationToken.None);
+            return (await computing.WaitAsync(cancellationToken), configuration, [.. lineage]);
+        }
+        finally
+        {
+            if (computing is null || computing.IsCompleted)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            else
+            {
+                _ = computing.ContinueWith(_ => Directory.Delete(folder, recursive: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>The rows a computation reads: every current ingestion's accepted rows (superseded and duplicate ones are not read).</summary>
+    internal static long Rows(IEnumerable<IngestionRecord> ledgerEntries) =>
+        ledgerEntries.Where(r => r.Status is IngestionStatuses.Succeeded or IngestionStatuses.SucceededWithRejects).Sum(r => r.Accepted);
 
     /// <summary>
     /// Records a failed compute on the dataset, saying what becomes of its message. Storage that fails here is logged:
@@ -231,6 +428,12 @@ public sealed class ComputeService(
         for (var attempt = 0; attempt < 10; attempt++)
         {
             var record = await datasets.GetAsync(dataset, cancellationToken) ?? new DatasetRecord { RowKey = dataset };
+            if (record.CurrentGeneration == generation)
+            {
+                // Published by another delivery of the same merge: already done, and its rows must stay.
+                return false;
+            }
+
             var newer = string.CompareOrdinal(record.InputWatermark ?? "", watermark) > 0;
 
             // Recomputes queued together (one per ingestion) see the same input: the first to publish wins, and the

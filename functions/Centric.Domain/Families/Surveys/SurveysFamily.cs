@@ -10,6 +10,9 @@ namespace Centric.Domain.Families.Surveys;
 public sealed class SurveysFamily : IMetricFamily
 {
     public const string Nps = "nps";
+
+    /// <summary>Every value is a count or a sum of scores over answers, each answer its customer's: computed by partition.</summary>
+    public bool SplitsByCustomer => true;
     public const string Csat = "csat";
     public const string Ces = "ces";
     public const string BrandAwareness = "brand-awareness";
@@ -62,19 +65,19 @@ public sealed class SurveysFamily : IMetricFamily
             events.Add(new DatedEvent<decimal>(at.Day, customer[i], touchpoint[i], (decimal)value));
         }
 
-        Add(output, context, bySurvey, SurveyScale.Nps, Metrics[0], s => Reduction.Divide(s.Count(v => v >= 9) - s.Count(v => v <= 6), s.Count, 100m));
-        Add(output, context, bySurvey, SurveyScale.Csat, Metrics[1], s => Reduction.Divide(s.Count(v => v >= 4), s.Count, 100m));
-        Add(output, context, bySurvey, SurveyScale.Ces, Metrics[2], s => Reduction.Mean([.. s]));
-        Add(output, context, bySurvey, SurveyScale.BrandAwareness, Metrics[3], s => Reduction.Divide(s.Count(v => v == 1), s.Count, 100m));
+        Add(output, context, bySurvey, SurveyScale.Nps, Metrics[0], s => Reduction.Divide(s.Count(v => v >= 9) - s.Count(v => v <= 6), s.Count, 100m), 100m);
+        Add(output, context, bySurvey, SurveyScale.Csat, Metrics[1], s => Reduction.Divide(s.Count(v => v >= 4), s.Count, 100m), 100m);
+        Add(output, context, bySurvey, SurveyScale.Ces, Metrics[2], s => Reduction.Mean([.. s]), 1m);
+        Add(output, context, bySurvey, SurveyScale.BrandAwareness, Metrics[3], s => Reduction.Divide(s.Count(v => v == 1), s.Count, 100m), 100m);
     }
 
     private static void Add(
         FamilyOutput output, FamilyContext context, Dictionary<string, List<DatedEvent<decimal>>> bySurvey, SurveyScale scale,
-        MetricDefinition definition, Func<IReadOnlyList<decimal>, Reduction?> reduce)
+        MetricDefinition definition, Func<IReadOnlyList<decimal>, Reduction?> reduce, decimal factor)
     {
         if (bySurvey.TryGetValue(scale.Survey, out var events))
         {
-            output.Add(EventMetrics.Compute(context, events, Touchpoint, [new EventMetrics.Measure<decimal>(definition, reduce)]));
+            output.Add(EventMetrics.Compute(context, events, Touchpoint, [new EventMetrics.Measure<decimal>(definition, reduce, Scale: factor)]));
         }
     }
 }

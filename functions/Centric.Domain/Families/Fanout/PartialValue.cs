@@ -1,0 +1,60 @@
+using Centric.Domain.Metrics;
+using Centric.Domain.Time;
+
+namespace Centric.Domain.Families.Fanout;
+
+/// <summary>
+/// One partition's share of a metric value for a period and segment: the numerator and denominator summed over the
+/// partition's events, unrounded, and the scale the value is divided with. Partials of the same metric, preset, period
+/// and segment from every partition add up to the single run's numerator and denominator.
+/// </summary>
+public sealed record PartialValue(
+    string Metric,
+    string? Preset,
+    Grain Grain,
+    DateOnly Start,
+    DateOnly End,
+    string Label,
+    string Segment,
+    decimal Numerator,
+    decimal Denominator,
+    decimal Scale,
+    MetricUnit Unit,
+    int DefinitionVersion);
+
+/// <summary>Merges the partials of every partition into the metric values a single run computes.</summary>
+public static class PartialValues
+{
+    /// <summary>
+    /// Sums numerators and denominators per metric, preset, period and segment and divides once, rounding as
+    /// <see cref="EventMetrics"/> does: a period after <paramref name="asOf"/> is partial, a segment other than <c>*</c>
+    /// whose denominator is below <see cref="Segments.SegmentKeys.LowSampleThreshold"/> a low sample.
+    /// </summary>
+    public static IReadOnlyList<MetricValue> Merge(IEnumerable<PartialValue> partials, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(partials);
+        return
+        [
+            .. partials
+                .GroupBy(p => (p.Metric, p.Preset, p.Grain, p.Start, p.End, p.Label, p.Segment, p.Scale, p.Unit, p.DefinitionVersion))
+                .Select(g =>
+                {
+                    var numerator = g.Sum(p => p.Numerator);
+                    var denominator = g.Sum(p => p.Denominator);
+                    var period = new Period(g.Key.Grain, g.Key.Start, g.Key.End, g.Key.Label);
+                    return new MetricValue(
+                        g.Key.Metric,
+                        g.Key.Preset,
+                        period,
+                        g.Key.Segment,
+                        Ratio.Round(Ratio.Of(numerator, denominator, g.Key.Scale)),
+                        Ratio.Round(numerator),
+                        Ratio.Round(denominator),
+                        g.Key.Unit,
+                        g.Key.DefinitionVersion,
+                        Partial: period.LastDay > asOf,
+                        LowSample: g.Key.Segment != Segments.SegmentKeys.All && denominator < Segments.SegmentKeys.LowSampleThreshold);
+                }),
+        ];
+    }
+}
