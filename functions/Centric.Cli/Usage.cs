@@ -19,7 +19,14 @@ internal static class Usage
         + "      For each kind (orders, subscriptions, tickets, surveys, communications, onboarding, mentions; all by default),\n"
         + "      times ingest and compute on a synthetic export of N rows (default 100000) against a bare DuckDB read of the\n"
         + "      same file and prints JSON; --orders and --customers size the orders apart; --clv runs the CLV fit benchmark\n"
-        + "      (1M customers, BenchmarkDotNet; Release build).";
+        + "      (1M customers, BenchmarkDotNet; Release build).\n"
+        + "  centric bench --growth  |  centric bench --rows N,M,...\n"
+        + "      Orders ingest + compute at each size (--growth: 100k, 300k, 1M, 3M, 10M) under the DuckDb__* settings:\n"
+        + "      time and peak memory per size.\n"
+        + "  centric bench --serve [--seconds N] [--connections 1,16,64] [--route PATH] [--connection-string CS]\n"
+        + "      Seeds the sample into Azurite (started on free ports unless --connection-string), runs the handler, and runs\n"
+        + "      wrk (--latency, N seconds, default 10) on the route (default " + Commands.ServeBenchCommand.DefaultRoute + ")\n"
+        + "      and on the same bytes from a bare Kestrel static-file app: requests/s, p50/p99 and their ratio.";
 
     public const string Keys =
         "  centric keys create --dataset NAME --role read|upload  |  centric keys list --dataset NAME\n"

@@ -19,6 +19,8 @@ namespace Centric.Cli.Output;
 [JsonSerializable(typeof(ClvReport))]
 [JsonSerializable(typeof(FitClvReport))]
 [JsonSerializable(typeof(BenchReport))]
+[JsonSerializable(typeof(ServeBenchReport))]
+[JsonSerializable(typeof(GrowthReport))]
 [JsonSerializable(typeof(CreatedKey))]
 [JsonSerializable(typeof(ListedKey))]
 [JsonSerializable(typeof(IReadOnlyList<ListedKey>))]
