@@ -5,15 +5,20 @@ namespace Centric.Functions.Api.Serving;
 
 /// <summary>
 /// Each dataset's entry in the <c>datasets</c> table as this instance last read it, and the metric answers already
-/// serialised for its current generation. An entry is re-read when older than <see cref="PointerCacheFor"/>, so a
-/// generation published by another instance is served here within that time; a compute run by this instance forgets
-/// the dataset at once (<see cref="Forget"/>). One read of a dataset's entry is shared by the requests that wait on it.
-/// Answers are kept by generation, so a response's rows, ETag and headers always come from one generation.
+/// serialised for its current generation. An entry is re-read once it is <see cref="PointerCacheFor"/> old: one read
+/// in the background, shared by every request, while requests keep the previous reading for up to
+/// <see cref="StaleFor"/> more, so a slow table never stalls reads; past that they wait for the read. A generation
+/// published by another instance is therefore served here 2 s after it is published plus one table read; a compute
+/// run by this instance forgets the dataset at once (<see cref="Forget"/>). Answers are kept by generation, so a
+/// response's rows, ETag and headers always come from one generation.
 /// </summary>
 internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider time)
 {
-    /// <summary>How long a reading of a dataset's pointer is used: the longest another instance's new generation waits.</summary>
+    /// <summary>How old a reading of a dataset's pointer may be before it is re-read.</summary>
     public static readonly TimeSpan PointerCacheFor = TimeSpan.FromSeconds(2);
+
+    /// <summary>How much longer the previous reading is used while the re-read is under way.</summary>
+    public static readonly TimeSpan StaleFor = TimeSpan.FromSeconds(5);
 
     /// <summary>At most this many answers are kept; past it, answers are computed per request and not kept.</summary>
     public const int MaxAnswers = 4096;
@@ -21,48 +26,41 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
     /// <summary>At most this many bytes of answers are kept (64 MiB).</summary>
     public const long MaxAnswerBytes = 64L << 20;
 
-    private readonly ConcurrentDictionary<string, Task<Pointer>> _pointers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Pointer> _pointers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<Pointer>>> _reads = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _forgotten = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<AnswerKey, CachedAnswer> _answers = new();
     private long _answerBytes;
 
-    /// <summary>The dataset's entry, read from the table when the last reading is older than <see cref="PointerCacheFor"/>.</summary>
+    /// <summary>The dataset's entry as last read, re-read as the class describes.</summary>
     public async ValueTask<DatasetRecord?> RecordAsync(string dataset, CancellationToken cancellationToken)
     {
-        while (true)
+        if (_pointers.TryGetValue(dataset, out var pointer))
         {
-            var reading = _pointers.TryGetValue(dataset, out var known) ? known : null;
-            if (reading is { IsCompletedSuccessfully: true } && Fresh(reading.Result))
+            var age = time.GetUtcNow() - pointer.ReadAt;
+            if (age < PointerCacheFor)
             {
-                return reading.Result.Record;
+                return pointer.Record;
             }
 
-            if (reading is { IsCompleted: false })
+            var read = Read(dataset);
+            if (age < PointerCacheFor + StaleFor && !read.IsCompleted)
             {
-                return (await reading.WaitAsync(cancellationToken)).Record;
+                return pointer.Record;
             }
 
-            // The read is shared, so one caller going away does not cancel it for the others; it starts only once
-            // this request has won the slot, so readers arriving together make one table read.
-            var read = new TaskCompletionSource<Pointer>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var won = reading is null ? _pointers.TryAdd(dataset, read.Task) : _pointers.TryUpdate(dataset, read.Task, reading);
-            if (!won)
-            {
-                continue;
-            }
-
-            try
-            {
-                read.SetResult(await ReadAsync(dataset));
-            }
-#pragma warning disable CA1031 // The failure goes to every waiting request, this one included, through the task.
-            catch (Exception e)
-#pragma warning restore CA1031
-            {
-                read.SetException(e);
-            }
-
-            return (await read.Task.WaitAsync(cancellationToken)).Record;
+            return (await read.WaitAsync(cancellationToken)).Record;
         }
+
+        return (await Read(dataset).WaitAsync(cancellationToken)).Record;
+    }
+
+    /// <summary>The read of the dataset's entry under way, else a new one (one at a time per dataset).</summary>
+    private Task<Pointer> Read(string dataset)
+    {
+        var read = new Lazy<Task<Pointer>>(() => ReadAsync(dataset));
+        var current = _reads.GetOrAdd(dataset, read);
+        return current.Value;
     }
 
     /// <summary>The answer kept for <paramref name="key"/>, or null.</summary>
@@ -77,8 +75,8 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
             return;
         }
 
-        if (_pointers.TryGetValue(key.Dataset, out var reading) && reading.IsCompletedSuccessfully
-            && !string.Equals(reading.Result.Record?.CurrentGeneration, key.Generation, StringComparison.Ordinal))
+        if (_pointers.TryGetValue(key.Dataset, out var pointer)
+            && !string.Equals(pointer.Record?.CurrentGeneration, key.Generation, StringComparison.Ordinal))
         {
             return;
         }
@@ -92,17 +90,33 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
     /// <summary>Drops what is known of <paramref name="dataset"/>: its next read goes to the table.</summary>
     public void Forget(string dataset)
     {
+        // A read that started before is not kept: it may have seen the pointer before it moved.
+        _forgotten.AddOrUpdate(dataset, 1, static (_, n) => n + 1);
         _pointers.TryRemove(dataset, out _);
         DropAnswers(dataset, keepGeneration: null);
     }
 
     private async Task<Pointer> ReadAsync(string dataset)
     {
-        // The reading counts from before the table was asked, so it is never used longer than PointerCacheFor.
-        var readAt = time.GetUtcNow();
-        var record = await datasets.GetAsync(dataset, CancellationToken.None);
-        DropAnswers(dataset, record?.CurrentGeneration);
-        return new Pointer(record, readAt);
+        try
+        {
+            // The reading counts from before the table was asked, so it is never used longer than described.
+            var forgotten = _forgotten.GetValueOrDefault(dataset);
+            var readAt = time.GetUtcNow();
+            var record = await datasets.GetAsync(dataset, CancellationToken.None).ConfigureAwait(false);
+            var pointer = new Pointer(record, readAt);
+            if (_forgotten.GetValueOrDefault(dataset) == forgotten)
+            {
+                _pointers[dataset] = pointer;
+                DropAnswers(dataset, record?.CurrentGeneration);
+            }
+
+            return pointer;
+        }
+        finally
+        {
+            _reads.TryRemove(dataset, out _);
+        }
     }
 
     private void DropAnswers(string dataset, string? keepGeneration)
@@ -117,8 +131,6 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
             }
         }
     }
-
-    private bool Fresh(Pointer pointer) => time.GetUtcNow() - pointer.ReadAt < PointerCacheFor;
 
     private sealed record Pointer(DatasetRecord? Record, DateTimeOffset ReadAt);
 }
