@@ -22,7 +22,14 @@ internal static class Usage
         + "      (1M customers, BenchmarkDotNet; Release build).\n"
         + "  centric bench --clv-fits [--customers N] [--cdnow FILE]\n"
         + "      Times once the BG/NBD fit, Gamma-Gamma fit and 12-month scores of N simulated customers (default 1000000)\n"
-        + "      and, with --cdnow, a Pareto/NBD fit of that CDNOW log at 1997-09-30; prints JSON {\"steps\": [...]}.";
+        + "      and, with --cdnow, a Pareto/NBD fit of that CDNOW log at 1997-09-30; prints JSON {\"steps\": [...]}.\n"
+        + "  centric bench --growth  |  centric bench --rows N,M,...\n"
+        + "      Orders ingest + compute at each size (--growth: 100k, 300k, 1M, 3M, 10M) under the DuckDb__* settings:\n"
+        + "      time and peak memory per size.\n"
+        + "  centric bench --serve [--seconds N] [--connections 1,16,64] [--route PATH] [--connection-string CS]\n"
+        + "      Seeds the sample into Azurite (started on free ports unless --connection-string), runs the handler, and runs\n"
+        + "      wrk (--latency, N seconds, default 10) on the route (default " + Commands.ServeBenchCommand.DefaultRoute + ")\n"
+        + "      and on the same bytes from a bare Kestrel static-file app: requests/s, p50/p99 and their ratio.";
 
     public const string Keys =
         "  centric keys create --dataset NAME --role read|upload  |  centric keys list --dataset NAME\n"

@@ -97,6 +97,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         // The largest upload the API accepts, in bytes (the handler's Kestrel limit and the upload endpoint read it);
         // the Functions host's own HTTP limit is 100 MB too. Larger files go straight into the exports container.
         { name: 'maxUploadBytes', value: '104857600' }
+        // The instance memory DuckDB's defaults are sized from (memory_limit is 60 % of it): the plan's own figure.
+        { name: 'DuckDb__InstanceMemoryMb', value: string(instanceMemoryMB) }
       ]
     }
     functionAppConfig: {

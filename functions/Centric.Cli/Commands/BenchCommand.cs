@@ -26,14 +26,20 @@ internal static class BenchCommand
 {
     private const int DefaultRows = 100_000;
     private static readonly string[] Options = ["orders", "customers", "rows", "kinds"];
+    private static readonly int[] GrowthSizes = [100_000, 300_000, 1_000_000, 3_000_000, 10_000_000];
     private static readonly ExportKind[] AllKinds = [ExportKind.Orders, .. BenchExports.Kinds];
     private static readonly DateTimeOffset IngestedAt = new(SampleOptions.DefaultEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         if (args.Contains("--clv-fits"))
         {
             return RunClvFits([.. args.Where(a => a != "--clv-fits")], stdout, stderr);
+        }
+
+        if (args.Contains("--serve"))
+        {
+            return ServeBenchCommand.Run([.. args.Where(a => a != "--serve")], stdout, stderr);
         }
 
         var clv = args.ToList().IndexOf("--clv");
@@ -42,10 +48,15 @@ internal static class BenchCommand
             return RunClvBenchmarks([.. args.Take(clv), .. args.Skip(clv + 1)]);
         }
 
-        var parsed = CommandArguments.Parse(args, Options, [], out var error);
+        var parsed = CommandArguments.Parse(args, Options, ["growth"], out var error);
         if (parsed is null)
         {
             return UsageError(stderr, error!);
+        }
+
+        if (parsed.Flag("growth") || parsed.Value("rows") is { } listed && listed.Contains(',', StringComparison.Ordinal))
+        {
+            return RunGrowth(parsed, stdout, stderr, environment);
         }
 
         var rows = DefaultRows;
@@ -77,6 +88,65 @@ internal static class BenchCommand
         progress.Finish();
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.BenchReport));
         WriteTable(stderr, report);
+        return CentricCli.Success;
+    }
+
+    /// <summary>
+    /// <c>--growth</c> (100k, 300k, 1M, 3M, 10M rows) or <c>--rows N,M,...</c>: orders ingest and compute at each size
+    /// with the DuckDB resources of the <c>DuckDb__*</c> settings, one row per size, so time and peak memory show
+    /// how they grow.
+    /// </summary>
+    private static int RunGrowth(CommandArguments parsed, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    {
+        if (parsed.Value("kinds") is not null || parsed.Value("orders") is not null || parsed.Value("customers") is not null)
+        {
+            return UsageError(stderr, "--growth and a list of --rows measure orders at each size; leave out --kinds, --orders and --customers.");
+        }
+
+        var sizes = new List<int>();
+        if (parsed.Value("rows") is { } rowsText)
+        {
+            foreach (var text in rowsText.Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (!OptionValues.TryParseCount(text, out var size))
+                {
+                    return UsageError(stderr, $"--rows '{text}' is not a positive whole number (give a list such as 100000,300000).");
+                }
+
+                sizes.Add(size);
+            }
+        }
+        else
+        {
+            sizes.AddRange(GrowthSizes);
+        }
+
+        DuckDbResources resources;
+        try
+        {
+            resources = DuckDbResources.From(
+                environment("DuckDb__InstanceMemoryMb"), environment("DuckDb__MemoryLimitMb"), environment("DuckDb__Threads"), environment("DuckDb__TempDirectory"));
+        }
+        catch (FormatException e)
+        {
+            return UsageError(stderr, e.Message);
+        }
+
+        var progress = StepProgress.For(stderr, "centric bench --growth", sizes.Count * 4);
+        var measured = sizes.Select(size => Measure(ExportKind.Orders, size, Math.Max(1, size / 10), progress, resources)).ToList();
+        progress.Finish();
+        var report = new GrowthReport(resources.MemoryLimitMb, resources.Threads, measured);
+        stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.GrowthReport));
+        stderr.WriteLine();
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DuckDB memory_limit {report.MemoryLimitMb} MiB, {report.Threads} threads"));
+        stderr.WriteLine("| rows | customers | ingest ms | compute ms | total ms | rows/s | peak MiB |");
+        stderr.WriteLine("|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var k in report.Sizes)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {k.Rows} | {k.Customers} | {k.IngestMs} | {k.ComputeMs} | {k.IngestMs + k.ComputeMs} | {k.RowsPerSecond:0} | {k.PeakWorkingSetMb:0} |"));
+        }
+
         return CentricCli.Success;
     }
 
@@ -176,7 +246,7 @@ internal static class BenchCommand
             : CentricCli.Success;
     }
 
-    private static KindBench Measure(ExportKind kind, int rows, int orderCustomers, StepProgress progress)
+    private static KindBench Measure(ExportKind kind, int rows, int orderCustomers, StepProgress progress, DuckDbResources? resources = null)
     {
         var slug = kind.ToSlug();
         var work = Directory.CreateTempSubdirectory("centric-bench-");
@@ -213,19 +283,19 @@ internal static class BenchCommand
             if (withCustomers)
             {
                 // The customers give the segments; their ingestion is not the kind's and is left out of its time.
-                Ingest(people, curated, Path.Combine(work.FullName, "customer-rejects"));
+                Ingest(people, curated, Path.Combine(work.FullName, "customer-rejects"), resources);
             }
 
             progress.Step($"{slug}: ingesting");
             watch.Restart();
-            var ingested = Ingest(exports, curated, rejects);
+            var ingested = Ingest(exports, curated, rejects, resources);
             var ingestMs = watch.ElapsedMilliseconds;
 
             progress.Step($"{slug}: computing every metric at every grain and segment");
             watch.Restart();
             var steps = new List<ComputeStep>();
             var result = DatasetComputer.Compute(
-                CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail), profile: steps);
+                CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail), profile: steps, resources: resources);
             var computeMs = watch.ElapsedMilliseconds;
 
             progress.Step($"{slug}: bare DuckDB read_csv with one GROUP BY by month");
@@ -259,9 +329,10 @@ internal static class BenchCommand
         }
     }
 
-    private static IReadOnlyList<FileIngestion> Ingest(string folder, string curated, string rejects)
+    private static IReadOnlyList<FileIngestion> Ingest(string folder, string curated, string rejects, DuckDbResources? resources)
     {
-        var ingestions = FolderIngestion.Ingest(ExportFolder.Find(folder), DatasetConfiguration.Default, curated, rejects, IngestedAt);
+        var ingestions = FolderIngestion.Ingest(
+            ExportFolder.Find(folder), DatasetConfiguration.Default, curated, rejects, IngestedAt, resources: resources);
         if (ingestions.FirstOrDefault(i => i.Result.Status == IngestionStatus.Failed) is { } failed)
         {
             throw new InvalidOperationException($"The synthetic export {failed.File.RelativePath} was not ingested: {failed.Result.Message}");

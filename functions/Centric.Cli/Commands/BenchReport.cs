@@ -35,3 +35,9 @@ internal sealed record KindBench(
     long Rejected,
     int SnapshotRows,
     IReadOnlyList<Centric.Engine.Compute.ComputeStep> Steps);
+
+/// <summary>What <c>centric bench --growth</c> prints: the DuckDB resources used and orders measured at each size.</summary>
+/// <param name="MemoryLimitMb">DuckDB's <c>memory_limit</c> for ingest and compute, MiB (from the <c>DuckDb__*</c> settings).</param>
+/// <param name="Threads">DuckDB's <c>threads</c>.</param>
+/// <param name="Sizes">One orders measurement per size, in the order asked.</param>
+internal sealed record GrowthReport(int MemoryLimitMb, int Threads, IReadOnlyList<KindBench> Sizes);

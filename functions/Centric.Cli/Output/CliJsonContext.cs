@@ -20,6 +20,8 @@ namespace Centric.Cli.Output;
 [JsonSerializable(typeof(FitClvReport))]
 [JsonSerializable(typeof(BenchReport))]
 [JsonSerializable(typeof(ClvBenchReport))]
+[JsonSerializable(typeof(ServeBenchReport))]
+[JsonSerializable(typeof(GrowthReport))]
 [JsonSerializable(typeof(CreatedKey))]
 [JsonSerializable(typeof(ListedKey))]
 [JsonSerializable(typeof(IReadOnlyList<ListedKey>))]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Centric.Domain.Exports;
+using Centric.Engine.DuckDb;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Settings;
 
@@ -29,6 +30,7 @@ public static class FolderIngestion
     /// <param name="now">Timestamps after this instant's day in the dataset's time zone are rejected as future; null: no check.</param>
     /// <param name="progress">Told of each file before it is read.</param>
     /// <param name="cancellationToken">Stops between rows.</param>
+    /// <param name="resources">DuckDB's memory limit, threads and spill folder while staging (defaults when null).</param>
     public static IReadOnlyList<FileIngestion> Ingest(
         IReadOnlyList<ExportFile> files,
         DatasetConfiguration configuration,
@@ -36,6 +38,7 @@ public static class FolderIngestion
         string rejectsRoot,
         DateTimeOffset? now = null,
         IProgress<ExportFile>? progress = null,
+        DuckDbResources? resources = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -46,7 +49,7 @@ public static class FolderIngestion
         var staging = Path.Combine(curatedRoot, ".staging");
         Directory.CreateDirectory(staging);
         Directory.CreateDirectory(rejectsRoot);
-        var ingestor = new ExportIngestor();
+        var ingestor = new ExportIngestor(resources);
         var results = new List<FileIngestion>(files.Count);
         try
         {

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Centric.Functions.Api.Keys;
+using Centric.Functions.Api.Serving;
 
 namespace Centric.Functions.Api;
 
@@ -10,6 +11,7 @@ internal static class ApiServiceCollectionExtensions
     {
         services.AddProblemDetails();
         services.AddSingleton<DatasetKeys>();
+        services.AddSingleton<CurrentGenerations>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);

@@ -1,15 +1,21 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Centric.Functions.Api.Serving;
 using Centric.Domain.Metrics;
 using Centric.Domain.Snapshots;
-using Centric.Storage.Datasets;
 using Centric.Storage.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Centric.Functions.Api;
 
 /// <summary><c>GET /api/datasets/{dataset}/metrics/{metric}</c>: a metric's snapshot rows (JSON or CSV, paged, conditional).</summary>
 internal static class MetricEndpoints
 {
+    private const string JsonContentType = "application/json; charset=utf-8";
+
     public static RouteGroupBuilder MapMetricRows(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/metrics/{metric}", GetRowsAsync)
@@ -20,15 +26,21 @@ internal static class MetricEndpoints
         return dataset;
     }
 
-    private static async Task<Results<Ok<SnapshotRow[]>, ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetRowsAsync(
-        string dataset, string metric, HttpContext context, DatasetRegistry datasets, SnapshotStore snapshots, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The 200 answers are described by <see cref="Ok{T}"/> (JSON) and <see cref="ContentHttpResult"/> (CSV) and written
+    /// as <see cref="CachedAnswerResult"/>: the bytes are serialised once per generation and query and kept in
+    /// <see cref="CurrentGenerations"/>, so a repeated read touches neither storage nor the serialiser.
+    /// </remarks>
+    private static async Task<Results<Ok<SnapshotRow[]>, ContentHttpResult, CachedAnswerResult, StatusCodeHttpResult, ProblemHttpResult>> GetRowsAsync(
+        string dataset, string metric, HttpContext context, CurrentGenerations generations, SnapshotStore snapshots,
+        IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (MetricCatalog.Find(metric) is not { } definition)
         {
             return Problems.NotFound($"There is no metric '{metric}'. GET /api/metrics lists them.");
         }
 
-        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        var (published, problem) = PublishedDataset.From(dataset, await generations.RecordAsync(dataset, cancellationToken));
         if (published is null)
         {
             return problem!;
@@ -45,9 +57,25 @@ internal static class MetricEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
+        var key = new AnswerKey(
+            published.Name, published.Generation, published.Record.ChurnPreset, definition.Id, parsed.Format, context.Request.QueryString.Value ?? "");
+        if (generations.Answer(key) is not { } answer)
+        {
+            answer = await AnswerAsync(published, snapshots, parsed, context, json.Value.SerializerOptions, cancellationToken);
+            generations.Keep(key, answer);
+        }
+
+        return new CachedAnswerResult(answer);
+    }
+
+    private static async Task<CachedAnswer> AnswerAsync(
+        PublishedDataset published, SnapshotStore snapshots, MetricQueryParser.Parsed parsed, HttpContext context, JsonSerializerOptions json,
+        CancellationToken cancellationToken)
+    {
         var rows = (await ReadAsync(published, snapshots, parsed.Query, cancellationToken))
             .OrderBy(r => r.PeriodStart).ThenBy(r => r.Segment, StringComparer.Ordinal).ThenBy(r => r.Preset, StringComparer.Ordinal)
             .ToList();
+        string? link = null;
         if (parsed.Skip + parsed.Top < rows.Count)
         {
             var next = QueryString.Create(context.Request.Query
@@ -55,17 +83,15 @@ internal static class MetricEndpoints
                 .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
                 .Append(new("skip", (parsed.Skip + parsed.Top).ToString(CultureInfo.InvariantCulture)))
                 .Append(new("top", parsed.Top.ToString(CultureInfo.InvariantCulture))));
-            context.Response.Headers.Link = $"<{context.Request.PathBase}{context.Request.Path}{next}>; rel=\"next\"";
+            link = $"<{context.Request.PathBase}{context.Request.Path}{next}>; rel=\"next\"";
         }
 
-        context.Response.Headers["X-Total-Count"] = rows.Count.ToString(CultureInfo.InvariantCulture);
+        var total = rows.Count.ToString(CultureInfo.InvariantCulture);
         var page = rows.Skip(parsed.Skip).Take(parsed.Top);
-        if (parsed.Format == "csv")
-        {
-            return TypedResults.Text(SnapshotCsv.Write(page), CsvResponses.ContentType);
-        }
-
-        return TypedResults.Ok(page.ToArray());
+        return parsed.Format == "csv"
+            ? new CachedAnswer(Encoding.UTF8.GetBytes(SnapshotCsv.Write(page)), CsvResponses.ContentType, total, link)
+            : new CachedAnswer(
+                JsonSerializer.SerializeToUtf8Bytes(page.ToArray(), json.GetTypeInfo(typeof(SnapshotRow[]))), JsonContentType, total, link);
     }
 
     private static Task<IReadOnlyList<SnapshotRow>> ReadAsync(

@@ -11,6 +11,12 @@ internal sealed record PublishedDataset(string Name, string Generation, DateOnly
         string dataset, DatasetRegistry datasets, CancellationToken cancellationToken)
     {
         var record = await datasets.GetAsync(dataset, cancellationToken);
+        return From(dataset, record);
+    }
+
+    /// <summary>The dataset's current generation from its entry (null when there is none), else the 404 to answer with.</summary>
+    public static (PublishedDataset? Dataset, ProblemHttpResult? Problem) From(string dataset, DatasetRecord? record)
+    {
         if (record is null)
         {
             return (null, Problems.NotFound($"There is no dataset '{dataset}'. Drop an export into exports/{dataset}/{{kind}}/ to create it."));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Centric.Functions.Api.Serving;
 using Centric.Pipeline.Compute;
 using Centric.Pipeline.Ingest;
 using Centric.Pipeline.Nightly;
@@ -46,12 +47,16 @@ public static class InvocationEndpoints
                 return logs;
             })).ExcludeFromDescription();
 
-        app.MapPost("/ComputeMetrics", (HttpRequest request, ComputeService compute, ILogger<ComputeService> logger, CancellationToken cancellationToken) =>
+        app.MapPost("/ComputeMetrics", (
+            HttpRequest request, ComputeService compute, CurrentGenerations generations, ILogger<ComputeService> logger, CancellationToken cancellationToken) =>
             InvokeAsync(request, "ComputeMetrics", logger, async payload =>
             {
                 var body = payload.DataText("message") ?? throw new FormatException("The invocation has no Data.message.");
                 var message = QueueMessages.ReadRecompute(body);
                 var outcome = await compute.ComputeAsync(message, payload.DequeueCount, cancellationToken);
+
+                // A generation published here is served here at once; other instances see it within their pointer cache.
+                generations.Forget(message.Dataset);
                 return [outcome switch
                 {
                     { Generation: { } generation } => $"{message.Dataset}: generation {generation}",

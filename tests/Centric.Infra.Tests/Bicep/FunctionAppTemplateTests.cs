@@ -77,6 +77,14 @@ public sealed class FunctionAppTemplateTests(CompiledTemplateFixture fixture) : 
     }
 
     [Fact]
+    public void DuckDbInstanceMemory_IsTheFlexInstanceMemoryParameter()
+    {
+        // The setting the engine reads as DuckDb:InstanceMemoryMb, taken from the same parameter as the plan's memory.
+        Assert.Equal("[string(parameters('instanceMemoryMB'))]", Site.AppSettings()["DuckDb__InstanceMemoryMb"]);
+        Assert.Equal("[parameters('instanceMemoryMB')]", Site.Properties.Text("functionAppConfig.scaleAndConcurrency.instanceMemoryMB"));
+    }
+
+    [Fact]
     public void Timers_GetTheirSchedulesFromAppSettings()
     {
         var settings = Site.AppSettings();

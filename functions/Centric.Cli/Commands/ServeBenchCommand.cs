@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Centric.Cli.Arguments;
+using Centric.Cli.Bench;
+using Centric.Cli.Output;
+using Centric.Engine.Samples;
+using Centric.LocalHost;
+using Centric.LocalHost.Samples;
+using Centric.LocalHost.Storage;
+
+namespace Centric.Cli.Commands;
+
+/// <summary>
+/// <c>centric bench --serve</c>: seeds the built-in sample into Azurite (one it starts on free ports in a temporary
+/// folder, or <c>--connection-string</c>), runs the real handler under the local host until the sample is computed,
+/// warms the route, writes the handler's exact answer to a file served by a bare Kestrel static-file app, then runs wrk
+/// against both at each connection count and prints requests/s, p50/p99 and their ratio (JSON on standard output, a
+/// table on standard error).
+/// </summary>
+internal static class ServeBenchCommand
+{
+    public const string DefaultRoute = "/api/datasets/" + SampleSeeder.Dataset + "/metrics/revenue?grain=month";
+
+    private const double GoalRatio = 0.5;
+    private const double GoalP99Ms = 20;
+    private static readonly string[] Options = ["seconds", "connections", "route", "connection-string"];
+    private static readonly TimeSpan ComputeDeadline = TimeSpan.FromMinutes(20);
+    private static readonly TimeSpan Settled = TimeSpan.FromSeconds(15);
+
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var parsed = CommandArguments.Parse(args, Options, [], out var error);
+        if (parsed is null)
+        {
+            return UsageError(stderr, error!);
+        }
+
+        var seconds = 10;
+        if (parsed.Value("seconds") is { } secondsText && !OptionValues.TryParseCount(secondsText, out seconds))
+        {
+            return UsageError(stderr, $"--seconds '{secondsText}' is not a positive whole number.");
+        }
+
+        var connections = new List<int>();
+        foreach (var text in (parsed.Value("connections") ?? "1,16,64").Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (!OptionValues.TryParseCount(text, out var count))
+            {
+                return UsageError(stderr, $"--connections '{text}' is not a positive whole number (give a list such as 1,16,64).");
+            }
+
+            connections.Add(count);
+        }
+
+        var route = parsed.Value("route") ?? DefaultRoute;
+        if (!route.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            return UsageError(stderr, $"--route '{route}' is not an API path (it starts with /api/).");
+        }
+
+        if (Wrk.Find() is not { } wrk)
+        {
+            stderr.WriteLine("centric bench --serve: " + Wrk.InstallHint);
+            return CentricCli.Unusable;
+        }
+
+        var report = RunAsync(wrk, route, seconds, connections, parsed.Value("connection-string"), stderr).GetAwaiter().GetResult();
+        stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.ServeBenchReport));
+        WriteTable(stderr, report);
+        return CentricCli.Success;
+    }
+
+    private static async Task<ServeBenchReport> RunAsync(
+        string wrk, string route, int seconds, List<int> connections, string? connectionString, TextWriter stderr)
+    {
+        var progress = StepProgress.For(stderr, "centric bench --serve", 3 + (connections.Count * 2));
+        var work = Directory.CreateTempSubdirectory("centric-serve-");
+        try
+        {
+            progress.Step(connectionString is null
+                ? "starting Azurite and the handler, seeding the sample"
+                : "starting the handler, seeding the sample");
+            await using var host = new LocalFunctionsHost(new LocalHostOptions
+            {
+                ScriptRoot = AppContext.BaseDirectory,
+                StorageConnectionString = connectionString ?? DevelopmentStorage.ConnectionString,
+                Azurite = new AzuriteOptions(
+                    AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), Path.Combine(work.FullName, "azurite")),
+                HttpPort = 0,
+                Settings = new Dictionary<string, string>
+                {
+                    ["ScanExportsSchedule"] = "*/2 * * * * *",
+                    ["NightlyRecomputeSchedule"] = "0 0 2 * * *",
+                },
+                Sample = new SampleOptions(),
+            });
+            await host.StartAsync();
+
+            using var client = new HttpClient { BaseAddress = host.HandlerUrl, Timeout = TimeSpan.FromSeconds(30) };
+            progress.Step("waiting for the sample to be ingested and computed");
+            var body = await WaitForAnswerAsync(client, route, progress);
+
+            // Warm the route (the handler's cached answer, the JIT), then take the bytes it now serves.
+            for (var i = 0; i < 50; i++)
+            {
+                body = await client.GetByteArrayAsync(route);
+            }
+
+            progress.Step($"writing the {body.Length} bytes of the answer to a file for the static-file server");
+            var files = Directory.CreateDirectory(Path.Combine(work.FullName, "static"));
+            await File.WriteAllBytesAsync(Path.Combine(files.FullName, "answer.json"), body);
+            await using var staticServer = await StaticFileServer.StartAsync(files.FullName, CancellationToken.None);
+            var staticUrl = new Uri(staticServer.BaseAddress, "answer.json");
+            var served = await client.GetByteArrayAsync(staticUrl);
+            if (!served.AsSpan().SequenceEqual(body))
+            {
+                throw new InvalidOperationException("The static-file server does not serve the handler's bytes.");
+            }
+
+            var handlerUrl = new Uri(host.HandlerUrl, route);
+            var runs = new List<ServeRun>();
+            foreach (var count in connections)
+            {
+                var threads = Math.Min(count, Environment.ProcessorCount);
+                progress.Step($"wrk: {count} connections, {threads} threads, {seconds} s against the static file");
+                var baseline = await Wrk.RunAsync(wrk, staticUrl, count, threads, seconds, CancellationToken.None);
+                progress.Step($"wrk: {count} connections, {threads} threads, {seconds} s against the handler");
+                var handler = await Wrk.RunAsync(wrk, handlerUrl, count, threads, seconds, CancellationToken.None);
+                double? ratio = baseline.RequestsPerSecond > 0 ? Math.Round(handler.RequestsPerSecond / baseline.RequestsPerSecond, 2) : null;
+                runs.Add(new ServeRun(
+                    count, threads, handler, baseline, ratio, ratio >= GoalRatio && handler.P99Ms < GoalP99Ms && handler.Errors == 0));
+            }
+
+            progress.Finish();
+            return new ServeBenchReport(route, body.Length, seconds, runs);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Polls the route until the handler answers 200 with rows and the same ETag for <see cref="Settled"/>: the sample's
+    /// exports are all ingested and its last generation published, so no compute runs while wrk measures.
+    /// </summary>
+    private static async Task<byte[]> WaitForAnswerAsync(HttpClient client, string route, StepProgress progress)
+    {
+        var waited = Stopwatch.StartNew();
+        var stable = Stopwatch.StartNew();
+        string? tag = null;
+        while (true)
+        {
+            using var response = await client.GetAsync(route);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var current = response.Headers.ETag?.Tag;
+            if (response.IsSuccessStatusCode && current != tag)
+            {
+                progress.Detail(string.Create(CultureInfo.InvariantCulture, $"waiting: {body.Length} bytes of generation {current}"));
+            }
+
+            if (response.IsSuccessStatusCode && body.Length > 2)
+            {
+                if (current != tag)
+                {
+                    tag = current;
+                    stable.Restart();
+                }
+                else if (stable.Elapsed >= Settled)
+                {
+                    return body;
+                }
+            }
+            else if (response.StatusCode is not (System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.OK))
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"GET {route} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}"));
+            }
+
+            if (waited.Elapsed > ComputeDeadline)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                    $"GET {route} had no settled answer with rows after {waited.Elapsed.TotalSeconds:0} s."));
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    private static void WriteTable(TextWriter stderr, ServeBenchReport report)
+    {
+        stderr.WriteLine();
+        stderr.WriteLine($"GET {report.Route} ({report.Bytes} bytes), {report.Seconds} s per run");
+        stderr.WriteLine("| connections | handler req/s | p50 ms | p99 ms | static req/s | p50 ms | p99 ms | ratio | goal |");
+        stderr.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|---|");
+        foreach (var r in report.Runs)
+        {
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Connections} | {r.Handler.RequestsPerSecond:0} | {r.Handler.P50Ms:0.00} | {r.Handler.P99Ms:0.00} | {r.StaticFile.RequestsPerSecond:0} | {r.StaticFile.P50Ms:0.00} | {r.StaticFile.P99Ms:0.00} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {(r.MeetsGoal ? "met" : "missed")} |"));
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"centric bench --serve: {message}");
+        stderr.WriteLine("usage:");
+        stderr.WriteLine(Usage.Bench);
+        return CentricCli.Unusable;
+    }
+}
