@@ -19,6 +19,9 @@ public abstract class HandlerTest(AzuriteFixture azurite) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Client = Factory.CreateClient();
+
+        // A compute invocation answers when the compute is done: on a busy machine that can pass HttpClient's 100 s.
+        Client.Timeout = TimeSpan.FromMinutes(10);
         await Factory.Clients.EnsureCreatedAsync();
     }
 

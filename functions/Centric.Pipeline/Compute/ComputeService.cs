@@ -67,7 +67,7 @@ public sealed class ComputeService(
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
         try
         {
-            return await ComputeWithinAsync(message, startedAt, deadline.Token);
+            return await ComputeWithinAsync(message, startedAt, deadline.Token, cancellationToken);
         }
         catch (OperationCanceledException) when (timer.IsCancellationRequested || time.GetElapsedTime(started) >= limits.Deadline)
         {
@@ -82,7 +82,15 @@ public sealed class ComputeService(
         }
     }
 
-    private async Task<ComputeOutcome> ComputeWithinAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    /// <param name="message">The dataset to compute, and as of when.</param>
+    /// <param name="startedAt">When the invocation started.</param>
+    /// <param name="cancellationToken">The invocation's token joined with the deadline: the compute stops at either.</param>
+    /// <param name="invocation">
+    /// The invocation's own token for taking the lock: the lease is taken whole or not at all, not cut off by the deadline
+    /// between storage granting it and the answer arriving.
+    /// </param>
+    private async Task<ComputeOutcome> ComputeWithinAsync(
+        RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken, CancellationToken invocation)
     {
         if (message.Generation is not null)
         {
@@ -93,10 +101,10 @@ public sealed class ComputeService(
 
         // Every ingestion queues a recompute, so exports that land together queue several at once: one computes, the
         // others come back once it is done and find the dataset up to date.
-        await using var held = await locks.TryAcquireAsync(message.Dataset, cancellationToken);
+        await using var held = await locks.TryAcquireAsync(message.Dataset, invocation);
         if (held is null)
         {
-            await queues.SendAsync(message, RetryWhileLocked, cancellationToken);
+            await queues.SendAsync(message, RetryWhileLocked, invocation);
             PipelineLog.Deferred(logger, message.Dataset, (long)RetryWhileLocked.TotalSeconds);
             return ComputeOutcome.Deferred;
         }

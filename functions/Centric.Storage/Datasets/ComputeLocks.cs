@@ -7,15 +7,15 @@ using Centric.Storage.Connection;
 namespace Centric.Storage.Datasets;
 
 /// <summary>
-/// One compute per dataset at a time: a 60-second lease on <c>scores/{dataset}/compute.lock</c>, renewed every 20
+/// One compute per dataset at a time: a 15-second lease on <c>scores/{dataset}/compute.lock</c>, renewed every 5
 /// seconds while the compute runs. Every ingestion queues a recompute, so a dataset whose exports land together gets
 /// several at once; without the lease they would all compute the same input side by side and all but one be thrown
-/// away. A compute whose process dies lets its lease lapse within a minute, and the message's next delivery takes over.
+/// away. A compute whose process dies lets its lease lapse within 15 seconds, and the message's next delivery takes over.
 /// </summary>
 public sealed class ComputeLocks(StorageClients clients, TimeProvider time)
 {
     /// <summary>How long a lease lasts unless renewed (blob leases are 15 to 60 seconds).</summary>
-    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(15);
 
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
 
@@ -46,6 +46,21 @@ public sealed class ComputeLocks(StorageClients clients, TimeProvider time)
         {
             return null;
         }
+        catch (Exception e) when (e is RequestFailedException or HttpRequestException or OperationCanceledException or AggregateException)
+        {
+            // Storage may have granted the lease before the answer was lost: give it back (the lease id is chosen here),
+            // so the next delivery is not kept waiting for it to lapse.
+            try
+            {
+                await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+            }
+            catch (Exception release) when (release is RequestFailedException or HttpRequestException or AggregateException)
+            {
+                // Not granted, or storage is down: it lapses by itself.
+            }
+
+            throw;
+        }
 
         return new ComputeLock(lease, time);
     }
@@ -74,7 +89,7 @@ public sealed class ComputeLock : IAsyncDisposable
         }
         catch (Exception e) when (e is RequestFailedException or HttpRequestException or OperationCanceledException or AggregateException)
         {
-            // Storage did not answer: the lease lapses by itself within a minute.
+            // Storage did not answer: the lease lapses by itself.
         }
 
         _stop.Dispose();

@@ -3,7 +3,9 @@ using Xunit.Abstractions;
 using System.Globalization;
 using System.Net;
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Centric.Storage.Datasets;
 using Centric.Engine.Samples;
 
 namespace Centric.LocalHost.Tests.Faults;
@@ -30,9 +32,9 @@ public sealed class HandlerCrashTests(ITestOutputHelper output)
         await exports.UploadBlobAsync("calm/orders/orders.csv", BinaryData.FromString(orders.ToString()));
         await FaultHost.WaitUntilAsync(async () => await CurrentGenerationAsync(faults, "calm") is not null, TimeSpan.FromSeconds(120), "the undisturbed run");
 
-        var recompute = new QueueClient(faults.Host.StorageConnectionString, "recompute");
+        var stormLock = new BlobClient(faults.Host.StorageConnectionString, "scores", ComputeLocks.BlobName("storm"));
         await exports.UploadBlobAsync("storm/orders/orders.csv", BinaryData.FromString(orders.ToString()));
-        await FaultHost.WaitUntilAsync(async () => await InFlightAsync(recompute), TimeSpan.FromSeconds(120), "the storm dataset's compute in flight");
+        await FaultHost.WaitUntilAsync(async () => await ComputingAsync(stormLock), TimeSpan.FromSeconds(120), "the storm dataset's compute in flight");
         var first = faults.Host.HandlerProcessId!.Value;
         Process.GetProcessById(first).Kill(entireProcessTree: true);
 
@@ -54,12 +56,15 @@ public sealed class HandlerCrashTests(ITestOutputHelper output)
         Assert.Equal(calm, storm);
     }
 
-    /// <summary>A recompute message is taken (counted in the queue, but not visible): the compute is running.</summary>
-    private static async Task<bool> InFlightAsync(QueueClient queue)
+    /// <summary>
+    /// The dataset's compute is running: its compute lock is leased (a recompute queued again, hidden for its delay,
+    /// would look the same to the queue, so the queue alone cannot tell).
+    /// </summary>
+    private static async Task<bool> ComputingAsync(BlobClient computeLock)
     {
         try
         {
-            return (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0 && (await queue.PeekMessagesAsync(1)).Value.Length == 0;
+            return (await computeLock.GetPropertiesAsync()).Value.LeaseState == LeaseState.Leased;
         }
         catch (Azure.RequestFailedException)
         {
