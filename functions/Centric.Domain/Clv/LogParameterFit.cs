@@ -25,22 +25,10 @@ internal static class LogParameterFit
         FitOptions options)
     {
         var natural = new double[start.Length];
-        double Objective(double[] theta)
-        {
-            var penalty = 0.0;
-            for (var i = 0; i < theta.Length; i++)
-            {
-                if (Math.Abs(theta[i]) > 2 * LogBound)
-                {
-                    return double.PositiveInfinity;
-                }
-
-                natural[i] = Math.Exp(theta[i]);
-                penalty += natural[i] * natural[i];
-            }
-
-            return (-logLikelihood(natural) / totalWeight) + (options.Penalizer * penalty);
-        }
+        double Objective(double[] theta) =>
+            ToNatural(theta, natural) is { } penalty
+                ? (-logLikelihood(natural) / totalWeight) + (options.Penalizer * penalty)
+                : double.PositiveInfinity;
 
         var result = Minimizer.Minimize(
             Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
@@ -65,16 +53,9 @@ internal static class LogParameterFit
         var naturalGradient = new double[start.Length];
         double Objective(double[] theta, double[]? gradient)
         {
-            var penalty = 0.0;
-            for (var i = 0; i < theta.Length; i++)
+            if (ToNatural(theta, natural) is not { } penalty)
             {
-                if (Math.Abs(theta[i]) > 2 * LogBound)
-                {
-                    return double.PositiveInfinity;
-                }
-
-                natural[i] = Math.Exp(theta[i]);
-                penalty += natural[i] * natural[i];
+                return double.PositiveInfinity;
             }
 
             var ll = logLikelihood(natural, gradient is null ? null : naturalGradient);
@@ -93,6 +74,27 @@ internal static class LogParameterFit
             Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
             warmStart: options.HasStart(start.Length));
         return Report(p => logLikelihood(p, null), result, names, options);
+    }
+
+    /// <summary>
+    /// Writes the natural parameters exp(θ) into <paramref name="natural"/> and returns their sum of squares (the L2
+    /// penalty before its weight), or null when a log-parameter is so far out that the objective is taken as infinite.
+    /// </summary>
+    private static double? ToNatural(double[] theta, double[] natural)
+    {
+        var penalty = 0.0;
+        for (var i = 0; i < theta.Length; i++)
+        {
+            if (Math.Abs(theta[i]) > 2 * LogBound)
+            {
+                return null;
+            }
+
+            natural[i] = Math.Exp(theta[i]);
+            penalty += natural[i] * natural[i];
+        }
+
+        return penalty;
     }
 
     private static (double[] Parameters, FitStatus Status) Report(

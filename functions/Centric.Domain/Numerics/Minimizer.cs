@@ -24,22 +24,8 @@ public static class Minimizer
         bool warmStart = false)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        ArgumentNullException.ThrowIfNull(start);
-        ArgumentOutOfRangeException.ThrowIfLessThan(start.Count, 1);
-
-        double Safe(double[] x)
-        {
-            var value = objective(x);
-            return double.IsFinite(value) ? value : double.PositiveInfinity;
-        }
-
-        var x0 = start.ToArray();
-        if (double.IsPositiveInfinity(Safe(x0)))
-        {
-            return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
-        }
-
-        return Search(Safe, x => Bfgs.Gradient(Safe, x), x0, gradientTolerance, maxIterations, warmStart);
+        double Safe(double[] x) => Finite(objective(x));
+        return Search(Safe, x => Bfgs.Gradient(Safe, x), start, gradientTolerance, maxIterations, warmStart);
     }
 
     /// <summary>
@@ -60,15 +46,6 @@ public static class Minimizer
         bool warmStart = false)
     {
         ArgumentNullException.ThrowIfNull(objective);
-        ArgumentNullException.ThrowIfNull(start);
-        ArgumentOutOfRangeException.ThrowIfLessThan(start.Count, 1);
-
-        double Safe(double[] x)
-        {
-            var value = objective(x, null);
-            return double.IsFinite(value) ? value : double.PositiveInfinity;
-        }
-
         double[] Gradient(double[] x)
         {
             var g = new double[x.Length];
@@ -76,18 +53,24 @@ public static class Minimizer
             return g;
         }
 
+        return Search(x => Finite(objective(x, null)), Gradient, start, gradientTolerance, maxIterations, warmStart);
+    }
+
+    /// <summary>A non-finite value as +infinity, so a model may reject a region by returning NaN.</summary>
+    private static double Finite(double value) => double.IsFinite(value) ? value : double.PositiveInfinity;
+
+    /// <summary>Checks the start, then searches from it: a start where the objective is not finite ends at once.</summary>
+    private static MinimizationResult Search(
+        Func<double[], double> f, Func<double[], double[]> gradient, IReadOnlyList<double> start, double tolerance, int maxIterations, bool warmStart)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(start.Count, 1);
         var x0 = start.ToArray();
-        if (double.IsPositiveInfinity(Safe(x0)))
+        if (double.IsPositiveInfinity(f(x0)))
         {
             return new MinimizationResult(x0, double.PositiveInfinity, 0, double.PositiveInfinity, MinimizationOutcome.NonFinite);
         }
 
-        return Search(Safe, Gradient, x0, gradientTolerance, maxIterations, warmStart);
-    }
-
-    private static MinimizationResult Search(
-        Func<double[], double> f, Func<double[], double[]> gradient, double[] x0, double tolerance, int maxIterations, bool warmStart)
-    {
         var used = 0;
         if (warmStart)
         {
