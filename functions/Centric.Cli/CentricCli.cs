@@ -29,6 +29,13 @@ public static class CentricCli
         }
 
         var rest = args[1..];
+        if (rest.Length > 0 && rest.All(a => a is "--help" or "-h") && CommandUsage(args[0]) is { } usage)
+        {
+            stdout.WriteLine("usage:");
+            stdout.WriteLine(usage);
+            return Success;
+        }
+
         switch (args[0])
         {
             case "compute":
@@ -48,4 +55,14 @@ public static class CentricCli
                 return Unusable;
         }
     }
+
+    /// <summary>The usage of one command, printed by <c>centric COMMAND --help</c>; null for an unknown command.</summary>
+    private static string? CommandUsage(string command) => command switch
+    {
+        "compute" => Usage.Compute,
+        "fit-clv" => Usage.FitClv,
+        "bench" => Usage.Bench,
+        "keys" => Usage.Keys,
+        _ => null,
+    };
 }

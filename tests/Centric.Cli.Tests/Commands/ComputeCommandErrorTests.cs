@@ -137,4 +137,23 @@ public class ComputeCommandErrorTests
         Assert.Contains("unknown command 'publish'", run.Err, StringComparison.Ordinal);
         Assert.Contains("centric fit-clv --orders FILE", run.Err, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("compute", "--help", "centric compute --exports DIR")]
+    [InlineData("fit-clv", "-h", "centric fit-clv --orders FILE")]
+    [InlineData("bench", "--help", "centric bench --serve")]
+    [InlineData("keys", "--help", "centric keys revoke --dataset NAME --id ID")]
+    public void CommandHelp_PrintsThatCommandsUsageAndExits0(string command, string flag, string expected)
+    {
+        var run = CliRun.Of(command, flag);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("usage:", run.Out, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Out, StringComparison.Ordinal);
+        Assert.Equal("", run.Err);
+        if (command != "compute")
+        {
+            Assert.DoesNotContain("centric compute", run.Out, StringComparison.Ordinal);
+        }
+    }
 }
