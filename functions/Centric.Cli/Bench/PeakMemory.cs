@@ -4,7 +4,9 @@ namespace Centric.Cli.Bench;
 
 /// <summary>
 /// The highest working set of this process while one stage of a benchmark runs, sampled every 20 ms on a background
-/// thread (the process's own peak only ever grows, so it cannot tell one kind's run from the next).
+/// thread (the process's own peak only ever grows, so it cannot tell one kind's run from the next), and the highest
+/// size of the .NET heap among it (garbage not yet collected included): the rest of the working set is native memory,
+/// mostly DuckDB's.
 /// </summary>
 internal sealed class PeakMemory : IDisposable
 {
@@ -12,6 +14,7 @@ internal sealed class PeakMemory : IDisposable
     private readonly Thread _thread;
     private volatile bool _stopped;
     private long _peak;
+    private long _managedPeak;
 
     private PeakMemory()
     {
@@ -36,6 +39,16 @@ internal sealed class PeakMemory : IDisposable
         {
             Observe();
             return Math.Round(Interlocked.Read(ref _peak) / (1024.0 * 1024.0), 1);
+        }
+    }
+
+    /// <summary>The highest size of the .NET heap seen so far, MiB.</summary>
+    public double ManagedPeakMb
+    {
+        get
+        {
+            Observe();
+            return Math.Round(Interlocked.Read(ref _managedPeak) / (1024.0 * 1024.0), 1);
         }
     }
 
@@ -64,6 +77,12 @@ internal sealed class PeakMemory : IDisposable
             if (now > Interlocked.Read(ref _peak))
             {
                 Interlocked.Exchange(ref _peak, now);
+            }
+
+            var managed = GC.GetTotalMemory(forceFullCollection: false);
+            if (managed > Interlocked.Read(ref _managedPeak))
+            {
+                Interlocked.Exchange(ref _managedPeak, managed);
             }
         }
     }

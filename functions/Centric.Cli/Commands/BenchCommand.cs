@@ -139,12 +139,12 @@ internal static class BenchCommand
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.GrowthReport));
         stderr.WriteLine();
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"DuckDB memory_limit {report.MemoryLimitMb} MiB, {report.Threads} threads"));
-        stderr.WriteLine("| rows | customers | ingest ms | compute ms | total ms | rows/s | peak MiB |");
-        stderr.WriteLine("|--:|--:|--:|--:|--:|--:|--:|");
+        stderr.WriteLine("| rows | customers | ingest ms | compute ms | total ms | rows/s | peak MiB | ingest peak | compute peak | of it .NET heap |");
+        stderr.WriteLine("|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var k in report.Sizes)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {k.Rows} | {k.Customers} | {k.IngestMs} | {k.ComputeMs} | {k.IngestMs + k.ComputeMs} | {k.RowsPerSecond:0} | {k.PeakWorkingSetMb:0} |"));
+                $"| {k.Rows} | {k.Customers} | {k.IngestMs} | {k.ComputeMs} | {k.IngestMs + k.ComputeMs} | {k.RowsPerSecond:0} | {k.PeakWorkingSetMb:0} | {k.IngestPeakMb:0} | {k.ComputePeakMb:0} | {k.ComputeManagedPeakMb:0} |"));
         }
 
         return CentricCli.Success;
@@ -288,14 +288,30 @@ internal static class BenchCommand
 
             progress.Step($"{slug}: ingesting");
             watch.Restart();
-            var ingested = Ingest(exports, curated, rejects, resources);
+            double ingestPeakMb;
+            IReadOnlyList<FileIngestion> ingested;
+            using (var ingestMemory = PeakMemory.Start())
+            {
+                watch.Restart();
+                ingested = Ingest(exports, curated, rejects, resources);
+                ingestPeakMb = ingestMemory.PeakMb;
+            }
+
             var ingestMs = watch.ElapsedMilliseconds;
 
             progress.Step($"{slug}: computing every metric at every grain and segment");
-            watch.Restart();
             var steps = new List<ComputeStep>();
-            var result = DatasetComputer.Compute(
-                CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail), profile: steps, resources: resources);
+            double computePeakMb, computeManagedPeakMb;
+            ComputeResult result;
+            using (var computeMemory = PeakMemory.Start())
+            {
+                watch.Restart();
+                result = DatasetComputer.Compute(
+                    CuratedFiles.FromFolder(curated), DatasetSettings.Default, progress: new Reporter<string>(progress.Detail), profile: steps, resources: resources);
+                computePeakMb = computeMemory.PeakMb;
+                computeManagedPeakMb = computeMemory.ManagedPeakMb;
+            }
+
             var computeMs = watch.ElapsedMilliseconds;
 
             progress.Step($"{slug}: bare DuckDB read_csv with one GROUP BY by month");
@@ -319,6 +335,9 @@ internal static class BenchCommand
                 duckDbMs > 0 ? Math.Round(centricMs / (double)duckDbMs, 1) : null,
                 Math.Round(written / (Math.Max(centricMs, 1) / 1000.0), 1),
                 memory.PeakMb,
+                ingestPeakMb,
+                computePeakMb,
+                computeManagedPeakMb,
                 ingested.Sum(i => i.Result.Rejected),
                 result.Values.Count,
                 steps);
@@ -355,12 +374,12 @@ internal static class BenchCommand
     private static void WriteTable(TextWriter stderr, BenchReport report)
     {
         stderr.WriteLine();
-        stderr.WriteLine("| kind | rows | ingest ms | compute ms | DuckDB ms | ratio | peak MiB |");
-        stderr.WriteLine("|---|--:|--:|--:|--:|--:|--:|");
+        stderr.WriteLine("| kind | rows | ingest ms | compute ms | DuckDB ms | ratio | peak MiB | ingest peak | compute peak | of it .NET heap |");
+        stderr.WriteLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
         foreach (var k in report.Kinds)
         {
             stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {k.Kind} | {k.Rows} | {k.IngestMs} | {k.ComputeMs} | {k.DuckDbMs} | {(k.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) : "")} | {k.PeakWorkingSetMb:0} |"));
+                $"| {k.Kind} | {k.Rows} | {k.IngestMs} | {k.ComputeMs} | {k.DuckDbMs} | {(k.Ratio is { } ratio ? ratio.ToString("0.0", CultureInfo.InvariantCulture) : "")} | {k.PeakWorkingSetMb:0} | {k.IngestPeakMb:0} | {k.ComputePeakMb:0} | {k.ComputeManagedPeakMb:0} |"));
         }
     }
 

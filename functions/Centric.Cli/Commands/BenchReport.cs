@@ -18,6 +18,10 @@ internal sealed record BenchReport(IReadOnlyList<KindBench> Kinds);
 /// <param name="Ratio">(ingest + compute) ÷ DuckDB; null when DuckDB took under a millisecond.</param>
 /// <param name="RowsPerSecond">Rows ÷ (ingest + compute) seconds.</param>
 /// <param name="PeakWorkingSetMb">The process's highest working set while this kind ran, MiB.</param>
+/// <param name="IngestPeakMb">The highest working set while the kind's file was ingested, MiB.</param>
+/// <param name="ComputePeakMb">The highest working set while the metrics were computed, MiB.</param>
+/// <param name="ComputeManagedPeakMb">The highest .NET heap size while the metrics were computed (uncollected garbage
+/// included), MiB; the rest of <paramref name="ComputePeakMb"/> is native memory, mostly DuckDB's.</param>
 /// <param name="Rejected">Rows the ingestion rejected (0 for well-formed synthetic data).</param>
 /// <param name="SnapshotRows">Metric values computed.</param>
 /// <param name="Steps">The compute stage step by step: loads, the as-of CLV fit and each metric family.</param>
@@ -32,6 +36,9 @@ internal sealed record KindBench(
     double? Ratio,
     double RowsPerSecond,
     double PeakWorkingSetMb,
+    double IngestPeakMb,
+    double ComputePeakMb,
+    double ComputeManagedPeakMb,
     long Rejected,
     int SnapshotRows,
     IReadOnlyList<Centric.Engine.Compute.ComputeStep> Steps);

@@ -19,6 +19,7 @@ public class BenchCommandTests
         Assert.Equal(50, report.GetProperty("customers").GetInt32());
         Assert.True(report.GetProperty("rowsPerSecond").GetDouble() > 0);
         Assert.True(report.GetProperty("peakWorkingSetMb").GetDouble() > 0);
+        Assert.True(report.GetProperty("computeManagedPeakMb").GetDouble() > 0);
         Assert.True(report.GetProperty("snapshotRows").GetInt32() > 0);
         var steps = report.GetProperty("steps").EnumerateArray().ToArray();
         Assert.Equal("load orders", steps[0].GetProperty("name").GetString());

@@ -35,11 +35,14 @@ public class BenchGrowthTests
         {
             Assert.Equal("orders", s.GetProperty("kind").GetString());
             Assert.True(s.GetProperty("peakWorkingSetMb").GetDouble() > 0);
+            Assert.True(s.GetProperty("ingestPeakMb").GetDouble() > 0);
+            Assert.True(s.GetProperty("computePeakMb").GetDouble() > 0);
+            Assert.True(s.GetProperty("computeManagedPeakMb").GetDouble() > 0);
             Assert.True(s.GetProperty("snapshotRows").GetInt32() > 0);
             Assert.Equal(0, s.GetProperty("rejected").GetInt64());
         });
         Assert.Contains("DuckDB memory_limit 307 MiB, 1 threads", run.Err, StringComparison.Ordinal);
-        Assert.Contains("| rows | customers | ingest ms | compute ms | total ms | rows/s | peak MiB |", run.Err, StringComparison.Ordinal);
+        Assert.Contains("| rows | customers | ingest ms | compute ms | total ms | rows/s | peak MiB | ingest peak | compute peak | of it .NET heap |", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]
