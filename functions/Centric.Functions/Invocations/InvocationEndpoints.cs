@@ -27,8 +27,12 @@ public static class InvocationEndpoints
         app.MapPost("/NightlyRecompute", (HttpRequest request, NightlyRecomputeService nightly, ILogger<NightlyRecomputeService> logger, CancellationToken cancellationToken) =>
             InvokeAsync(request, "NightlyRecompute", logger, async _ =>
             {
-                var (count, asOf) = await nightly.QueueAllAsync(cancellationToken);
-                return [string.Create(CultureInfo.InvariantCulture, $"{count} datasets queued for recompute as of {asOf:yyyy-MM-dd}")];
+                var (count, asOf, swept) = await nightly.QueueAllAsync(cancellationToken);
+                return
+                [
+                    string.Create(CultureInfo.InvariantCulture, $"{count} datasets queued for recompute as of {asOf:yyyy-MM-dd}"),
+                    .. swept == 0 ? Array.Empty<string>() : [string.Create(CultureInfo.InvariantCulture, $"partials of {swept} abandoned fanned-out generations deleted")],
+                ];
             })).ExcludeFromDescription();
 
         app.MapPost("/IngestExport", (HttpRequest request, IngestionService ingestion, StorageClients clients, ILogger<IngestionService> logger, CancellationToken cancellationToken) =>

@@ -56,6 +56,50 @@ public sealed class PartialStore(StorageClients clients)
             ?? throw new InvalidDataException($"The partial {BlobName(dataset, generation, partition, partitions)} is empty.");
     }
 
+    /// <summary>
+    /// Deletes the partials of every generation of the dataset whose newest partial was written before
+    /// <paramref name="writtenBefore"/>: left by a merge that gave up, or by a partition delivered again after its
+    /// merge had published. Returns the generations swept.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SweepAsync(string dataset, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
+    {
+        var newest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var names = new List<string>();
+        try
+        {
+            await foreach (var blob in _container.GetBlobsAsync(
+                Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, dataset + "/", cancellationToken))
+            {
+                var end = blob.Name.IndexOf(".partials/", StringComparison.Ordinal);
+                if (end < 0)
+                {
+                    continue;
+                }
+
+                var generation = blob.Name[(dataset.Length + 1)..end];
+                var modified = blob.Properties.LastModified ?? DateTimeOffset.MaxValue;
+                newest[generation] = newest.TryGetValue(generation, out var seen) && seen > modified ? seen : modified;
+                names.Add(blob.Name);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+
+        var swept = newest.Where(g => g.Value < writtenBefore).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        foreach (var generation in swept)
+        {
+            var prefix = Prefix(dataset, generation);
+            foreach (var name in names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                await _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+        }
+
+        return swept;
+    }
+
     /// <summary>Deletes every partial of the generation (none is an answer too).</summary>
     public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
