@@ -287,7 +287,6 @@ internal static class BenchCommand
             }
 
             progress.Step($"{slug}: ingesting");
-            watch.Restart();
             double ingestPeakMb;
             IReadOnlyList<FileIngestion> ingested;
             using (var ingestMemory = PeakMemory.Start())

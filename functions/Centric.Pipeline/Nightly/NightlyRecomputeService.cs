@@ -25,10 +25,15 @@ public sealed class NightlyRecomputeService(DatasetRegistry datasets, WorkQueues
         var now = time.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var all = await datasets.ListAsync(cancellationToken);
-        var swept = 0;
         foreach (var dataset in all)
         {
             await queues.SendAsync(new RecomputeMessage(dataset.RowKey, today, "nightly"), cancellationToken);
+        }
+
+        // Housekeeping after every recompute is queued: a sweep that fails cannot hold back another dataset's numbers.
+        var swept = 0;
+        foreach (var dataset in all)
+        {
             swept += (await partials.SweepAsync(dataset.RowKey, now - OrphanedAfter, cancellationToken)).Count;
         }
 

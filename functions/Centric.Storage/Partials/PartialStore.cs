@@ -21,7 +21,10 @@ public sealed class PartialStore(StorageClients clients)
 
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
 
-    public static string Prefix(string dataset, string generation) => $"{dataset}/{generation}.partials/";
+    /// <summary>What follows a generation's name in its partials' blob names.</summary>
+    private const string PartialsFolder = ".partials/";
+
+    public static string Prefix(string dataset, string generation) => $"{dataset}/{generation}{PartialsFolder}";
 
     public static string BlobName(string dataset, string generation, int partition, int partitions) =>
         Prefix(dataset, generation) + string.Create(CultureInfo.InvariantCulture, $"{partition:D4}-of-{partitions:D4}.json");
@@ -64,13 +67,12 @@ public sealed class PartialStore(StorageClients clients)
     public async Task<IReadOnlyList<string>> SweepAsync(string dataset, DateTimeOffset writtenBefore, CancellationToken cancellationToken = default)
     {
         var newest = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        var names = new List<string>();
         try
         {
             await foreach (var blob in _container.GetBlobsAsync(
                 Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, dataset + "/", cancellationToken))
             {
-                var end = blob.Name.IndexOf(".partials/", StringComparison.Ordinal);
+                var end = blob.Name.IndexOf(PartialsFolder, StringComparison.Ordinal);
                 if (end < 0)
                 {
                     continue;
@@ -79,7 +81,6 @@ public sealed class PartialStore(StorageClients clients)
                 var generation = blob.Name[(dataset.Length + 1)..end];
                 var modified = blob.Properties.LastModified ?? DateTimeOffset.MaxValue;
                 newest[generation] = newest.TryGetValue(generation, out var seen) && seen > modified ? seen : modified;
-                names.Add(blob.Name);
             }
         }
         catch (RequestFailedException e) when (e.Status == 404)
@@ -90,11 +91,7 @@ public sealed class PartialStore(StorageClients clients)
         var swept = newest.Where(g => g.Value < writtenBefore).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         foreach (var generation in swept)
         {
-            var prefix = Prefix(dataset, generation);
-            foreach (var name in names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
-            {
-                await _container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            }
+            await DeleteAsync(dataset, generation, cancellationToken);
         }
 
         return swept;
