@@ -10,9 +10,10 @@ namespace Centric.Domain.Families;
 /// are not counted; a period or segment without events has no row. The rows are those <see cref="EventMetrics"/>
 /// gives for the measures <see cref="Reduction.Mean"/>, <see cref="Reduction.Percentile"/> at 0.9 and
 /// <see cref="Reduction.Max"/>, in the same order with the same values, computed without gathering each group's events:
-/// one pass in event order adds each event to the count, sum and maximum of every group it belongs to (so each sum
-/// adds the same decimals in the same order), and one pass in order of elapsed time finds each group's
-/// ⌈0.9 n⌉-th smallest as the event at which the group's running count reaches that number.
+/// one pass in event order adds each event to the count, the sum of hours and the longest ticks of every group it
+/// belongs to (each sum adds the same decimals in the same order, so it rounds alike), and one pass in order of elapsed
+/// time finds each group's ⌈0.9 n⌉-th smallest as the event at which the group's running count reaches that number.
+/// Hours are ticks ÷ <see cref="TimeSpan.TicksPerHour"/>, so comparing ticks orders hours, and equal ticks are equal hours.
 /// </summary>
 public static class HoursMetrics
 {
@@ -77,8 +78,8 @@ public static class HoursMetrics
             }
 
             days[c] = e.Day.DayNumber - first.DayNumber;
-            ticks[c] = e.Item;
-            hours[c] = (decimal)e.Item / TimeSpan.TicksPerHour;
+            ticks[c] = e.Item >= 0 ? e.Item : throw new ArgumentException($"An elapsed time is below zero ({e.Item} ticks).", nameof(events));
+            hours[c] = Hours(e.Item);
             sets[c] = segments.Of(e.CustomerId, e.Dimension);
             c++;
         }
@@ -111,11 +112,12 @@ public static class HoursMetrics
         var groups = bases[^1];
         var counts = new int[groups];
         var sums = new decimal[groups];
-        var maxima = new decimal[groups];
+        var maxima = new long[groups];
         var members = segments.Members;
         var memberStart = segments.MemberStart;
         for (var i = 0; i < n; i++)
         {
+            var t = ticks[i];
             var h = hours[i];
             for (var k = 0; k < grains.Length; k++)
             {
@@ -123,17 +125,14 @@ public static class HoursMetrics
                 for (var m = memberStart[sets[i]]; m < memberStart[sets[i] + 1]; m++)
                 {
                     var g = row + members[m];
-                    if (counts[g]++ == 0 || h > maxima[g])
-                    {
-                        maxima[g] = h;
-                    }
-
+                    counts[g]++;
                     sums[g] += h;
+                    maxima[g] = Math.Max(maxima[g], t);
                 }
             }
         }
 
-        var percentiles = p90 is null ? null : Percentiles(ticks, hours, days, sets, members, memberStart, periodOf, bases, counts);
+        var percentiles = p90 is null ? null : Percentiles(ticks, days, sets, members, memberStart, periodOf, bases, counts);
 
         // Segments in row order: * first, then by key.
         var segmentOrder = Enumerable.Range(0, names.Count)
@@ -161,10 +160,12 @@ public static class HoursMetrics
                     rows.Add(Row(mean, period, segment, Reduction.Divide(sums[g], count), partial, lowSample));
                     if (p90 is not null)
                     {
-                        rows.Add(Row(p90, period, segment, new(percentiles![g], percentiles[g], count), partial, lowSample));
+                        var value = Hours(percentiles![g]);
+                        rows.Add(Row(p90, period, segment, new(value, value, count), partial, lowSample));
                     }
 
-                    rows.Add(Row(max, period, segment, new(maxima[g], maxima[g], count), partial, lowSample));
+                    var longest = Hours(maxima[g]);
+                    rows.Add(Row(max, period, segment, new(longest, longest, count), partial, lowSample));
                 }
             }
         }
@@ -177,8 +178,8 @@ public static class HoursMetrics
     /// to the longest, and a group's p90 is the hours of the event at which the group's running count reaches ⌈0.9 n⌉.
     /// Events of equal ticks have equal hours, so their order among themselves does not change any value.
     /// </summary>
-    private static decimal[] Percentiles(
-        long[] ticks, decimal[] hours, int[] days, int[] sets, int[] members, int[] memberStart, int[][] periodOf, int[] bases, int[] counts)
+    private static long[] Percentiles(
+        long[] ticks, int[] days, int[] sets, int[] members, int[] memberStart, int[][] periodOf, int[] bases, int[] counts)
     {
         var targets = new int[counts.Length];
         for (var g = 0; g < counts.Length; g++)
@@ -194,7 +195,7 @@ public static class HoursMetrics
 
         Array.Sort((long[])ticks.Clone(), order);
         var reached = new int[counts.Length];
-        var values = new decimal[counts.Length];
+        var values = new long[counts.Length];
         foreach (var i in order)
         {
             for (var k = 0; k < periodOf.Length; k++)
@@ -205,7 +206,7 @@ public static class HoursMetrics
                     var g = row + members[m];
                     if (++reached[g] == targets[g])
                     {
-                        values[g] = hours[i];
+                        values[g] = ticks[i];
                     }
                 }
             }
@@ -213,6 +214,9 @@ public static class HoursMetrics
 
         return values;
     }
+
+    /// <summary>Ticks in hours, as the families have always divided them.</summary>
+    private static decimal Hours(long ticks) => (decimal)ticks / TimeSpan.TicksPerHour;
 
     private static MetricValue Row(MetricDefinition definition, Time.Period period, string segment, Reduction r, bool partial, bool lowSample) =>
         new(
