@@ -174,8 +174,8 @@ public static class HoursMetrics
     }
 
     /// <summary>
-    /// Each group's nearest-rank p90, the ⌈0.9 n⌉-th smallest of its n hours: the events are visited from the shortest
-    /// to the longest, and a group's p90 is the hours of the event at which the group's running count reaches ⌈0.9 n⌉.
+    /// Each group's nearest-rank p90 in ticks, the ⌈0.9 n⌉-th smallest of its n waits: the events are visited from the
+    /// shortest to the longest, and a group's p90 is the wait at which the group's running count reaches ⌈0.9 n⌉.
     /// Events of equal ticks have equal hours, so their order among themselves does not change any value.
     /// </summary>
     private static long[] Percentiles(
