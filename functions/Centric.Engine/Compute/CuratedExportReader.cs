@@ -22,8 +22,9 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             return new ExportRows(kind, 0, columns.Select((c, i) => (c, Empty(types[i]))).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal));
         }
 
+        // A timestamp as its microseconds since 1970 (wall clock and instant): read as whole numbers, not as dates.
         var select = string.Join(", ", columns.Select((c, i) => types[i] == ColumnType.Timestamp
-            ? $"{CurrentRows.Identifier(c)}, {CurrentRows.Identifier(c + "_utc")}"
+            ? $"epoch_us({CurrentRows.Identifier(c)}), epoch_us({CurrentRows.Identifier(c + "_utc")})"
             : CurrentRows.Identifier(c)));
         // One typed list per column, filled without boxing each cell into an object and converting it again.
         var values = types.Select(ColumnValues.For).ToArray();
@@ -79,15 +80,25 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         public abstract Array ToArray();
     }
 
+    /// <summary>Timestamps read as microseconds since 1970-01-01 00:00: the wall clock's day and the instant.</summary>
     private sealed class Times : ColumnValues
     {
+        private const long MicrosecondsPerDay = 86_400_000_000;
+        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
         private readonly List<EventTime?> _values = [];
 
         public override int Count => _values.Count;
 
         public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field) || reader.IsDBNull(field + 1)
             ? null
-            : new EventTime(DateOnly.FromDateTime(reader.GetDateTime(field)), new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(field + 1), DateTimeKind.Utc))));
+            : new EventTime(Day(reader.GetInt64(field)), new DateTimeOffset(DateTime.UnixEpoch.Ticks + (reader.GetInt64(field + 1) * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero)));
+
+        /// <summary>The day of a wall-clock time, counting days before 1970 down (floor division).</summary>
+        private static DateOnly Day(long microseconds)
+        {
+            var days = microseconds / MicrosecondsPerDay;
+            return DateOnly.FromDayNumber(EpochDay + (int)(microseconds % MicrosecondsPerDay < 0 ? days - 1 : days));
+        }
 
         public override Array ToArray() => _values.ToArray();
     }

@@ -200,7 +200,7 @@ internal sealed class CuratedFolder : IDisposable
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"{{'l': TIMESTAMP '{local:yyyy-MM-dd HH:mm:ss}', 'u': TIMESTAMP '{utc:yyyy-MM-dd HH:mm:ss}'}}");
+            $"{{'l': TIMESTAMP '{local:yyyy-MM-dd HH:mm:ss.ffffff}', 'u': TIMESTAMP '{utc:yyyy-MM-dd HH:mm:ss.ffffff}'}}");
     }
 
     /// <summary>A curated timestamp pair: local wall clock and UTC instant (<c>local|utc</c>, or one time for both).</summary>

@@ -12,6 +12,9 @@ public static class Durations
 
     public static decimal Days(EventTime from, EventTime to) => Elapsed(from, to, TimeSpan.TicksPerDay);
 
+    /// <summary>The elapsed ticks from <paramref name="from"/> to <paramref name="to"/>, 0 when below zero: <see cref="Hours"/> is these ticks in hours.</summary>
+    public static long Ticks(EventTime from, EventTime to) => Math.Max(0L, (to.Instant - from.Instant).Ticks);
+
     private static decimal Elapsed(EventTime from, EventTime to, long ticksPerUnit) =>
         Math.Max(0m, (decimal)(to.Instant - from.Instant).Ticks / ticksPerUnit);
 }

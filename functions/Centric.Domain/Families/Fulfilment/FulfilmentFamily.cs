@@ -59,8 +59,9 @@ public sealed class FulfilmentFamily : IMetricFamily
         var status = rows.Text("status");
         var shipped = rows.Time("shipped_at");
         var delivered = rows.Time("delivered_at");
-        var shipments = new List<DatedEvent<decimal>>();
-        var deliveries = new List<DatedEvent<decimal>>();
+        // Each wait in ticks, not below zero (Durations.Hours), dated by the day it ended.
+        var shipments = new List<DatedEvent<long>>(rows.Count);
+        var deliveries = new List<DatedEvent<long>>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             if (ordered[i] is not { } at || status[i] == OrderStatuses.Cancelled)
@@ -70,35 +71,16 @@ public sealed class FulfilmentFamily : IMetricFamily
 
             if (shipped[i] is { } ship)
             {
-                shipments.Add(new DatedEvent<decimal>(ship.Day, customer[i], null, Durations.Hours(at, ship)));
+                shipments.Add(new DatedEvent<long>(ship.Day, customer[i], null, Durations.Ticks(at, ship)));
             }
 
             if (delivered[i] is { } delivery)
             {
-                deliveries.Add(new DatedEvent<decimal>(delivery.Day, customer[i], null, Durations.Hours(at, delivery)));
+                deliveries.Add(new DatedEvent<long>(delivery.Day, customer[i], null, Durations.Ticks(at, delivery)));
             }
         }
 
-        output.Add(Waits(context, shipments, Metrics[0], Metrics[1], Metrics[2]));
-        output.Add(Waits(context, deliveries, Metrics[3], Metrics[4], Metrics[5]));
-    }
-
-    /// <summary>The average, p90 and worst wait, the p90 from ranks taken once over all the waits (<see cref="RankedHours"/>).</summary>
-    private static IReadOnlyList<MetricValue> Waits(
-        FamilyContext context, List<DatedEvent<decimal>> waits, MetricDefinition avg, MetricDefinition p90, MetricDefinition worst)
-    {
-        var ranked = RankedHours.RankAll([.. waits.Select(w => w.Item)]);
-        var events = new DatedEvent<RankedHours>[waits.Count];
-        for (var i = 0; i < events.Length; i++)
-        {
-            events[i] = new DatedEvent<RankedHours>(waits[i].Day, waits[i].CustomerId, null, ranked.Of(i));
-        }
-
-        return EventMetrics.Compute<RankedHours>(context, events, NoDimension,
-        [
-            new(avg, h => RankedHours.Mean(h)),
-            new(p90, ranked.P90),
-            new(worst, h => RankedHours.Max(h)),
-        ]);
+        output.Add(HoursMetrics.Compute(context, shipments, NoDimension, Metrics[0], Metrics[1], Metrics[2]));
+        output.Add(HoursMetrics.Compute(context, deliveries, NoDimension, Metrics[3], Metrics[4], Metrics[5]));
     }
 }

@@ -96,22 +96,12 @@ public sealed class TicketsFamily : IMetricFamily
             output.Warn($"{negative} ticket time(s) end before the ticket was opened and are left out of resolution and first-response times.");
         }
 
-        var ranked = RankedHours.RankAll([.. resolutions.Select(r => r.Hours)]);
-        output.Add(Durations(context, resolutions, ranked,
-        [
-            new(Metrics[0], h => RankedHours.Mean(h)),
-            new(Metrics[1], ranked.P90),
-            new(Metrics[2], h => RankedHours.Max(h)),
-        ]));
-        output.Add(Durations(context, responses, null,
-        [
-            new(Metrics[3], h => RankedHours.Mean(h)),
-            new(Metrics[4], h => RankedHours.Max(h)),
-        ]));
+        output.Add(Durations(context, resolutions, Metrics[0], Metrics[1], Metrics[2]));
+        output.Add(Durations(context, responses, Metrics[3], null, Metrics[4]));
         output.Add(Open(context, tickets));
     }
 
-    /// <summary>Adds the hours from <paramref name="open"/> to <paramref name="end"/>, dated by the end's day; 1 when negative (not added).</summary>
+    /// <summary>Adds the ticks from <paramref name="open"/> to <paramref name="end"/>, dated by the end's day; 1 when negative (not added).</summary>
     private static int AddDuration(List<Duration> durations, Ticket ticket, EventTime open, EventTime end)
     {
         var ticks = (end.Instant - open.Instant).Ticks;
@@ -120,29 +110,28 @@ public sealed class TicketsFamily : IMetricFamily
             return 1;
         }
 
-        durations.Add(new Duration(end.Day, ticket, (decimal)ticks / TimeSpan.TicksPerHour));
+        durations.Add(new Duration(end.Day, ticket, ticks));
         return 0;
     }
 
     /// <summary>
     /// Event metrics cut by <c>*</c>, the customer's segments and the channel, then the priority rows of a second pass
-    /// (<see cref="EventMetrics"/> takes one event dimension per pass, so <c>*</c> and the customer segments come from the first).
+    /// (<see cref="HoursMetrics"/> takes one event dimension per pass, so <c>*</c> and the customer segments come from the first).
     /// </summary>
     private static IEnumerable<MetricValue> Durations(
-        FamilyContext context, List<Duration> durations, RankedHours.Ranking? ranked, IReadOnlyList<EventMetrics.Measure<RankedHours>> measures)
+        FamilyContext context, List<Duration> durations, MetricDefinition mean, MetricDefinition? p90, MetricDefinition max)
     {
-        var byChannel = new DatedEvent<RankedHours>[durations.Count];
-        var byPriority = new DatedEvent<RankedHours>[durations.Count];
+        var byChannel = new DatedEvent<long>[durations.Count];
+        var byPriority = new DatedEvent<long>[durations.Count];
         for (var i = 0; i < durations.Count; i++)
         {
             var d = durations[i];
-            var item = ranked?.Of(i) ?? new RankedHours(d.Hours, -1);
-            byChannel[i] = new DatedEvent<RankedHours>(d.Day, d.Ticket.CustomerId, d.Ticket.Channel, item);
-            byPriority[i] = new DatedEvent<RankedHours>(d.Day, null, d.Ticket.Priority, item);
+            byChannel[i] = new DatedEvent<long>(d.Day, d.Ticket.CustomerId, d.Ticket.Channel, d.Ticks);
+            byPriority[i] = new DatedEvent<long>(d.Day, null, d.Ticket.Priority, d.Ticks);
         }
 
-        return EventMetrics.Compute(context, byChannel, Channel, measures)
-            .Concat(EventMetrics.Compute(context, byPriority, Priority, measures, dimensionOnly: true));
+        return HoursMetrics.Compute(context, byChannel, Channel, mean, p90, max)
+            .Concat(HoursMetrics.Compute(context, byPriority, Priority, mean, p90, max, dimensionOnly: true));
     }
 
     /// <summary>
@@ -300,6 +289,6 @@ public sealed class TicketsFamily : IMetricFamily
 
     private readonly record struct Ticket(DateOnly Opened, DateOnly? Resolved, string? CustomerId, string? Channel, string? Priority);
 
-    /// <summary>A ticket's resolution or first response: the day it belongs to and the hours it took.</summary>
-    private readonly record struct Duration(DateOnly Day, Ticket Ticket, decimal Hours);
+    /// <summary>A ticket's resolution or first response: the day it belongs to and the ticks it took.</summary>
+    private readonly record struct Duration(DateOnly Day, Ticket Ticket, long Ticks);
 }

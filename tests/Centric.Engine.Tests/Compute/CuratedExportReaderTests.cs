@@ -1,0 +1,59 @@
+using System.Globalization;
+using Centric.Domain.Exports;
+using Centric.Domain.Families;
+using Centric.Engine.Compute;
+using Centric.Engine.DuckDb;
+
+namespace Centric.Engine.Tests.Compute;
+
+/// <summary>
+/// Timestamps reach a family as the day on the dataset's clock and the exact instant, to the microsecond, before 1970
+/// as after it and on both sides of a change of daylight-saving time (Los Angeles).
+/// </summary>
+public sealed class CuratedExportReaderTests : IDisposable
+{
+    private const string Zone = "America/Los_Angeles";
+
+    private static readonly (string Id, string Customer, string OrderDate, string? Status, string? ShippedAt, string? DeliveredAt)[] Rows =
+    [
+        // 20:00 on 31 December 1969 in Los Angeles is 04:00 on 1 January 1970 in UTC; shipped the same evening.
+        ("o1", "c1", "1969-12-31T20:00:00-08:00", null, "1970-01-01T02:30:00.123456Z", null),
+        // The last microsecond before the clocks went forward, and the first one after.
+        ("o2", "c2", "2025-03-09T01:59:59.999999-08:00", "shipped", "2025-03-09T03:00:00.000001-07:00", "2025-11-02T01:30:00-07:00"),
+        // Before 1900, and an evening in Los Angeles that is already the next day in UTC.
+        ("o3", "c3", "1899-07-01T23:59:59.5Z", null, "2030-06-30T16:59:59-07:00", "2030-06-30T17:00:00-07:00"),
+    ];
+
+    private readonly CuratedFolder _curated = new CuratedFolder().InZone(Zone).Shipments(Rows);
+
+    public void Dispose() => _curated.Dispose();
+
+    [Fact]
+    public void Timestamps_AreTheirDayOnTheDatasetsClockAndTheirInstant_ToTheMicrosecond()
+    {
+        using var db = new DuckDbSession();
+        var rows = new CuratedExportReader(db, CuratedFiles.FromFolder(_curated.Root))
+            .Read(ExportKind.Orders, ["customer_id", "order_date", "shipped_at", "delivered_at"]);
+
+        Assert.Equal(["c1", "c2", "c3"], rows.Text("customer_id"));
+        Assert.Equal(Rows.Select(r => Expected(r.OrderDate)), rows.Time("order_date"));
+        Assert.Equal(Rows.Select(r => Expected(r.ShippedAt)), rows.Time("shipped_at"));
+        Assert.Equal(Rows.Select(r => Expected(r.DeliveredAt)), rows.Time("delivered_at"));
+        Assert.Equal(new DateOnly(1969, 12, 31), rows.Time("shipped_at")[0]!.Value.Day);
+        Assert.Equal(new DateOnly(2030, 6, 30), rows.Time("delivered_at")[2]!.Value.Day);
+        Assert.All(rows.Time("order_date"), t => Assert.Equal(TimeSpan.Zero, t!.Value.Instant.Offset));
+    }
+
+    /// <summary>The instant as written, and its day on the zone's clock, worked out by the framework's time zones.</summary>
+    private static EventTime? Expected(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var instant = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture).ToUniversalTime();
+        var local = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(Zone));
+        return new EventTime(DateOnly.FromDateTime(local.DateTime), instant);
+    }
+}
