@@ -49,10 +49,18 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         }
 
         var usable = UsableFits(history, [.. chosen.Select(c => c.End).Distinct()], asOf, asOfFit);
+        var segments = new SegmentSlots(segmentsByCustomer);
+        var totalsByEnd = new Dictionary<DateOnly, IReadOnlyList<(string Segment, Totals Totals)>>();
         var rows = new List<MetricValue>();
         foreach (var (period, end, partial) in chosen)
         {
-            AddRows(rows, period, usable[end], segmentsByCustomer, partial);
+            var fit = usable[end];
+            if (!totalsByEnd.TryGetValue(end, out var totals))
+            {
+                totalsByEnd[end] = totals = segments.Sum(fit.Scores);
+            }
+
+            AddRows(rows, period, fit, totals, partial);
         }
 
         return rows;
@@ -72,26 +80,8 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
     }
 
     private static void AddRows(
-        List<MetricValue> rows, Period period, UsableClvFit fit, IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer, bool partial)
+        List<MetricValue> rows, Period period, UsableClvFit fit, IReadOnlyList<(string Segment, Totals Totals)> totals, bool partial)
     {
-        var totals = new Dictionary<string, Totals>(StringComparer.Ordinal) { [SegmentKeys.All] = new() };
-        foreach (var score in fit.Scores)
-        {
-            totals[SegmentKeys.All].Add(score);
-            if (segmentsByCustomer.TryGetValue(score.CustomerId, out var keys))
-            {
-                foreach (var key in keys)
-                {
-                    if (!totals.TryGetValue(key, out var segment))
-                    {
-                        totals[key] = segment = new Totals();
-                    }
-
-                    segment.Add(score);
-                }
-            }
-        }
-
         foreach (var (segment, t) in totals)
         {
             var lowSample = segment != SegmentKeys.All && t.Customers < SegmentKeys.LowSampleThreshold;
@@ -112,6 +102,71 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         }
     }
 
+    /// <summary>
+    /// Every segment key numbered once, and each customer's segments as those numbers, so that summing a calibration
+    /// end's scores into its segments costs one lookup per customer instead of one per customer and segment.
+    /// </summary>
+    private sealed class SegmentSlots
+    {
+        private readonly List<string> _keys = [SegmentKeys.All];
+        private readonly Dictionary<string, int[]> _byCustomer = new(StringComparer.Ordinal);
+
+        public SegmentSlots(IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer)
+        {
+            var slots = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
+            foreach (var (customer, keys) in segmentsByCustomer)
+            {
+                var numbers = new int[keys.Count];
+                for (var k = 0; k < keys.Count; k++)
+                {
+                    if (!slots.TryGetValue(keys[k], out var slot))
+                    {
+                        slots[keys[k]] = slot = _keys.Count;
+                        _keys.Add(keys[k]);
+                    }
+
+                    numbers[k] = slot;
+                }
+
+                _byCustomer[customer] = numbers;
+            }
+        }
+
+        /// <summary>
+        /// The scores summed per segment, each segment's customers in score order, the segments in the order their
+        /// first customer comes (all customers first).
+        /// </summary>
+        public IReadOnlyList<(string Segment, Totals Totals)> Sum(IReadOnlyList<CustomerScore> scores)
+        {
+            var totals = new Totals?[_keys.Count];
+            var order = new List<int> { 0 };
+            totals[0] = new Totals();
+            foreach (var score in scores)
+            {
+                // Each number is converted once and added to every segment of the customer: the same sums as
+                // converting it again per segment.
+                decimal? alive = score.PAlive is { } p ? (decimal)p : null;
+                decimal? purchases = score.ExpectedPurchases is { } e ? (decimal)e : null;
+                totals[0]!.Add(score.Clv, alive, purchases);
+                if (_byCustomer.TryGetValue(score.CustomerId, out var slots))
+                {
+                    foreach (var slot in slots)
+                    {
+                        if (totals[slot] is not { } segment)
+                        {
+                            totals[slot] = segment = new Totals();
+                            order.Add(slot);
+                        }
+
+                        segment.Add(score.Clv, alive, purchases);
+                    }
+                }
+            }
+
+            return [.. order.Select(slot => (_keys[slot], totals[slot]!))];
+        }
+    }
+
     private sealed class Totals
     {
         public int Customers { get; private set; }
@@ -128,24 +183,24 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 
         public int WithPurchases { get; private set; }
 
-        public void Add(CustomerScore score)
+        public void Add(decimal? clv, decimal? alive, decimal? purchases)
         {
             Customers++;
-            if (score.Clv is { } clv)
+            if (clv is { } c)
             {
-                Clv += clv;
+                Clv += c;
                 WithClv++;
             }
 
-            if (score.PAlive is { } alive)
+            if (alive is { } a)
             {
-                PAlive += (decimal)alive;
+                PAlive += a;
                 WithPAlive++;
             }
 
-            if (score.ExpectedPurchases is { } purchases)
+            if (purchases is { } p)
             {
-                Purchases += (decimal)purchases;
+                Purchases += p;
                 WithPurchases++;
             }
         }
