@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Centric.Domain.Clv;
 using Centric.Domain.Datasets;
 using Centric.Domain.Segments;
@@ -18,6 +19,19 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 {
     public const int RecentMonths = 12;
     public const int RecentQuarters = 8;
+
+    private readonly int _maxParallelFits = Environment.ProcessorCount;
+
+    /// <summary>How many calibration ends are fitted at once (at least 1); by default one per processor.</summary>
+    public int MaxParallelFits
+    {
+        get => _maxParallelFits;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxParallelFits = value;
+        }
+    }
 
     public IReadOnlyList<MetricValue> Compute(
         IReadOnlyList<Transaction> transactions,
@@ -48,41 +62,66 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
             }
         }
 
-        var usable = UsableFits(history, [.. chosen.Select(c => c.End).Distinct()], asOf, asOfFit);
-        var segments = new SegmentSlots(segmentsByCustomer);
-        var totalsByEnd = new Dictionary<DateOnly, IReadOnlyList<(string Segment, Totals Totals)>>();
+        var ends = chosen.Select(c => c.End).Distinct().Order().ToArray();
+        var totalsByEnd = SumByEnd(history, ends, asOf, asOfFit, new SegmentSlots(segmentsByCustomer));
         var rows = new List<MetricValue>();
         foreach (var (period, end, partial) in chosen)
         {
-            var fit = usable[end];
-            if (!totalsByEnd.TryGetValue(end, out var totals))
-            {
-                totalsByEnd[end] = totals = segments.Sum(fit.Scores);
-            }
-
-            AddRows(rows, period, fit, totals, partial);
+            AddRows(rows, period, totalsByEnd[end], partial);
         }
 
         return rows;
     }
 
     /// <summary>
-    /// Fits every calibration end in date order, each started from the as-of fit, and lets <see cref="ClvFallback"/>
-    /// replace the models that did not converge with the last earlier converged ones.
+    /// Fits every calibration end in date order, each started from the as-of fit, lets <see cref="ClvFallback"/>
+    /// replace the models that did not converge with the last earlier converged ones, and sums each end's scores into
+    /// its segments. Each fit depends only on the history, its end and the as-of fit, so up to
+    /// <see cref="MaxParallelFits"/> neighbouring ends are fitted at once, each on one thread, and the same numbers come
+    /// out in any case; the fits are then chosen and summed in date order and let go, so that only that many ends'
+    /// customers are held at a time.
     /// </summary>
-    private Dictionary<DateOnly, UsableClvFit> UsableFits(PurchaseHistory history, IReadOnlyList<DateOnly> ends, DateOnly asOf, ClvFit asOfFit)
+    private Dictionary<DateOnly, EndTotals> SumByEnd(
+        PurchaseHistory history, DateOnly[] ends, DateOnly asOf, ClvFit asOfFit, SegmentSlots segments)
     {
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = asOfFit.Unit };
-        var fits = ends.Order()
-            .Select(end => end == asOf ? asOfFit : ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit))
-            .ToList();
-        return ClvFallback.Choose(fits, options).ToDictionary(u => u.CalibrationEnd);
+        var chooser = new ClvFallbackChooser(options);
+        var result = new Dictionary<DateOnly, EndTotals>();
+        var fits = new ClvFit?[Math.Min(MaxParallelFits, ends.Length)];
+        ClvFit Fit(DateOnly end) => end == asOf ? asOfFit : ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit);
+        for (var from = 0; from < ends.Length; from += fits.Length)
+        {
+            var count = Math.Min(fits.Length, ends.Length - from);
+            if (count == 1)
+            {
+                fits[0] = Fit(ends[from]);
+            }
+            else
+            {
+                try
+                {
+                    Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => fits[i] = Fit(ends[from + i]));
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var usable = chooser.Next(fits[i]!);
+                fits[i] = null;
+                result[usable.CalibrationEnd] = new EndTotals(usable.ModelWarning, usable.MoneyWarning, segments.Sum(usable.Scores));
+            }
+        }
+
+        return result;
     }
 
-    private static void AddRows(
-        List<MetricValue> rows, Period period, UsableClvFit fit, IReadOnlyList<(string Segment, Totals Totals)> totals, bool partial)
+    private static void AddRows(List<MetricValue> rows, Period period, EndTotals fit, bool partial)
     {
-        foreach (var (segment, t) in totals)
+        foreach (var (segment, t) in fit.Segments)
         {
             var lowSample = segment != SegmentKeys.All && t.Customers < SegmentKeys.LowSampleThreshold;
             MetricValue Row(string metric, decimal? value, decimal? numerator, decimal? denominator)
@@ -101,6 +140,9 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
                 t.WithPurchases > 0 ? t.Purchases : null, t.WithPurchases));
         }
     }
+
+    /// <summary>A calibration end's warnings (as <see cref="UsableClvFit"/>'s) and per-segment totals.</summary>
+    private sealed record EndTotals(string? ModelWarning, string? MoneyWarning, IReadOnlyList<(string Segment, Totals Totals)> Segments);
 
     /// <summary>
     /// Every segment key numbered once, and each customer's segments as those numbers, so that summing a calibration
