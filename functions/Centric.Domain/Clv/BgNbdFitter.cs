@@ -57,6 +57,20 @@ public static class BgNbdFitter
     }
 
     /// <summary>
+    /// The log-likelihood and its gradient from one pass, as the fit evaluates them together: the value is
+    /// <see cref="LogLikelihood(IReadOnlyList{CustomerSummary}, BgNbdParameters)"/>'s to the bit.
+    /// </summary>
+    public static (double LogLikelihood, IReadOnlyList<double> Gradient) LogLikelihoodAndGradient(
+        IReadOnlyList<CustomerSummary> customers, BgNbdParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var gradient = new double[4];
+        var value = LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, gradient);
+        return (value, gradient);
+    }
+
+    /// <summary>
     /// LL and, when <paramref name="gradient"/> is not null, ∂LL/∂(r, α, a, b) written into it. Per customer, with
     /// S = −(r+x) ln(α+T), D = ln a − ln(b+x−1) − (r+x) ln(α+t_x) and the shares w_S = e^S/(e^S+e^D), w_D = 1 − w_S
     /// (w_D = 0 when x = 0):

@@ -29,6 +29,9 @@ public static class ClvCalculator
         var discount = (double)options.MonthlyDiscountRate;
         var cache = new Dictionary<(int, double, double), PurchaseOutlook>();
         var numerators = new Dictionary<(int, double), double[][]>();
+        var bgNbd = transactions as BgNbdModel;
+        var shapes = bgNbd?.ConditionalShapes() ?? [];
+        var growth = Growth(options.HorizonMonths, discount);
         var scores = new CustomerScore[customers.Count];
         for (var i = 0; i < customers.Count; i++)
         {
@@ -36,9 +39,9 @@ public static class ClvCalculator
             var key = (c.Frequency, c.Recency, c.Age);
             if (!cache.TryGetValue(key, out var outlook))
             {
-                outlook = transactions is BgNbdModel bgNbd
-                    ? BgNbdOutlook(bgNbd, c, options.HorizonMonths, month, discount, numerators)
-                    : Outlook(transactions, c, options.HorizonMonths, month, discount);
+                outlook = bgNbd is not null
+                    ? BgNbdOutlook(bgNbd, shapes, c, options.HorizonMonths, month, growth, numerators)
+                    : Outlook(transactions, c, options.HorizonMonths, month, growth);
                 cache.Add(key, outlook);
             }
 
@@ -56,8 +59,20 @@ public static class ClvCalculator
         return scores;
     }
 
+    /// <summary>(1 + d)^m for m = 0..months, worked out once per scoring instead of once per history and month.</summary>
+    private static double[] Growth(int months, double discount)
+    {
+        var growth = new double[months + 1];
+        for (var m = 0; m <= months; m++)
+        {
+            growth[m] = Math.Pow(1.0 + discount, m);
+        }
+
+        return growth;
+    }
+
     private static PurchaseOutlook Outlook(
-        ITransactionModel model, CustomerSummary c, int months, double month, double discount)
+        ITransactionModel model, CustomerSummary c, int months, double month, double[] growth)
     {
         // Pareto/NBD's P(alive) (an A0 series) does not depend on the horizon: computed once, not once per month.
         var pareto = model as ParetoNbdModel;
@@ -69,7 +84,7 @@ public static class ClvCalculator
             var cumulative = pareto is null
                 ? model.ConditionalExpectedPurchases(m * month, c.Frequency, c.Recency, c.Age)
                 : pareto.ConditionalExpectedPurchasesGivenAlive(m * month, c.Frequency, c.Age, alive);
-            discounted += (cumulative - previous) / Math.Pow(1.0 + discount, m);
+            discounted += (cumulative - previous) / growth[m];
             previous = cumulative;
         }
 
@@ -85,9 +100,8 @@ public static class ClvCalculator
     /// one per (x, t_x, T) and month.
     /// </summary>
     private static PurchaseOutlook BgNbdOutlook(
-        BgNbdModel model, CustomerSummary c, int months, double month, double discount, Dictionary<(int, double), double[][]> numerators)
+        BgNbdModel model, double[] shapes, CustomerSummary c, int months, double month, double[] growth, Dictionary<(int, double), double[][]> numerators)
     {
-        var shapes = model.ConditionalShapes();
         if (!numerators.TryGetValue((c.Frequency, c.Age), out var byShape))
         {
             byShape = new double[shapes.Length][];
@@ -103,20 +117,17 @@ public static class ClvCalculator
             numerators.Add((c.Frequency, c.Age), byShape);
         }
 
-        var denominators = new double[shapes.Length];
-        for (var j = 0; j < shapes.Length; j++)
-        {
-            denominators[j] = model.ConditionalDenominator(c.Frequency, c.Recency, c.Age, shapes[j]);
-        }
+        var first = model.ConditionalDenominator(c.Frequency, c.Recency, c.Age, shapes[0]);
+        var second = shapes.Length == 1 ? 0.0 : model.ConditionalDenominator(c.Frequency, c.Recency, c.Age, shapes[1]);
 
         var previous = 0.0;
         var discounted = 0.0;
         for (var m = 1; m <= months; m++)
         {
             var cumulative = shapes.Length == 1
-                ? byShape[0][m] / denominators[0]
-                : 0.5 * ((byShape[0][m] / denominators[0]) + (byShape[1][m] / denominators[1]));
-            discounted += (cumulative - previous) / Math.Pow(1.0 + discount, m);
+                ? byShape[0][m] / first
+                : 0.5 * ((byShape[0][m] / first) + (byShape[1][m] / second));
+            discounted += (cumulative - previous) / growth[m];
             previous = cumulative;
         }
 

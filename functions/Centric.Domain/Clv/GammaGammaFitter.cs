@@ -63,6 +63,20 @@ public static class GammaGammaFitter
     }
 
     /// <summary>
+    /// The log-likelihood and its gradient from one pass, as the fit evaluates them together: the value is
+    /// <see cref="LogLikelihood(IReadOnlyList{CustomerSummary}, GammaGammaParameters)"/>'s to the bit.
+    /// </summary>
+    public static (double LogLikelihood, IReadOnlyList<double> Gradient) LogLikelihoodAndGradient(
+        IReadOnlyList<CustomerSummary> customers, GammaGammaParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var gradient = new double[3];
+        var value = LogLikelihood(SpendGroups.From(customers), parameters.P, parameters.Q, parameters.Gamma, gradient);
+        return (value, gradient);
+    }
+
+    /// <summary>
     /// LL and, when <paramref name="gradient"/> is not null, ∂LL/∂(p, q, γ) written into it. Per customer with x repeat
     /// purchases of mean z̄:
     /// ∂/∂p = x (ψ(px+q) − ψ(px) + ln x + ln z̄ − ln(x z̄ + γ));

@@ -21,11 +21,20 @@ public sealed class PurchaseHistory
     public int Customers => _customers.Length;
 
     /// <summary>Groups the transactions by customer (ordinal id order) and day; credits and missing ids are ignored.</summary>
+    /// <remarks>
+    /// A day's spend is the sum of its orders in the order they come, starting from zero: one pass numbers the
+    /// customers, a counting sort groups their transactions, and a sort of each customer's (day, position) keys
+    /// orders them by day keeping the input order within a day.
+    /// </remarks>
     public static PurchaseHistory From(IEnumerable<Transaction> transactions)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        var byCustomer = new Dictionary<string, Dictionary<DateOnly, decimal>>(StringComparer.Ordinal);
-        var total = 0;
+        var capacity = transactions.TryGetNonEnumeratedCount(out var count) ? count : 0;
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ids = new List<string>();
+        var owner = new List<int>(capacity);
+        var dayOf = new List<int>(capacity);
+        var amountOf = new List<decimal>(capacity);
         foreach (var transaction in transactions)
         {
             if (transaction.Amount < 0 || transaction.CustomerId is null)
@@ -33,41 +42,70 @@ public sealed class PurchaseHistory
                 continue;
             }
 
-            if (!byCustomer.TryGetValue(transaction.CustomerId, out var perDay))
+            if (!numbers.TryGetValue(transaction.CustomerId, out var number))
             {
-                perDay = [];
-                byCustomer.Add(transaction.CustomerId, perDay);
+                number = ids.Count;
+                numbers.Add(transaction.CustomerId, number);
+                ids.Add(transaction.CustomerId);
             }
 
-            if (perDay.TryGetValue(transaction.Day, out var spend))
-            {
-                perDay[transaction.Day] = spend + transaction.Amount;
-            }
-            else
-            {
-                perDay[transaction.Day] = 0m + transaction.Amount;
-                total++;
-            }
+            owner.Add(number);
+            dayOf.Add(transaction.Day.DayNumber);
+            amountOf.Add(transaction.Amount);
         }
 
-        var customers = byCustomer.Keys.Order(StringComparer.Ordinal).ToArray();
-        var offsets = new int[customers.Length + 1];
-        var days = new int[total];
-        var amounts = new decimal[total];
-        var next = 0;
+        var customers = ids.Order(StringComparer.Ordinal).ToArray();
+        var rank = new int[customers.Length];
         for (var c = 0; c < customers.Length; c++)
         {
-            offsets[c] = next;
-            foreach (var (day, spend) in byCustomer[customers[c]].OrderBy(pair => pair.Key))
+            rank[numbers[customers[c]]] = c;
+        }
+
+        // Positions of the transactions grouped by customer rank, each customer's in input order.
+        var starts = new int[customers.Length + 1];
+        foreach (var number in owner)
+        {
+            starts[rank[number] + 1]++;
+        }
+
+        for (var c = 0; c < customers.Length; c++)
+        {
+            starts[c + 1] += starts[c];
+        }
+
+        var keys = new long[owner.Count];
+        var fill = starts[..^1];
+        for (var i = 0; i < owner.Count; i++)
+        {
+            keys[fill[rank[owner[i]]]++] = ((long)dayOf[i] << 32) | (uint)i;
+        }
+
+        var offsets = new int[customers.Length + 1];
+        var days = new List<int>(owner.Count);
+        var amounts = new List<decimal>(owner.Count);
+        for (var c = 0; c < customers.Length; c++)
+        {
+            offsets[c] = days.Count;
+            var own = keys.AsSpan(starts[c], starts[c + 1] - starts[c]);
+            own.Sort();
+            foreach (var key in own)
             {
-                days[next] = day.DayNumber;
-                amounts[next] = spend;
-                next++;
+                var day = (int)(key >> 32);
+                var amount = amountOf[(int)(uint)key];
+                if (days.Count > offsets[c] && days[^1] == day)
+                {
+                    amounts[^1] += amount;
+                }
+                else
+                {
+                    days.Add(day);
+                    amounts.Add(0m + amount);
+                }
             }
         }
 
-        offsets[customers.Length] = next;
-        return new PurchaseHistory(customers, offsets, days, amounts);
+        offsets[customers.Length] = days.Count;
+        return new PurchaseHistory(customers, offsets, [.. days], [.. amounts]);
     }
 
     /// <summary>Summarises every customer with a purchase on or before <paramref name="calibrationEnd"/>, ordered by id (ordinal).</summary>

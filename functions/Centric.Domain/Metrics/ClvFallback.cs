@@ -31,48 +31,19 @@ public static class ClvFallback
     public static IReadOnlyList<UsableClvFit> Choose(IReadOnlyList<ClvFit> fits, ClvOptions options)
     {
         ArgumentNullException.ThrowIfNull(fits);
-        ArgumentNullException.ThrowIfNull(options);
-        (DateOnly End, ITransactionModel Model)? goodModel = null;
-        (DateOnly End, GammaGammaModel Model)? goodSpend = null;
+        var chooser = new ClvFallbackChooser(options);
         var result = new List<UsableClvFit>(fits.Count);
         foreach (var fit in fits)
         {
-            var end = fit.CalibrationEnd;
-            var modelFailed = fit.Model is not null && !fit.Status.Converged;
-            var spendFailed = fit.SpendStatus is { Converged: false, Outcome: not FitOutcome.InsufficientData };
-            if (!modelFailed && !spendFailed)
-            {
-                result.Add(new UsableClvFit(end, fit.Scores, null, null));
-            }
-            else
-            {
-                var model = modelFailed ? goodModel?.Model : fit.Model;
-                var modelWarning = modelFailed ? Warning(ModelName(fit.ModelKind), end, fit.Status, goodModel?.End) : null;
-                var spend = spendFailed ? goodSpend?.Model : fit.Spend;
-                var spendWarning = spendFailed ? Warning("Gamma-Gamma", end, fit.SpendStatus!, goodSpend?.End) : null;
-                var scores = model is null
-                    ? [.. fit.Summaries.Select(c => new CustomerScore(c.CustomerId, null, null, null, null))]
-                    : ClvCalculator.Score(fit.Summaries, model, spend, options);
-                result.Add(new UsableClvFit(end, scores, modelWarning, spendWarning));
-            }
-
-            if (fit.Model is not null && fit.Status.Converged)
-            {
-                goodModel = (end, fit.Model);
-            }
-
-            if (fit.Spend is not null && fit.SpendStatus is { Converged: true })
-            {
-                goodSpend = (end, fit.Spend);
-            }
+            result.Add(chooser.Next(fit));
         }
 
         return result;
     }
 
-    private static string ModelName(TransactionModelKind kind) => kind == TransactionModelKind.ParetoNbd ? "Pareto/NBD" : "BG/NBD";
+    internal static string ModelName(TransactionModelKind kind) => kind == TransactionModelKind.ParetoNbd ? "Pareto/NBD" : "BG/NBD";
 
-    private static string Warning(string model, DateOnly end, FitStatus status, DateOnly? goodEnd)
+    internal static string Warning(string model, DateOnly end, FitStatus status, DateOnly? goodEnd)
     {
         var failed = status.Outcome switch
         {

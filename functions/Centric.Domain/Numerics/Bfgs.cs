@@ -20,13 +20,39 @@ internal static class Bfgs
         Run(f, x => Gradient(f, x), start, tolerance, maxIterations);
 
     /// <summary>BFGS with <paramref name="gradient"/> giving ∇f; where it is not finite, finite differences stand in.</summary>
+    /// <param name="f">The objective.</param>
+    /// <param name="gradient">Its gradient.</param>
+    /// <param name="start">Starting point.</param>
+    /// <param name="tolerance">Convergence when the gradient norm is below this value.</param>
+    /// <param name="maxIterations">Iteration budget.</param>
+    /// <param name="valueAndGradient">
+    /// Null, or f with its gradient written into the array given, in one evaluation that costs less than the two apart.
+    /// Its value must be f's to the bit: the line search then evaluates each trial point with its gradient, and the
+    /// accepted point's gradient is not evaluated again, so the search takes exactly the same steps.
+    /// </param>
     public static MinimizationResult Run(
-        Func<double[], double> f, Func<double[], double[]> gradient, double[] start, double tolerance, int maxIterations)
+        Func<double[], double> f,
+        Func<double[], double[]> gradient,
+        double[] start,
+        double tolerance,
+        int maxIterations,
+        Func<double[], double[], double>? valueAndGradient = null)
     {
         var n = start.Length;
         var x = (double[])start.Clone();
-        var fx = f(x);
-        var g = gradient(x);
+        double fx;
+        double[] g;
+        if (valueAndGradient is null)
+        {
+            fx = f(x);
+            g = gradient(x);
+        }
+        else
+        {
+            g = new double[n];
+            fx = valueAndGradient(x, g);
+        }
+
         if (!g.All(double.IsFinite))
         {
             g = Gradient(f, x);
@@ -53,14 +79,14 @@ internal static class Bfgs
                 slope = Dot(direction, g);
             }
 
-            var (next, fNext) = LineSearch(f, x, fx, direction, slope);
+            var (next, fNext, gAtNext) = LineSearch(f, valueAndGradient, x, fx, direction, slope);
             if (next is null)
             {
                 outcome = AtPrecisionLimit(g, tolerance);
                 break;
             }
 
-            var gNext = gradient(next);
+            var gNext = gAtNext ?? gradient(next);
             if (!gNext.All(double.IsFinite))
             {
                 gNext = Gradient(f, next);
@@ -103,10 +129,15 @@ internal static class Bfgs
     private static MinimizationOutcome AtPrecisionLimit(double[] g, double tolerance) =>
         Norm(g) < PrecisionSlack * tolerance ? MinimizationOutcome.Converged : MinimizationOutcome.NoProgress;
 
-    private static (double[]? Point, double Value) LineSearch(
-        Func<double[], double> f, double[] x, double fx, double[] direction, double slope)
+    /// <summary>
+    /// Backtracks from a full step until the Armijo condition holds; with <paramref name="valueAndGradient"/> each trial
+    /// point's gradient comes with its value, and the accepted point's is returned.
+    /// </summary>
+    private static (double[]? Point, double Value, double[]? Gradient) LineSearch(
+        Func<double[], double> f, Func<double[], double[], double>? valueAndGradient, double[] x, double fx, double[] direction, double slope)
     {
         var trial = new double[x.Length];
+        var gradient = valueAndGradient is null ? null : new double[x.Length];
         for (var alpha = 1.0; alpha > 1e-12; alpha *= 0.5)
         {
             for (var i = 0; i < x.Length; i++)
@@ -114,14 +145,14 @@ internal static class Bfgs
                 trial[i] = x[i] + (alpha * direction[i]);
             }
 
-            var value = f(trial);
+            var value = gradient is null ? f(trial) : valueAndGradient!(trial, gradient);
             if (value <= fx + (1e-4 * alpha * slope))
             {
-                return (trial, value);
+                return (trial, value, gradient);
             }
         }
 
-        return (null, fx);
+        return (null, fx, null);
     }
 
     internal static double[] Gradient(Func<double[], double> f, double[] x)

@@ -60,9 +60,12 @@ public static class Hypergeometric
             compensation = (t - sum) - y;
             sum = t;
 
-            // Stop only once the terms shrink geometrically, so a transiently small term does not end the sum.
-            var shrinking = Math.Abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2.0)) * z) < 1.0;
-            smallInARow = Math.Abs(term) <= 1e-17 * Math.Abs(sum) && shrinking ? smallInARow + 1 : 0;
+            // Stop only once the terms shrink geometrically, so a transiently small term does not end the sum. The next
+            // term's ratio is only worked out once the term is negligible: most terms are not, and it costs a division.
+            smallInARow = Math.Abs(term) <= 1e-17 * Math.Abs(sum)
+                && Math.Abs((a + n + 1) * (b + n + 1) / ((c + n + 1) * (n + 2.0)) * z) < 1.0
+                ? smallInARow + 1
+                : 0;
             if (smallInARow >= 2)
             {
                 break;

@@ -25,7 +25,7 @@ public static class Minimizer
     {
         ArgumentNullException.ThrowIfNull(objective);
         double Safe(double[] x) => Finite(objective(x));
-        return Search(Safe, x => Bfgs.Gradient(Safe, x), start, gradientTolerance, maxIterations, warmStart);
+        return Search(Safe, x => Bfgs.Gradient(Safe, x), null, start, gradientTolerance, maxIterations, warmStart);
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ public static class Minimizer
             return g;
         }
 
-        return Search(x => Finite(objective(x, null)), Gradient, start, gradientTolerance, maxIterations, warmStart);
+        return Search(x => Finite(objective(x, null)), Gradient, (x, g) => Finite(objective(x, g)), start, gradientTolerance, maxIterations, warmStart);
     }
 
     /// <summary>A non-finite value as +infinity, so a model may reject a region by returning NaN.</summary>
@@ -61,7 +61,13 @@ public static class Minimizer
 
     /// <summary>Checks the start, then searches from it: a start where the objective is not finite ends at once.</summary>
     private static MinimizationResult Search(
-        Func<double[], double> f, Func<double[], double[]> gradient, IReadOnlyList<double> start, double tolerance, int maxIterations, bool warmStart)
+        Func<double[], double> f,
+        Func<double[], double[]> gradient,
+        Func<double[], double[], double>? valueAndGradient,
+        IReadOnlyList<double> start,
+        double tolerance,
+        int maxIterations,
+        bool warmStart)
     {
         ArgumentNullException.ThrowIfNull(start);
         ArgumentOutOfRangeException.ThrowIfLessThan(start.Count, 1);
@@ -74,7 +80,7 @@ public static class Minimizer
         var used = 0;
         if (warmStart)
         {
-            var direct = Bfgs.Run(f, gradient, x0, tolerance, Math.Max(1, maxIterations / 2));
+            var direct = Bfgs.Run(f, gradient, x0, tolerance, Math.Max(1, maxIterations / 2), valueAndGradient);
             if (direct.Outcome == MinimizationOutcome.Converged)
             {
                 return direct;
@@ -86,7 +92,7 @@ public static class Minimizer
         var simplexBudget = Math.Max(1, (maxIterations - used) / 2);
         var (afterSimplex, simplexIterations) = NelderMead.Run(f, x0, simplexBudget);
         used += simplexIterations;
-        var polish = Bfgs.Run(f, gradient, afterSimplex, tolerance, Math.Max(1, maxIterations - used));
+        var polish = Bfgs.Run(f, gradient, afterSimplex, tolerance, Math.Max(1, maxIterations - used), valueAndGradient);
         return polish with { Iterations = polish.Iterations + used };
     }
 }

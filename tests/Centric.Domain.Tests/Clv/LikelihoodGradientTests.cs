@@ -41,6 +41,24 @@ public class LikelihoodGradientTests
         }
     }
 
+    /// <summary>The fit takes the value from the pass that also gives the gradient: it must be the value alone, to the bit.</summary>
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void LogLikelihood_WithTheGradient_IsTheSameNumberAsAlone(int seed)
+    {
+        var random = new Random(seed);
+        var bg = Bg([Draw(random, 0.05, 3), Draw(random, 0.5, 40), Draw(random, 0.1, 5), Draw(random, 0.2, 10)]);
+        var gg = Gg([Draw(random, 0.5, 20), Draw(random, 1.2, 10), Draw(random, 0.5, 50)]);
+        foreach (var customers in new[] { Simulated, CdnowData.CalibrationSummary() })
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(BgNbdFitter.LogLikelihood(customers, bg)),
+                BitConverter.DoubleToInt64Bits(BgNbdFitter.LogLikelihoodAndGradient(customers, bg).LogLikelihood));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(GammaGammaFitter.LogLikelihood(customers, gg)),
+                BitConverter.DoubleToInt64Bits(GammaGammaFitter.LogLikelihoodAndGradient(customers, gg).LogLikelihood));
+            Assert.Equal(BgNbdFitter.LogLikelihoodGradient(customers, bg), BgNbdFitter.LogLikelihoodAndGradient(customers, bg).Gradient);
+        }
+    }
+
     [Fact]
     public void BgNbd_GradientAtThePublishedCdnowFit_IsNearZero()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Centric.Domain.Clv;
 using Centric.Domain.Datasets;
 using Centric.Domain.Segments;
@@ -18,6 +19,19 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 {
     public const int RecentMonths = 12;
     public const int RecentQuarters = 8;
+
+    private readonly int _maxParallelFits = Environment.ProcessorCount;
+
+    /// <summary>How many calibration ends are fitted at once (at least 1); by default one per processor.</summary>
+    public int MaxParallelFits
+    {
+        get => _maxParallelFits;
+        init
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _maxParallelFits = value;
+        }
+    }
 
     public IReadOnlyList<MetricValue> Compute(
         IReadOnlyList<Transaction> transactions,
@@ -48,51 +62,66 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
             }
         }
 
-        var usable = UsableFits(history, [.. chosen.Select(c => c.End).Distinct()], asOf, asOfFit);
+        var ends = chosen.Select(c => c.End).Distinct().Order().ToArray();
+        var totalsByEnd = SumByEnd(history, ends, asOf, asOfFit, new SegmentSlots(segmentsByCustomer));
         var rows = new List<MetricValue>();
         foreach (var (period, end, partial) in chosen)
         {
-            AddRows(rows, period, usable[end], segmentsByCustomer, partial);
+            AddRows(rows, period, totalsByEnd[end], partial);
         }
 
         return rows;
     }
 
     /// <summary>
-    /// Fits every calibration end in date order, each started from the as-of fit, and lets <see cref="ClvFallback"/>
-    /// replace the models that did not converge with the last earlier converged ones.
+    /// Fits every calibration end in date order, each started from the as-of fit, lets <see cref="ClvFallback"/>
+    /// replace the models that did not converge with the last earlier converged ones, and sums each end's scores into
+    /// its segments. Each fit depends only on the history, its end and the as-of fit, so up to
+    /// <see cref="MaxParallelFits"/> neighbouring ends are fitted at once, each on one thread, and the same numbers come
+    /// out in any case; the fits are then chosen and summed in date order and let go, so that only that many ends'
+    /// customers are held at a time.
     /// </summary>
-    private Dictionary<DateOnly, UsableClvFit> UsableFits(PurchaseHistory history, IReadOnlyList<DateOnly> ends, DateOnly asOf, ClvFit asOfFit)
+    private Dictionary<DateOnly, EndTotals> SumByEnd(
+        PurchaseHistory history, DateOnly[] ends, DateOnly asOf, ClvFit asOfFit, SegmentSlots segments)
     {
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = asOfFit.Unit };
-        var fits = ends.Order()
-            .Select(end => end == asOf ? asOfFit : ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit))
-            .ToList();
-        return ClvFallback.Choose(fits, options).ToDictionary(u => u.CalibrationEnd);
-    }
-
-    private static void AddRows(
-        List<MetricValue> rows, Period period, UsableClvFit fit, IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer, bool partial)
-    {
-        var totals = new Dictionary<string, Totals>(StringComparer.Ordinal) { [SegmentKeys.All] = new() };
-        foreach (var score in fit.Scores)
+        var chooser = new ClvFallbackChooser(options);
+        var result = new Dictionary<DateOnly, EndTotals>();
+        var fits = new ClvFit?[Math.Min(MaxParallelFits, ends.Length)];
+        ClvFit Fit(DateOnly end) => end == asOf ? asOfFit : ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit);
+        for (var from = 0; from < ends.Length; from += fits.Length)
         {
-            totals[SegmentKeys.All].Add(score);
-            if (segmentsByCustomer.TryGetValue(score.CustomerId, out var keys))
+            var count = Math.Min(fits.Length, ends.Length - from);
+            if (count == 1)
             {
-                foreach (var key in keys)
+                fits[0] = Fit(ends[from]);
+            }
+            else
+            {
+                try
                 {
-                    if (!totals.TryGetValue(key, out var segment))
-                    {
-                        totals[key] = segment = new Totals();
-                    }
-
-                    segment.Add(score);
+                    Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count }, i => fits[i] = Fit(ends[from + i]));
                 }
+                catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+                {
+                    ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+                }
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var usable = chooser.Next(fits[i]!);
+                fits[i] = null;
+                result[usable.CalibrationEnd] = new EndTotals(usable.ModelWarning, usable.MoneyWarning, segments.Sum(usable.Scores));
             }
         }
 
-        foreach (var (segment, t) in totals)
+        return result;
+    }
+
+    private static void AddRows(List<MetricValue> rows, Period period, EndTotals fit, bool partial)
+    {
+        foreach (var (segment, t) in fit.Segments)
         {
             var lowSample = segment != SegmentKeys.All && t.Customers < SegmentKeys.LowSampleThreshold;
             MetricValue Row(string metric, decimal? value, decimal? numerator, decimal? denominator)
@@ -112,6 +141,74 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         }
     }
 
+    /// <summary>A calibration end's warnings (as <see cref="UsableClvFit"/>'s) and per-segment totals.</summary>
+    private sealed record EndTotals(string? ModelWarning, string? MoneyWarning, IReadOnlyList<(string Segment, Totals Totals)> Segments);
+
+    /// <summary>
+    /// Every segment key numbered once, and each customer's segments as those numbers, so that summing a calibration
+    /// end's scores into its segments costs one lookup per customer instead of one per customer and segment.
+    /// </summary>
+    private sealed class SegmentSlots
+    {
+        private readonly List<string> _keys = [SegmentKeys.All];
+        private readonly Dictionary<string, int[]> _byCustomer = new(StringComparer.Ordinal);
+
+        public SegmentSlots(IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer)
+        {
+            var slots = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
+            foreach (var (customer, keys) in segmentsByCustomer)
+            {
+                var numbers = new int[keys.Count];
+                for (var k = 0; k < keys.Count; k++)
+                {
+                    if (!slots.TryGetValue(keys[k], out var slot))
+                    {
+                        slots[keys[k]] = slot = _keys.Count;
+                        _keys.Add(keys[k]);
+                    }
+
+                    numbers[k] = slot;
+                }
+
+                _byCustomer[customer] = numbers;
+            }
+        }
+
+        /// <summary>
+        /// The scores summed per segment, each segment's customers in score order, the segments in the order their
+        /// first customer comes (all customers first).
+        /// </summary>
+        public IReadOnlyList<(string Segment, Totals Totals)> Sum(IReadOnlyList<CustomerScore> scores)
+        {
+            var totals = new Totals?[_keys.Count];
+            var order = new List<int> { 0 };
+            totals[0] = new Totals();
+            foreach (var score in scores)
+            {
+                // Each number is converted once and added to every segment of the customer: the same sums as
+                // converting it again per segment.
+                decimal? alive = score.PAlive is { } p ? (decimal)p : null;
+                decimal? purchases = score.ExpectedPurchases is { } e ? (decimal)e : null;
+                totals[0]!.Add(score.Clv, alive, purchases);
+                if (_byCustomer.TryGetValue(score.CustomerId, out var slots))
+                {
+                    foreach (var slot in slots)
+                    {
+                        if (totals[slot] is not { } segment)
+                        {
+                            totals[slot] = segment = new Totals();
+                            order.Add(slot);
+                        }
+
+                        segment.Add(score.Clv, alive, purchases);
+                    }
+                }
+            }
+
+            return [.. order.Select(slot => (_keys[slot], totals[slot]!))];
+        }
+    }
+
     private sealed class Totals
     {
         public int Customers { get; private set; }
@@ -128,24 +225,24 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 
         public int WithPurchases { get; private set; }
 
-        public void Add(CustomerScore score)
+        public void Add(decimal? clv, decimal? alive, decimal? purchases)
         {
             Customers++;
-            if (score.Clv is { } clv)
+            if (clv is { } c)
             {
-                Clv += clv;
+                Clv += c;
                 WithClv++;
             }
 
-            if (score.PAlive is { } alive)
+            if (alive is { } a)
             {
-                PAlive += (decimal)alive;
+                PAlive += a;
                 WithPAlive++;
             }
 
-            if (score.ExpectedPurchases is { } purchases)
+            if (purchases is { } p)
             {
-                Purchases += (decimal)purchases;
+                Purchases += p;
                 WithPurchases++;
             }
         }
