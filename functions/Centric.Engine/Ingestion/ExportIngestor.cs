@@ -83,33 +83,38 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
 
         long read = 0, accepted = 0, rejected = 0, blank = 0;
         using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default);
-        var values = new object?[converter.Columns.Count];
         var errors = new List<RejectedRow>();
-        var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
-        foreach (var record in SourceOpener.DataRows(source, cancellationToken))
+        object ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
+        using (var appending = new BatchedAppend(curated, converter.Columns.Count, cancellationToken))
         {
-            if (record.IsBlank)
+            foreach (var record in SourceOpener.DataRows(source, cancellationToken))
             {
-                blank++;
-                continue;
+                if (record.IsBlank)
+                {
+                    blank++;
+                    continue;
+                }
+
+                read++;
+                var values = appending.Next();
+                if (converter.TryConvert(record, values, errors))
+                {
+                    values[converter.MetadataAt] = request.IngestionId;
+                    values[converter.MetadataAt + 1] = record.Line;
+                    values[converter.MetadataAt + 2] = ingestedAt;
+                    appending.Keep();
+                    accepted++;
+                    continue;
+                }
+
+                rejected++;
+                foreach (var error in errors)
+                {
+                    rejects.Write(error);
+                }
             }
 
-            read++;
-            if (converter.TryConvert(record, values, errors))
-            {
-                values[converter.MetadataAt] = request.IngestionId;
-                values[converter.MetadataAt + 1] = record.Line;
-                values[converter.MetadataAt + 2] = ingestedAt;
-                curated.Append(values);
-                accepted++;
-                continue;
-            }
-
-            rejected++;
-            foreach (var error in errors)
-            {
-                rejects.Write(error);
-            }
+            appending.Complete();
         }
 
         curated.WriteParquet(request.CuratedPath);
