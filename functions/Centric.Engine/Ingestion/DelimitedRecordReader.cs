@@ -6,10 +6,13 @@ namespace Centric.Engine.Ingestion;
 /// Reads delimited records with RFC 4180 quoting (<c>""</c> escapes, delimiters and line breaks inside quotes).
 /// A record's line is the physical line it starts on (the header is line 1); lines end at <c>\n</c>, <c>\r</c> or
 /// <c>\r\n</c>. Lines are found in a reused character buffer and only the fields become strings: a line without
-/// quotes is never copied whole.
+/// quotes is never copied whole. With <paramref name="kept"/>, once a non-blank record has been read, fields of an
+/// unquoted line outside it are given as empty strings rather than copied.
 /// </summary>
-internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
+internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, IReadOnlyCollection<int>? kept = null)
 {
+    private readonly bool[]? keep = kept is null ? null : Mask(kept);
+    private bool pastFirst;
     private readonly List<string> fields = [];
     private readonly StringBuilder quoted = new();
     private char[] buffer = new char[1 << 16];
@@ -29,7 +32,8 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
         var first = nextLine++;
         if (span.IndexOf('"') < 0)
         {
-            record = new SourceRecord(first, Split(span, delimiter));
+            record = new SourceRecord(first, Split(span, delimiter, pastFirst ? keep : null));
+            pastFirst = pastFirst || !record.IsBlank;
             return true;
         }
 
@@ -49,23 +53,38 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
         }
 
         record = new SourceRecord(first, [.. fields]);
+        pastFirst = pastFirst || !record.IsBlank;
         return true;
     }
 
-    /// <summary>The fields of a line without quotes, as <see cref="string.Split(char, StringSplitOptions)"/> gives them.</summary>
-    private static string[] Split(ReadOnlySpan<char> line, char delimiter)
+    private static bool[] Mask(IReadOnlyCollection<int> columns)
+    {
+        var mask = new bool[columns.Count == 0 ? 0 : columns.Max() + 1];
+        foreach (var column in columns)
+        {
+            mask[column] = true;
+        }
+
+        return mask;
+    }
+
+    /// <summary>The fields of a line without quotes, as <see cref="string.Split(char, StringSplitOptions)"/> gives them
+    /// (those outside <paramref name="keep"/>, when given, empty).</summary>
+    private static string[] Split(ReadOnlySpan<char> line, char delimiter, bool[]? keep)
     {
         var result = new string[line.Count(delimiter) + 1];
         for (var i = 0; i < result.Length - 1; i++)
         {
             var at = line.IndexOf(delimiter);
-            result[i] = line[..at].ToString();
+            result[i] = Kept(keep, i) ? line[..at].ToString() : string.Empty;
             line = line[(at + 1)..];
         }
 
-        result[^1] = line.ToString();
+        result[^1] = Kept(keep, result.Length - 1) ? line.ToString() : string.Empty;
         return result;
     }
+
+    private static bool Kept(bool[]? keep, int index) => keep is null || (index < keep.Length && keep[index]);
 
     /// <summary>The next line without its line break, valid until the next read; false at the end of the input
     /// (a final line break does not start another line).</summary>

@@ -74,8 +74,10 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 $"missing required {plural} {string.Join(", ", mapping.Missing.Select(m => $"'{m}'"))} (found: {Found(header)})");
         }
 
+        // The scan looks at a few columns of every row: a text file is read for those only.
+        var scanned = source is DelimitedSource text ? text.Keeping(ConventionScanner.ColumnsRead(schema, mapping, request.Settings)) : source;
         var conventions = ConventionScanner.Scan(
-            SourceOpener.DataRows(source, cancellationToken), schema, mapping, request.Settings, opened.Delimiter, cancellationToken);
+            SourceOpener.DataRows(scanned, cancellationToken), schema, mapping, request.Settings, opened.Delimiter, cancellationToken);
         var format = new DetectedFormat(
             opened.EncodingName, opened.Delimiter, conventions.DecimalChar, conventions.DateOrderLabel, opened.HasBom);
         var converter = new RowConverter(
