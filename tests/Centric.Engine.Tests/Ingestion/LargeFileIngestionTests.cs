@@ -119,4 +119,28 @@ public sealed class LargeFileIngestionTests : IDisposable
     }
 
     private static string Day(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void Orders_BlankLinesBeforeTheHeaderAndAmbiguousRowsFirst_SettleConventionsFromTheLaterRows()
+    {
+        // The first 1,500 rows tell nothing (ambiguous day/month, amounts with three decimals after one digit); the rows
+        // after them say comma decimals and day first. The header comes after blank and whitespace-only lines.
+        var text = new StringBuilder(";;;;\n\n  ;\t\norder_id;customer_id;order_date;amount;currency;status\n");
+        for (var i = 1; i <= 1500; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"A{i};C1;03/04/2026;1.234;EUR;paid\n");
+        }
+
+        text.Append("B1;C2;25/04/2026;12,5;EUR;paid\n").Append("B2;C3;13/05/2026;1.234,56;EUR;paid\n");
+
+        var result = scratch.IngestText("orders.csv", text.ToString());
+
+        Assert.Equal(',', result.Format!.DecimalSeparator);
+        Assert.Equal("dmy", result.Format.DateOrder);
+        Assert.Equal(1502, result.Accepted);
+        var rows = scratch.Query("SELECT order_id, CAST(order_date AS DATE), amount, _line FROM curated ORDER BY _line");
+        Assert.Equal(["A1", new DateOnly(2026, 4, 3), 1234m, 5L], rows[0]);
+        Assert.Equal(["B1", new DateOnly(2026, 4, 25), 12.5m, 1505L], rows[1500]);
+        Assert.Equal(["B2", new DateOnly(2026, 5, 13), 1234.56m, 1506L], rows[1501]);
+    }
 }
