@@ -1,4 +1,3 @@
-using System.Globalization;
 using Centric.Domain.Activity;
 using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
@@ -47,7 +46,9 @@ public static class OrdersLoader
             return new LoadedOrders([], [], 0, [], null, reportingCurrency);
         }
 
-        db.Execute($"CREATE OR REPLACE TEMP TABLE current_orders AS {CurrentRows.Sql(files, ExportKind.Orders)}");
+        // Only the columns read below are kept, so the scan skips the rest of the Parquet file and no copy of every
+        // column of every order is made.
+        var current = $"(SELECT customer_id, order_date, status, amount, currency FROM ({CurrentRows.Sql(files, ExportKind.Orders)}))";
         var currency = DuckDbSession.Literal(reportingCurrency);
         var completed = DuckDbSession.Literal(OrderStatuses.Completed);
         string converted;
@@ -61,7 +62,7 @@ public static class OrdersLoader
                 SELECT o.customer_id, CAST(o.order_date AS DATE) AS day, coalesce(o.status, {completed}) AS status, o.amount, o.currency,
                        CASE WHEN o.currency IS NULL OR o.currency = {currency} THEN CAST(o.amount AS DECIMAL(18,4))
                             ELSE CAST(o.amount * fx.rate AS DECIMAL(18,4)) END AS amount_rc
-                FROM current_orders o ASOF LEFT JOIN fx ON o.currency = fx.currency AND CAST(o.order_date AS DATE) >= fx.day
+                FROM {current} o ASOF LEFT JOIN fx ON o.currency = fx.currency AND CAST(o.order_date AS DATE) >= fx.day
                 """;
         }
         else
@@ -69,7 +70,7 @@ public static class OrdersLoader
             converted = $"""
                 SELECT customer_id, CAST(order_date AS DATE) AS day, coalesce(status, {completed}) AS status, amount, currency,
                        CASE WHEN currency IS NULL OR currency = {currency} THEN CAST(amount AS DECIMAL(18,4)) END AS amount_rc
-                FROM current_orders
+                FROM {current}
                 """;
         }
 
@@ -81,45 +82,42 @@ public static class OrdersLoader
                       amount < 0 AND status NOT IN ({neverCredits}) AS credit
             FROM ({converted})
             """);
+        // Customers are numbered in customer_id order inside DuckDB, so each id becomes a string once, not once per day.
+        db.Execute("""
+            CREATE OR REPLACE TEMP TABLE customer_index AS
+            SELECT customer_id, CAST(row_number() OVER (ORDER BY customer_id) - 1 AS INTEGER) AS customer
+            FROM (SELECT DISTINCT customer_id FROM flagged)
+            """);
+        var customerIds = db.Rows("SELECT customer_id FROM customer_index ORDER BY customer", r => r.GetString(0));
         const string sql = """
-            SELECT customer_id, day,
-                   count(*) FILTER (WHERE valid) AS valid_orders,
-                   CAST(coalesce(sum(amount_rc) FILTER (WHERE valid), 0) AS DECIMAL(38,4)) AS valid_amount,
-                   CAST(coalesce(sum(amount_rc) FILTER (WHERE credit), 0) AS DECIMAL(38,4)) AS credits
-            FROM flagged
-            GROUP BY customer_id, day
-            ORDER BY customer_id, day
+            SELECT c.customer, f.day,
+                   count(*) FILTER (WHERE f.valid) AS valid_orders,
+                   CAST(coalesce(sum(f.amount_rc) FILTER (WHERE f.valid), 0) AS DECIMAL(38,4)) AS valid_amount,
+                   CAST(coalesce(sum(f.amount_rc) FILTER (WHERE f.credit), 0) AS DECIMAL(38,4)) AS credits
+            FROM flagged f JOIN customer_index c ON f.customer_id = c.customer_id
+            GROUP BY c.customer, f.day
+            ORDER BY c.customer, f.day
             """;
 
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var customerIds = new List<string>();
         long validOrders = 0;
         DateOnly? lastDay = null;
         var days = db.Rows(sql, r =>
         {
-            var id = r.GetString(0);
-            if (!ids.TryGetValue(id, out var index))
-            {
-                ids[id] = index = customerIds.Count;
-                customerIds.Add(id);
-            }
-
             var day = r.GetFieldValue<DateOnly>(1);
-            var count = Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture);
+            var count = checked((int)r.GetInt64(2));
             validOrders += count;
             lastDay = lastDay is { } l && l > day ? l : day;
-            return new CustomerDay(index, day, count, r.GetDecimal(3), r.GetDecimal(4));
+            return new CustomerDay(r.GetInt32(0), day, count, r.GetDecimal(3), r.GetDecimal(4));
         });
 
         var unconverted = db.Rows(
             """
-            SELECT customer_id, day, currency, count(*) FROM flagged
-            WHERE amount_rc IS NULL AND (valid OR credit)
-            GROUP BY customer_id, day, currency
-            ORDER BY customer_id, day, currency
+            SELECT c.customer, f.day, f.currency, count(*) FROM flagged f JOIN customer_index c ON f.customer_id = c.customer_id
+            WHERE f.amount_rc IS NULL AND (f.valid OR f.credit)
+            GROUP BY c.customer, f.day, f.currency
+            ORDER BY c.customer, f.day, f.currency
             """,
-            r => new UnconvertedAmounts(
-                ids[r.GetString(0)], r.GetFieldValue<DateOnly>(1), r.GetString(2), Convert.ToInt32(r.GetValue(3), CultureInfo.InvariantCulture)));
+            r => new UnconvertedAmounts(r.GetInt32(0), r.GetFieldValue<DateOnly>(1), r.GetString(2), checked((int)r.GetInt64(3))));
 
         return new LoadedOrders(customerIds, days, validOrders, unconverted, lastDay, reportingCurrency);
     }

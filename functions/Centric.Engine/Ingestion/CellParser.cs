@@ -4,13 +4,54 @@ using Centric.Domain.Exports;
 
 namespace Centric.Engine.Ingestion;
 
-/// <summary>Parses one non-empty, trimmed, non-timestamp cell into its curated value(s), or gives the reason.</summary>
+/// <summary>
+/// Parses one non-empty, trimmed, non-timestamp cell into its curated value(s), or gives the reason.
+/// Codes, statuses and currencies repeat a few distinct texts down a file, so their outcome per text is remembered
+/// (up to <see cref="RememberedTexts"/> texts per column): normalising them is pure, and a file of a million orders
+/// otherwise folds and cases the same handful of words a million times.
+/// </summary>
 internal sealed class CellParser(ExportKind kind)
 {
+    /// <summary>The most distinct texts whose outcome is remembered per column; later ones are parsed every time.</summary>
+    public const int RememberedTexts = 256;
+
     private const decimal MoneyLimit = 100_000_000_000_000m;
     private const decimal RateLimit = 10_000_000_000m;
 
+    private readonly Dictionary<string, Dictionary<string, (string? Value, string? Reason)>> remembered = new(StringComparer.Ordinal);
+
     public bool TryParse(
+        CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
+    {
+        reason = null;
+        if (column.Type is not (ColumnType.Code or ColumnType.Currency))
+        {
+            return TryParseOnce(column, raw, separator, values, output, out reason);
+        }
+
+        if (!remembered.TryGetValue(column.Name, out var outcomes))
+        {
+            outcomes = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
+            remembered.Add(column.Name, outcomes);
+        }
+
+        if (outcomes.TryGetValue(raw, out var known))
+        {
+            values[output] = known.Value;
+            reason = known.Reason;
+            return known.Reason is null;
+        }
+
+        var parsed = TryParseOnce(column, raw, separator, values, output, out reason);
+        if (outcomes.Count < RememberedTexts)
+        {
+            outcomes.Add(raw, parsed ? ((string?)values[output], null) : (null, reason));
+        }
+
+        return parsed;
+    }
+
+    private bool TryParseOnce(
         CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
     {
         reason = null;

@@ -17,6 +17,17 @@ internal static class ConventionScanner
 {
     private const int Enough = 1000;
 
+    /// <summary>The source columns <see cref="Scan"/> reads: the numeric ones when the decimal separator is
+    /// <c>auto</c>, the timestamps when the date order is.</summary>
+    public static IReadOnlyCollection<int> ColumnsRead(ExportSchema schema, HeaderMapping mapping, DatasetSettings settings)
+    {
+        var numeric = settings.DecimalSeparator == DecimalSeparator.Auto
+            ? Indexes(schema, mapping, ColumnType.Money, ColumnType.Rate, ColumnType.Number, ColumnType.Sentiment)
+            : [];
+        var dates = settings.DateOrder == DateOrder.Auto ? Indexes(schema, mapping, ColumnType.Timestamp) : [];
+        return [.. numeric.Concat(dates).Distinct()];
+    }
+
     public static FileConventions Scan(
         IEnumerable<SourceRecord> rows,
         ExportSchema schema,

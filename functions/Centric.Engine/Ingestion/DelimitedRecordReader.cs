@@ -4,35 +4,44 @@ namespace Centric.Engine.Ingestion;
 
 /// <summary>
 /// Reads delimited records with RFC 4180 quoting (<c>""</c> escapes, delimiters and line breaks inside quotes).
-/// A record's line is the physical line it starts on (the header is line 1).
+/// A record's line is the physical line it starts on (the header is line 1); lines end at <c>\n</c>, <c>\r</c> or
+/// <c>\r\n</c>. Lines are found in a reused character buffer and only the fields become strings: a line without
+/// quotes is never copied whole. With <paramref name="kept"/>, once a non-blank record has been read, fields of an
+/// unquoted line outside it are given as empty strings rather than copied.
 /// </summary>
-internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
+internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, IReadOnlyCollection<int>? kept = null)
 {
+    private readonly bool[]? keep = kept is null ? null : Mask(kept);
+    private bool pastFirst;
     private readonly List<string> fields = [];
     private readonly StringBuilder quoted = new();
+    private char[] buffer = new char[1 << 16];
+    private int start;
+    private int end;
+    private bool drained;
     private long nextLine = 1;
 
     public bool TryRead(out SourceRecord record)
     {
         record = default;
-        var line = reader.ReadLine();
-        if (line is null)
+        if (!TryReadLine(out var span))
         {
             return false;
         }
 
-        var start = nextLine++;
-        if (line.IndexOf('"', StringComparison.Ordinal) < 0)
+        var first = nextLine++;
+        if (span.IndexOf('"') < 0)
         {
-            record = new SourceRecord(start, line.Split(delimiter));
+            record = new SourceRecord(first, Split(span, delimiter, pastFirst ? keep : null));
+            pastFirst = pastFirst || !record.IsBlank;
             return true;
         }
 
+        var line = span.ToString();
         fields.Clear();
         while (!TrySplitQuoted(line, atEnd: false))
         {
-            var more = reader.ReadLine();
-            if (more is null)
+            if (!TryReadLine(out var more))
             {
                 // An unterminated quote runs to the end of the file: keep what was read so the row is rejected.
                 _ = TrySplitQuoted(line, atEnd: true);
@@ -43,8 +52,100 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
             line = string.Concat(line, "\n", more);
         }
 
-        record = new SourceRecord(start, [.. fields]);
+        record = new SourceRecord(first, [.. fields]);
+        pastFirst = pastFirst || !record.IsBlank;
         return true;
+    }
+
+    private static bool[] Mask(IReadOnlyCollection<int> columns)
+    {
+        var mask = new bool[columns.Count == 0 ? 0 : columns.Max() + 1];
+        foreach (var column in columns)
+        {
+            mask[column] = true;
+        }
+
+        return mask;
+    }
+
+    /// <summary>The fields of a line without quotes, as <see cref="string.Split(char, StringSplitOptions)"/> gives them
+    /// (those outside <paramref name="keep"/>, when given, empty).</summary>
+    private static string[] Split(ReadOnlySpan<char> line, char delimiter, bool[]? keep)
+    {
+        var result = new string[line.Count(delimiter) + 1];
+        for (var i = 0; i < result.Length - 1; i++)
+        {
+            var at = line.IndexOf(delimiter);
+            result[i] = Kept(keep, i) ? line[..at].ToString() : string.Empty;
+            line = line[(at + 1)..];
+        }
+
+        result[^1] = Kept(keep, result.Length - 1) ? line.ToString() : string.Empty;
+        return result;
+    }
+
+    private static bool Kept(bool[]? keep, int index) => keep is null || (index < keep.Length && keep[index]);
+
+    /// <summary>The next line without its line break, valid until the next read; false at the end of the input
+    /// (a final line break does not start another line).</summary>
+    private bool TryReadLine(out ReadOnlySpan<char> line)
+    {
+        var scanned = 0;
+        while (true)
+        {
+            var at = buffer.AsSpan(start + scanned, end - start - scanned).IndexOfAny('\r', '\n');
+            if (at >= 0)
+            {
+                var stop = start + scanned + at;
+                if (buffer[stop] == '\r' && stop + 1 == end && !drained)
+                {
+                    // Whether a \n follows this \r is in the next block.
+                    scanned = stop - start;
+                    Fill();
+                    continue;
+                }
+
+                line = buffer.AsSpan(start, stop - start);
+                start = buffer[stop] == '\r' && stop + 1 < end && buffer[stop + 1] == '\n' ? stop + 2 : stop + 1;
+                return true;
+            }
+
+            if (drained)
+            {
+                line = buffer.AsSpan(start, end - start);
+                var any = end > start;
+                start = end;
+                return any;
+            }
+
+            scanned = end - start;
+            Fill();
+        }
+    }
+
+    /// <summary>Moves the unread part to the front (growing the buffer when a line fills it) and reads more.</summary>
+    private void Fill()
+    {
+        var unread = end - start;
+        if (unread == buffer.Length)
+        {
+            Array.Resize(ref buffer, buffer.Length * 2);
+        }
+
+        if (start > 0)
+        {
+            buffer.AsSpan(start, unread).CopyTo(buffer);
+            start = 0;
+            end = unread;
+        }
+
+        var read = reader.Read(buffer, end, buffer.Length - end);
+        if (read == 0)
+        {
+            drained = true;
+        }
+
+        end += read;
     }
 
     /// <summary>Splits a line with quotes into <see cref="fields"/>; false when a quote is still open at its end

@@ -74,8 +74,10 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 $"missing required {plural} {string.Join(", ", mapping.Missing.Select(m => $"'{m}'"))} (found: {Found(header)})");
         }
 
+        // The scan looks at a few columns of every row: a text file is read for those only.
+        var scanned = source is DelimitedSource text ? text.Keeping(ConventionScanner.ColumnsRead(schema, mapping, request.Settings)) : source;
         var conventions = ConventionScanner.Scan(
-            SourceOpener.DataRows(source, cancellationToken), schema, mapping, request.Settings, opened.Delimiter, cancellationToken);
+            SourceOpener.DataRows(scanned, cancellationToken), schema, mapping, request.Settings, opened.Delimiter, cancellationToken);
         var format = new DetectedFormat(
             opened.EncodingName, opened.Delimiter, conventions.DecimalChar, conventions.DateOrderLabel, opened.HasBom);
         var converter = new RowConverter(
@@ -83,33 +85,38 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
 
         long read = 0, accepted = 0, rejected = 0, blank = 0;
         using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default);
-        var values = new object?[converter.Columns.Count];
         var errors = new List<RejectedRow>();
-        var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
-        foreach (var record in SourceOpener.DataRows(source, cancellationToken))
+        object ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
+        using (var appending = new BatchedAppend(curated, converter.Columns.Count, cancellationToken))
         {
-            if (record.IsBlank)
+            foreach (var record in SourceOpener.DataRows(source, cancellationToken))
             {
-                blank++;
-                continue;
+                if (record.IsBlank)
+                {
+                    blank++;
+                    continue;
+                }
+
+                read++;
+                var values = appending.Next();
+                if (converter.TryConvert(record, values, errors))
+                {
+                    values[converter.MetadataAt] = request.IngestionId;
+                    values[converter.MetadataAt + 1] = record.Line;
+                    values[converter.MetadataAt + 2] = ingestedAt;
+                    appending.Keep();
+                    accepted++;
+                    continue;
+                }
+
+                rejected++;
+                foreach (var error in errors)
+                {
+                    rejects.Write(error);
+                }
             }
 
-            read++;
-            if (converter.TryConvert(record, values, errors))
-            {
-                values[converter.MetadataAt] = request.IngestionId;
-                values[converter.MetadataAt + 1] = record.Line;
-                values[converter.MetadataAt + 2] = ingestedAt;
-                curated.Append(values);
-                accepted++;
-                continue;
-            }
-
-            rejected++;
-            foreach (var error in errors)
-            {
-                rejects.Write(error);
-            }
+            appending.Complete();
         }
 
         curated.WriteParquet(request.CuratedPath);

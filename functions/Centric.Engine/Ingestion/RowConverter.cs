@@ -24,6 +24,7 @@ internal sealed class RowConverter
     private readonly Dictionary<string, int> slotByName;
     private readonly CellParser parser;
     private readonly int metadataAt;
+    private readonly (TimestampOrder Order, int Earlier, int Later)[] durations;
 
     public RowConverter(
         ExportSchema schema, HeaderMapping mapping, int headerWidth, char delimiter,
@@ -50,6 +51,7 @@ internal sealed class RowConverter
         metadataAt = output;
         slotByName = slots.Select((s, i) => (s.Column.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         parser = new CellParser(schema.Kind);
+        durations = [.. schema.TimestampOrders.Select(o => (o, slotByName[o.Earlier], slotByName[o.Later]))];
     }
 
     public IReadOnlyList<CuratedColumn> Columns { get; }
@@ -156,10 +158,10 @@ internal sealed class RowConverter
         SourceRecord record, string[] fields, ReadOnlySpan<(DateTime Local, DateTime Utc, bool DateOnly, bool Present)> times,
         List<RejectedRow> errors)
     {
-        foreach (var order in schema.TimestampOrders)
+        foreach (var (order, earlierSlot, laterSlot) in durations)
         {
-            var earlier = times[slotByName[order.Earlier]];
-            var later = times[slotByName[order.Later]];
+            var earlier = times[earlierSlot];
+            var later = times[laterSlot];
             if (!earlier.Present || !later.Present)
             {
                 continue;
