@@ -4,8 +4,8 @@ using Centric.Storage.Datasets;
 namespace Centric.Functions.Api.Serving;
 
 /// <summary>
-/// Each dataset's entry in the <c>datasets</c> table as this instance last read it, and the metric answers already
-/// serialised for its current generation. An entry is re-read once it is <see cref="PointerCacheFor"/> old: one read
+/// Each dataset's entry in the <c>datasets</c> table as this instance last read it, and the metric and snapshot answers
+/// already serialised for its current generation. An entry is re-read once it is <see cref="PointerCacheFor"/> old: one read
 /// in the background, shared by every request, while requests keep the previous reading for up to
 /// <see cref="StaleFor"/> more, so a slow table never stalls reads; past that they wait for the read. A generation
 /// published by another instance is therefore served here 2 s after it is published plus one table read; a compute
@@ -91,10 +91,10 @@ internal sealed class CurrentGenerations
 }
 
 /// <summary>
-/// What one metric answer depends on: the dataset, its generation and churn preset, the metric, the format and the
-/// query string as sent.
+/// What one answer depends on: the dataset, its generation and churn preset, the metric (or <c>/snapshot</c>), the
+/// format and the query string as sent.
 /// </summary>
 internal readonly record struct AnswerKey(string Dataset, string Generation, string? ChurnPreset, string Metric, string Format, string Query);
 
-/// <summary>A serialised metric answer: body, content type and the paging headers that go with it.</summary>
-internal sealed record CachedAnswer(byte[] Body, string ContentType, string TotalCount, string? Link);
+/// <summary>A serialised answer: body, content type and the paging headers that go with it (none for the snapshot).</summary>
+internal sealed record CachedAnswer(byte[] Body, string ContentType, string? TotalCount, string? Link);
