@@ -35,6 +35,9 @@ internal static partial class PipelineLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: another compute of it is running; this recompute is queued again in {Seconds} s")]
     public static partial void Deferred(ILogger logger, string dataset, long seconds);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: an export was ingested within the settle; this recompute is queued again in {Seconds} s")]
+    public static partial void Settling(ILogger logger, string dataset, long seconds);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset} has no events yet; no generation is published")]
     public static partial void NothingToCompute(ILogger logger, string dataset);
 

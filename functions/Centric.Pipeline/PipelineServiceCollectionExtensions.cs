@@ -27,6 +27,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ScanService>();
         services.AddSingleton(FunctionLimits.Load(configuration, AppContext.BaseDirectory));
         services.AddSingleton(ComputeFanout.Load(configuration));
+        services.AddSingleton(RecomputeSettle.Load(configuration));
         services.AddSingleton<ComputeService>();
         services.AddSingleton(new WorkbookLimits(WorkbookLimits.UploadBytesFrom(configuration["maxUploadBytes"])));
         services.AddSingleton<IngestionService>();

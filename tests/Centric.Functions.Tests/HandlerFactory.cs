@@ -22,6 +22,9 @@ public sealed class HandlerFactory(AzuriteFixture azurite, StorageNames? names =
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(StorageClients.SettingName, azurite.ConnectionString);
+
+        // The queue driver delivers what is visible now: recomputes are not held back unless a test sets a settle.
+        builder.UseSetting("Compute:SettleSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

@@ -133,6 +133,67 @@ public sealed class ServedGenerationTests(AzuriteFixture azurite) : HandlerTest(
         }
     }
 
+    [Fact]
+    public async Task Snapshot_AnotherInstancesGeneration_IsServedWithinTwoSeconds_AndNeverMixed()
+    {
+        await DropAsync("shop/orders/orders.csv", PipelineTests.OrdersCsv);
+        Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
+        var first = await CurrentGenerationAsync();
+        var before = await SnapshotAsync(_reader);
+        Assert.Equal(first, before.Generation);
+
+        await DropAsync("shop/orders/more.csv", MoreOrdersCsv);
+        Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
+        var second = await CurrentGenerationAsync();
+        Assert.NotEqual(first, second);
+
+        // The computing instance serves the new generation at once; its February revenue has the new order.
+        var computed = await SnapshotAsync(Client);
+        Assert.Equal(second, computed.Generation);
+        Assert.NotEqual(before.Body, computed.Body);
+
+        // Younger than two seconds: the reader's kept answer, byte for byte.
+        _time.Advance(TimeSpan.FromMilliseconds(1900));
+        Assert.Equal(before.Body, (await SnapshotAsync(_reader)).Body);
+
+        // From two seconds, the old answer whole until the background read is back, then the new one whole.
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var answer = await SnapshotAsync(_reader);
+            if (answer.Generation == second)
+            {
+                Assert.Equal(computed.Body, answer.Body);
+                break;
+            }
+
+            Assert.Equal(before.Body, answer.Body);
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "The reader kept the old snapshot after its re-read.");
+            await Task.Delay(20);
+        }
+
+        // Seven seconds after a reading nothing older is served, even before a background read could have run.
+        await DropAsync("shop/orders/again.csv", MoreOrdersCsv.Replace("o9,", "o10,", StringComparison.Ordinal));
+        Assert.All(await RunPipelineAsync(), i => Assert.Equal(200, i.Status));
+        var third = await CurrentGenerationAsync();
+        _time.Advance(TimeSpan.FromSeconds(7));
+        Assert.Equal(third, (await SnapshotAsync(_reader)).Generation);
+    }
+
+    private static async Task<Answer> SnapshotAsync(HttpClient client)
+    {
+        var response = await client.GetAsync("/api/datasets/shop/snapshot");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        var rows = JsonNode.Parse(body)!.AsArray();
+        Assert.NotEmpty(rows);
+        var generation = Assert.Single(rows.Select(r => (string)r!["generation"]!).Distinct().ToList());
+        Assert.Equal($"\"{generation}-snapshot\"", response.Headers.ETag?.Tag);
+        return new Answer(generation, new Dictionary<string, decimal>(), body);
+    }
+
     private async Task<string> CurrentGenerationAsync() =>
         (await new DatasetRegistry(Factory.Clients).GetAsync("shop"))!.CurrentGeneration!;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Centric.Cli.Arguments;
 using Centric.Cli.Bench;
@@ -27,6 +28,7 @@ internal static class ServeBenchCommand
     private static readonly string[] Options = ["seconds", "connections", "route", "connection-string"];
     private static readonly TimeSpan ComputeDeadline = TimeSpan.FromMinutes(20);
     private static readonly TimeSpan Settled = TimeSpan.FromSeconds(15);
+    private const int WarmSeconds = 2;
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -65,14 +67,36 @@ internal static class ServeBenchCommand
             return CentricCli.Unusable;
         }
 
-        var report = RunAsync(wrk, route, seconds, connections, parsed.Value("connection-string"), stderr).GetAwaiter().GetResult();
+        // Ctrl+C and SIGTERM stop the run: wrk is killed, and the handler and Azurite the local host started are stopped
+        // as it is disposed, so nothing is left running.
+        using var stop = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        ServeBenchReport report;
+        try
+        {
+            report = RunAsync(wrk, route, seconds, connections, parsed.Value("connection-string"), stderr, stop.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            stderr.WriteLine("centric bench --serve: stopped; wrk, the handler and Azurite were stopped.");
+            return CentricCli.Failed;
+        }
+
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.ServeBenchReport));
         WriteTable(stderr, report);
         return CentricCli.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
     }
 
     private static async Task<ServeBenchReport> RunAsync(
-        string wrk, string route, int seconds, List<int> connections, string? connectionString, TextWriter stderr)
+        string wrk, string route, int seconds, List<int> connections, string? connectionString, TextWriter stderr,
+        CancellationToken cancellationToken)
     {
         var progress = StepProgress.For(stderr, "centric bench --serve", 3 + (connections.Count * 2));
         var work = Directory.CreateTempSubdirectory("centric-serve-");
@@ -90,43 +114,48 @@ internal static class ServeBenchCommand
                 HttpPort = 0,
                 Settings = new Dictionary<string, string>
                 {
-                    ["ScanExportsSchedule"] = "*/2 * * * * *",
+                    // The scan at start-up picks up the seeded sample; none runs again while wrk measures.
+                    ["ScanExportsSchedule"] = "0 0 3 * * *",
                     ["NightlyRecomputeSchedule"] = "0 0 2 * * *",
                 },
                 Sample = new SampleOptions(),
             });
-            await host.StartAsync();
+            await host.StartAsync(cancellationToken);
 
             using var client = new HttpClient { BaseAddress = host.HandlerUrl, Timeout = TimeSpan.FromSeconds(30) };
             progress.Step("waiting for the sample to be ingested and computed");
-            var body = await WaitForAnswerAsync(client, route, progress);
+            var body = await WaitForAnswerAsync(client, route, progress, cancellationToken);
 
             // Warm the route (the handler's cached answer, the JIT), then take the bytes it now serves.
             for (var i = 0; i < 50; i++)
             {
-                body = await client.GetByteArrayAsync(route);
+                body = await client.GetByteArrayAsync(route, cancellationToken);
             }
 
             progress.Step($"writing the {body.Length} bytes of the answer to a file for the static-file server");
             var files = Directory.CreateDirectory(Path.Combine(work.FullName, "static"));
-            await File.WriteAllBytesAsync(Path.Combine(files.FullName, "answer.json"), body);
-            await using var staticServer = await StaticFileServer.StartAsync(files.FullName, CancellationToken.None);
+            await File.WriteAllBytesAsync(Path.Combine(files.FullName, "answer.json"), body, cancellationToken);
+            await using var staticServer = await StaticFileServer.StartAsync(files.FullName, cancellationToken);
             var staticUrl = new Uri(staticServer.BaseAddress, "answer.json");
-            var served = await client.GetByteArrayAsync(staticUrl);
+            var served = await client.GetByteArrayAsync(staticUrl, cancellationToken);
             if (!served.AsSpan().SequenceEqual(body))
             {
                 throw new InvalidOperationException("The static-file server does not serve the handler's bytes.");
             }
 
+            // Both servers are warmed under load first, so tiered compilation has finished before anything is measured.
             var handlerUrl = new Uri(host.HandlerUrl, route);
+            var warmThreads = Math.Min(connections.Max(), Environment.ProcessorCount);
+            await Wrk.RunAsync(wrk, staticUrl, connections.Max(), warmThreads, WarmSeconds, cancellationToken);
+            await Wrk.RunAsync(wrk, handlerUrl, connections.Max(), warmThreads, WarmSeconds, cancellationToken);
             var runs = new List<ServeRun>();
             foreach (var count in connections)
             {
                 var threads = Math.Min(count, Environment.ProcessorCount);
                 progress.Step($"wrk: {count} connections, {threads} threads, {seconds} s against the static file");
-                var baseline = await Wrk.RunAsync(wrk, staticUrl, count, threads, seconds, CancellationToken.None);
+                var baseline = await Wrk.RunAsync(wrk, staticUrl, count, threads, seconds, cancellationToken);
                 progress.Step($"wrk: {count} connections, {threads} threads, {seconds} s against the handler");
-                var handler = await Wrk.RunAsync(wrk, handlerUrl, count, threads, seconds, CancellationToken.None);
+                var handler = await Wrk.RunAsync(wrk, handlerUrl, count, threads, seconds, cancellationToken);
                 double? ratio = baseline.RequestsPerSecond > 0 ? Math.Round(handler.RequestsPerSecond / baseline.RequestsPerSecond, 2) : null;
                 runs.Add(new ServeRun(
                     count, threads, handler, baseline, ratio, ratio >= GoalRatio && handler.P99Ms < GoalP99Ms && handler.Errors == 0));
@@ -145,15 +174,15 @@ internal static class ServeBenchCommand
     /// Polls the route until the handler answers 200 with rows and the same ETag for <see cref="Settled"/>: the sample's
     /// exports are all ingested and its last generation published, so no compute runs while wrk measures.
     /// </summary>
-    private static async Task<byte[]> WaitForAnswerAsync(HttpClient client, string route, StepProgress progress)
+    private static async Task<byte[]> WaitForAnswerAsync(HttpClient client, string route, StepProgress progress, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         var stable = Stopwatch.StartNew();
         string? tag = null;
         while (true)
         {
-            using var response = await client.GetAsync(route);
-            var body = await response.Content.ReadAsByteArrayAsync();
+            using var response = await client.GetAsync(route, cancellationToken);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var current = response.Headers.ETag?.Tag;
             if (response.IsSuccessStatusCode && current != tag)
             {
@@ -184,7 +213,7 @@ internal static class ServeBenchCommand
                     $"GET {route} had no settled answer with rows after {waited.Elapsed.TotalSeconds:0} s."));
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         }
     }
 

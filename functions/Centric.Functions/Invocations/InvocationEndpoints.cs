@@ -64,6 +64,8 @@ public static class InvocationEndpoints
                 return [outcome switch
                 {
                     { Generation: { } generation } => $"{message.Dataset}: generation {generation}",
+                    { SettlingFor: { } wait } => string.Create(
+                        CultureInfo.InvariantCulture, $"{message.Dataset}: exports are still arriving; queued again for {wait.TotalSeconds:0} s"),
                     { WasDeferred: true } => $"{message.Dataset}: another compute is running; queued again",
                     _ => $"{message.Dataset}: up to date",
                 }];

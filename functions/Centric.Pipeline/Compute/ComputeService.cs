@@ -46,8 +46,11 @@ public sealed class ComputeService(
     ILogger<ComputeService> logger,
     PartialStore partials,
     ComputeFanout fanout,
-    DuckDbResources? resources = null)
+    DuckDbResources? resources = null,
+    RecomputeSettle? settle = null)
 {
+    private readonly RecomputeSettle _settle = settle ?? RecomputeSettle.None;
+
     /// <summary>How long a recompute waits before it is tried again while another compute of its dataset runs.</summary>
     public static readonly TimeSpan RetryWhileLocked = TimeSpan.FromSeconds(10);
 
@@ -99,6 +102,14 @@ public sealed class ComputeService(
             return new ComputeOutcome(await ComputeLockedAsync(message, startedAt, cancellationToken), false);
         }
 
+        // Exports still arriving: computing now would publish a generation without the ones still on their way.
+        if (await SettlingAsync(message.Dataset, invocation) is { } wait)
+        {
+            await queues.SendAsync(message, wait, invocation);
+            PipelineLog.Settling(logger, message.Dataset, (long)wait.TotalSeconds);
+            return new ComputeOutcome(null, false, wait);
+        }
+
         // Every ingestion queues a recompute, so exports that land together queue several at once: one computes, the
         // others come back once it is done and find the dataset up to date.
         await using var held = await locks.TryAcquireAsync(message.Dataset, invocation);
@@ -110,6 +121,30 @@ public sealed class ComputeService(
         }
 
         return new ComputeOutcome(await ComputeLockedAsync(message, startedAt, cancellationToken), false);
+    }
+
+    /// <summary>
+    /// How much longer a recompute of <paramref name="dataset"/> waits for exports still arriving: the rest of the
+    /// settle after its last ingestion, or a whole settle while one of its exports is queued but not yet ingested
+    /// (queued less than <see cref="RecomputeSettle.QueuedAtMost"/> ago); null to compute now.
+    /// </summary>
+    private async Task<TimeSpan?> SettlingAsync(string dataset, CancellationToken cancellationToken)
+    {
+        if (_settle.Delay <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        if (_settle.Remaining((await datasets.GetAsync(dataset, cancellationToken))?.LastIngestionAt, now) is { } wait)
+        {
+            return wait;
+        }
+
+        var entries = await ledger.ListAsync(dataset, cancellationToken);
+        return entries.Any(e => e.Status == IngestionStatuses.Queued && now - e.QueuedAt < RecomputeSettle.QueuedAtMost)
+            ? TimeSpan.FromSeconds(Math.Ceiling(_settle.Delay.TotalSeconds))
+            : null;
     }
 
     private async Task<string?> ComputeLockedAsync(RecomputeMessage message, DateTimeOffset startedAt, CancellationToken cancellationToken)
@@ -480,7 +515,8 @@ public sealed class ComputeService(
 /// <summary>What a recompute message came to.</summary>
 /// <param name="Generation">The generation published, if any.</param>
 /// <param name="WasDeferred">Another compute of the dataset was running: the message was queued again.</param>
-public sealed record ComputeOutcome(string? Generation, bool WasDeferred)
+/// <param name="SettlingFor">Exports of the dataset were still arriving: queued again to run after this long.</param>
+public sealed record ComputeOutcome(string? Generation, bool WasDeferred, TimeSpan? SettlingFor = null)
 {
     public static ComputeOutcome Deferred { get; } = new(null, true);
 }

@@ -8,6 +8,7 @@ using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
 using Centric.Storage.Ingestions;
+using Centric.Pipeline.Compute;
 using Centric.Pipeline.Configuration;
 using Centric.Storage.Queues;
 using Centric.Storage.Rejects;
@@ -30,8 +31,11 @@ public sealed class IngestionService(
     TimeProvider time,
     WorkbookLimits workbookLimits,
     ILogger<IngestionService> logger,
-    DuckDbResources? resources = null)
+    DuckDbResources? resources = null,
+    RecomputeSettle? settle = null)
 {
+    private readonly RecomputeSettle _settle = settle ?? RecomputeSettle.None;
+
     /// <summary>The number of deliveries after which the host moves a message to the poison queue.</summary>
     public const int MaxDequeueCount = 5;
 
@@ -161,7 +165,16 @@ public sealed class IngestionService(
         await datasets.TouchIngestionAsync(path.Dataset, record.CompletedAt.Value, cancellationToken);
         if (result.Accepted > 0)
         {
-            await queues.SendAsync(new RecomputeMessage(path.Dataset, Reason: "ingested " + record.RowKey), cancellationToken);
+            // Visible once the settle has passed: exports landing together are computed once, with all of them.
+            var recompute = new RecomputeMessage(path.Dataset, Reason: "ingested " + record.RowKey);
+            if (_settle.Delay > TimeSpan.Zero)
+            {
+                await queues.SendAsync(recompute, _settle.Delay, cancellationToken);
+            }
+            else
+            {
+                await queues.SendAsync(recompute, cancellationToken);
+            }
         }
 
         PipelineLog.Ingested(logger, record.RowKey, path.BlobName, record.Status, result.RowsRead, result.Accepted, result.Rejected, watch.ElapsedMilliseconds);

@@ -1,3 +1,4 @@
+using Centric.Functions.Api.Serving;
 using Centric.Storage.Keys;
 
 namespace Centric.Functions.Api.Keys;
@@ -8,7 +9,7 @@ namespace Centric.Functions.Api.Keys;
 /// renewed in the background while requests go on with it, so requests wait for the table only when a renewal has
 /// not come back within the other half. A table that cannot be read fails the request (503), never opens a dataset.
 /// </summary>
-internal sealed partial class DatasetKeys(ApiKeyStore store, TimeProvider time, ILogger<DatasetKeys> logger) : IDisposable
+internal sealed partial class DatasetKeys
 {
     /// <summary>The request header that carries a dataset key.</summary>
     public const string Header = "x-api-key";
@@ -17,11 +18,22 @@ internal sealed partial class DatasetKeys(ApiKeyStore store, TimeProvider time, 
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     /// <summary>Age at which a reading is renewed in the background.</summary>
-    private static readonly TimeSpan RenewAfter = CacheFor / 2;
+    public static readonly TimeSpan RenewAfter = CacheFor / 2;
 
-    private readonly SemaphoreSlim _refresh = new(1, 1);
-    private volatile Reading? _current;
-    private int _renewing;
+    private readonly ApiKeyStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DatasetKeys> _logger;
+    private readonly StaleWhileRenew<bool, KeyDirectory> _readings;
+
+    public DatasetKeys(ApiKeyStore store, TimeProvider time, ILogger<DatasetKeys> logger)
+    {
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _readings = new StaleWhileRenew<bool, KeyDirectory>(
+            async (_, cancellationToken) => new KeyDirectory(await store.ListAllAsync(cancellationToken).ConfigureAwait(false)),
+            RenewAfter, CacheFor, time, failed: (_, e) => ReadFailed(logger, e.GetType().Name));
+    }
 
     /// <summary>The key a request presents, or null.</summary>
     public static string? KeyOf(HttpRequest request)
@@ -30,37 +42,8 @@ internal sealed partial class DatasetKeys(ApiKeyStore store, TimeProvider time, 
         return request.Headers.TryGetValue(Header, out var values) && values.Count == 1 ? values[0] : null;
     }
 
-    public async ValueTask<KeyDirectory> CurrentAsync(CancellationToken cancellationToken)
-    {
-        var reading = _current;
-        if (Fresh(reading) is { } directory)
-        {
-            if (time.GetUtcNow() - reading!.ReadAt >= RenewAfter)
-            {
-                RenewInBackground();
-            }
-
-            return directory;
-        }
-
-        await _refresh.WaitAsync(cancellationToken);
-        try
-        {
-            if (Fresh(_current) is { } again)
-            {
-                return again;
-            }
-
-            var readAt = time.GetUtcNow();
-            var read = new KeyDirectory(await store.ListAllAsync(cancellationToken));
-            _current = new Reading(read, readAt);
-            return read;
-        }
-        finally
-        {
-            _refresh.Release();
-        }
-    }
+    /// <summary>The table as last read (there is one reading, so the cache's key is a constant).</summary>
+    public ValueTask<KeyDirectory> CurrentAsync(CancellationToken cancellationToken) => _readings.GetAsync(true, cancellationToken);
 
     /// <summary>
     /// Notes that <paramref name="key"/> was accepted: written at most once per <see cref="ApiKeyStore.LastUsedResolution"/>
@@ -69,7 +52,7 @@ internal sealed partial class DatasetKeys(ApiKeyStore store, TimeProvider time, 
     public async Task NoteUseAsync(ApiKeyRecord key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         if (key.LastUsedAt is { } last && now - last < ApiKeyStore.LastUsedResolution)
         {
             return;
@@ -78,63 +61,17 @@ internal sealed partial class DatasetKeys(ApiKeyStore store, TimeProvider time, 
         key.LastUsedAt = now;
         try
         {
-            await store.TouchAsync(key.PartitionKey, key.RowKey, now, cancellationToken);
+            await _store.TouchAsync(key.PartitionKey, key.RowKey, now, cancellationToken);
         }
         catch (Azure.RequestFailedException e)
         {
-            LastUseNotRecorded(logger, key.PartitionKey, key.RowKey, e.Status);
+            LastUseNotRecorded(_logger, key.PartitionKey, key.RowKey, e.Status);
         }
     }
-
-    public void Dispose() => _refresh.Dispose();
-
-    /// <summary>Reads the table once, beside the requests, unless a read is already under way.</summary>
-    private void RenewInBackground()
-    {
-        if (Interlocked.CompareExchange(ref _renewing, 1, 0) != 0)
-        {
-            return;
-        }
-
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                if (await _refresh.WaitAsync(0))
-                {
-                    try
-                    {
-                        // The time is taken before the read, so a revoked key never outlives CacheFor.
-                        var readAt = time.GetUtcNow();
-                        _current = new Reading(new KeyDirectory(await store.ListAllAsync(CancellationToken.None)), readAt);
-                    }
-                    finally
-                    {
-                        _refresh.Release();
-                    }
-                }
-            }
-            catch (Exception e) when (e is Azure.RequestFailedException or HttpRequestException or OperationCanceledException
-                or AggregateException or ObjectDisposedException)
-            {
-                // The reading in hand stays until it is CacheFor old; then a request reads the table and fails if it must.
-                RenewalFailed(logger, e.GetType().Name);
-            }
-            finally
-            {
-                Volatile.Write(ref _renewing, 0);
-            }
-        });
-    }
-
-    private KeyDirectory? Fresh(Reading? reading) =>
-        reading is not null && time.GetUtcNow() - reading.ReadAt < CacheFor ? reading.Directory : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The last use of key {KeyId} of dataset {Dataset} was not recorded (storage answered {Status})")]
     private static partial void LastUseNotRecorded(ILogger logger, string dataset, string keyId, int status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The keys table could not be read in the background ({Error}); requests read it once the current reading is too old")]
-    private static partial void RenewalFailed(ILogger logger, string error);
-
-    private sealed record Reading(KeyDirectory Directory, DateTimeOffset ReadAt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The keys table could not be read ({Error}); the reading in hand is used until it is too old, then requests fail until a read succeeds")]
+    private static partial void ReadFailed(ILogger logger, string error);
 }

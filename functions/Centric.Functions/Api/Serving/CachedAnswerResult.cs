@@ -10,7 +10,10 @@ internal sealed class CachedAnswerResult(CachedAnswer answer) : IResult
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = answer.ContentType;
         response.ContentLength = answer.Body.Length;
-        response.Headers["X-Total-Count"] = answer.TotalCount;
+        if (answer.TotalCount is { } total)
+        {
+            response.Headers["X-Total-Count"] = total;
+        }
         if (answer.Link is { } link)
         {
             response.Headers.Link = link;

@@ -4,15 +4,15 @@ using Centric.Storage.Datasets;
 namespace Centric.Functions.Api.Serving;
 
 /// <summary>
-/// Each dataset's entry in the <c>datasets</c> table as this instance last read it, and the metric answers already
-/// serialised for its current generation. An entry is re-read once it is <see cref="PointerCacheFor"/> old: one read
+/// Each dataset's entry in the <c>datasets</c> table as this instance last read it, and the metric and snapshot answers
+/// already serialised for its current generation. An entry is re-read once it is <see cref="PointerCacheFor"/> old: one read
 /// in the background, shared by every request, while requests keep the previous reading for up to
 /// <see cref="StaleFor"/> more, so a slow table never stalls reads; past that they wait for the read. A generation
 /// published by another instance is therefore served here 2 s after it is published plus one table read; a compute
 /// run by this instance forgets the dataset at once (<see cref="Forget"/>). Answers are kept by generation, so a
 /// response's rows, ETag and headers always come from one generation.
 /// </summary>
-internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider time)
+internal sealed class CurrentGenerations
 {
     /// <summary>How old a reading of a dataset's pointer may be before it is re-read.</summary>
     public static readonly TimeSpan PointerCacheFor = TimeSpan.FromSeconds(2);
@@ -26,42 +26,23 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
     /// <summary>At most this many bytes of answers are kept (64 MiB).</summary>
     public const long MaxAnswerBytes = 64L << 20;
 
-    private readonly ConcurrentDictionary<string, Pointer> _pointers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Lazy<Task<Pointer>>> _reads = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> _forgotten = new(StringComparer.Ordinal);
+    private readonly StaleWhileRenew<string, DatasetRecord?> _pointers;
     private readonly ConcurrentDictionary<AnswerKey, CachedAnswer> _answers = new();
     private long _answerBytes;
 
+    public CurrentGenerations(DatasetRegistry datasets, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        _pointers = new StaleWhileRenew<string, DatasetRecord?>(
+            async (dataset, cancellationToken) => await datasets.GetAsync(dataset, cancellationToken).ConfigureAwait(false),
+            PointerCacheFor, PointerCacheFor + StaleFor, time,
+            renewed: (dataset, record) => DropAnswers(dataset, record?.CurrentGeneration),
+            comparer: StringComparer.Ordinal);
+    }
+
     /// <summary>The dataset's entry as last read, re-read as the class describes.</summary>
-    public async ValueTask<DatasetRecord?> RecordAsync(string dataset, CancellationToken cancellationToken)
-    {
-        if (_pointers.TryGetValue(dataset, out var pointer))
-        {
-            var age = time.GetUtcNow() - pointer.ReadAt;
-            if (age < PointerCacheFor)
-            {
-                return pointer.Record;
-            }
-
-            var read = Read(dataset);
-            if (age < PointerCacheFor + StaleFor && !read.IsCompleted)
-            {
-                return pointer.Record;
-            }
-
-            return (await read.WaitAsync(cancellationToken)).Record;
-        }
-
-        return (await Read(dataset).WaitAsync(cancellationToken)).Record;
-    }
-
-    /// <summary>The read of the dataset's entry under way, else a new one (one at a time per dataset).</summary>
-    private Task<Pointer> Read(string dataset)
-    {
-        var read = new Lazy<Task<Pointer>>(() => ReadAsync(dataset));
-        var current = _reads.GetOrAdd(dataset, read);
-        return current.Value;
-    }
+    public ValueTask<DatasetRecord?> RecordAsync(string dataset, CancellationToken cancellationToken) =>
+        _pointers.GetAsync(dataset, cancellationToken);
 
     /// <summary>The answer kept for <paramref name="key"/>, or null.</summary>
     public CachedAnswer? Answer(AnswerKey key) => _answers.TryGetValue(key, out var answer) ? answer : null;
@@ -75,8 +56,8 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
             return;
         }
 
-        if (_pointers.TryGetValue(key.Dataset, out var pointer)
-            && !string.Equals(pointer.Record?.CurrentGeneration, key.Generation, StringComparison.Ordinal))
+        if (_pointers.TryPeek(key.Dataset, out var record)
+            && !string.Equals(record?.CurrentGeneration, key.Generation, StringComparison.Ordinal))
         {
             return;
         }
@@ -91,32 +72,8 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
     public void Forget(string dataset)
     {
         // A read that started before is not kept: it may have seen the pointer before it moved.
-        _forgotten.AddOrUpdate(dataset, 1, static (_, n) => n + 1);
-        _pointers.TryRemove(dataset, out _);
+        _pointers.Forget(dataset);
         DropAnswers(dataset, keepGeneration: null);
-    }
-
-    private async Task<Pointer> ReadAsync(string dataset)
-    {
-        try
-        {
-            // The reading counts from before the table was asked, so it is never used longer than described.
-            var forgotten = _forgotten.GetValueOrDefault(dataset);
-            var readAt = time.GetUtcNow();
-            var record = await datasets.GetAsync(dataset, CancellationToken.None).ConfigureAwait(false);
-            var pointer = new Pointer(record, readAt);
-            if (_forgotten.GetValueOrDefault(dataset) == forgotten)
-            {
-                _pointers[dataset] = pointer;
-                DropAnswers(dataset, record?.CurrentGeneration);
-            }
-
-            return pointer;
-        }
-        finally
-        {
-            _reads.TryRemove(dataset, out _);
-        }
     }
 
     private void DropAnswers(string dataset, string? keepGeneration)
@@ -131,15 +88,13 @@ internal sealed class CurrentGenerations(DatasetRegistry datasets, TimeProvider 
             }
         }
     }
-
-    private sealed record Pointer(DatasetRecord? Record, DateTimeOffset ReadAt);
 }
 
 /// <summary>
-/// What one metric answer depends on: the dataset, its generation and churn preset, the metric, the format and the
-/// query string as sent.
+/// What one answer depends on: the dataset, its generation and churn preset, the metric (or <c>/snapshot</c>), the
+/// format and the query string as sent.
 /// </summary>
 internal readonly record struct AnswerKey(string Dataset, string Generation, string? ChurnPreset, string Metric, string Format, string Query);
 
-/// <summary>A serialised metric answer: body, content type and the paging headers that go with it.</summary>
-internal sealed record CachedAnswer(byte[] Body, string ContentType, string TotalCount, string? Link);
+/// <summary>A serialised answer: body, content type and the paging headers that go with it (none for the snapshot).</summary>
+internal sealed record CachedAnswer(byte[] Body, string ContentType, string? TotalCount, string? Link);
