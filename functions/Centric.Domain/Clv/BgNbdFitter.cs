@@ -16,7 +16,12 @@ public static class BgNbdFitter
     public static BgNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var groups = RfmGroups.From(customers);
+        return Fit(RfmGroups.From(customers), options);
+    }
+
+    /// <summary>The fit on customers already grouped (shared with the scoring of the same summaries).</summary>
+    internal static BgNbdFit Fit(RfmGroups groups, FitOptions? options = null)
+    {
         if (groups.Count == 0)
         {
             return new BgNbdFit(null, FitStatus.NotAttempted(FitOutcome.InsufficientData, "there are no customers to fit"));

@@ -20,6 +20,23 @@ public static class ClvCalculator
         ClvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        return Score(customers, RfmGroups.From(customers), transactions, spend, options);
+    }
+
+    /// <summary>
+    /// <see cref="Score(IReadOnlyList{CustomerSummary}, ITransactionModel, GammaGammaModel?, ClvOptions?)"/> with the
+    /// customers' (x, t_x, T) groups already built (by the fit of the same summaries): each group's purchase outlook is
+    /// computed once, in an array indexed by group instead of a table keyed by the history.
+    /// </summary>
+    internal static IReadOnlyList<CustomerScore> Score(
+        IReadOnlyList<CustomerSummary> customers,
+        RfmGroups groups,
+        ITransactionModel transactions,
+        GammaGammaModel? spend,
+        ClvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(transactions);
         options ??= ClvOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
@@ -27,7 +44,7 @@ public static class ClvCalculator
 
         var month = TimeUnits.UnitsPerMonth(options.Unit);
         var discount = (double)options.MonthlyDiscountRate;
-        var cache = new Dictionary<(int, double, double), PurchaseOutlook>();
+        var byGroup = new PurchaseOutlook?[groups.Count];
         var numerators = new Dictionary<(int, double), double[][]>();
         var bgNbd = transactions as BgNbdModel;
         var shapes = bgNbd?.ConditionalShapes() ?? [];
@@ -36,13 +53,17 @@ public static class ClvCalculator
         for (var i = 0; i < customers.Count; i++)
         {
             var c = customers[i];
-            var key = (c.Frequency, c.Recency, c.Age);
-            if (!cache.TryGetValue(key, out var outlook))
+            var group = groups.GroupOf[i];
+            if (group < 0 || byGroup[group] is not { } outlook)
             {
+                // A customer left out of the groups (an impossible history) is scored on its own.
                 outlook = bgNbd is not null
                     ? BgNbdOutlook(bgNbd, shapes, c, options.HorizonMonths, month, growth, numerators)
                     : Outlook(transactions, c, options.HorizonMonths, month, growth);
-                cache.Add(key, outlook);
+                if (group >= 0)
+                {
+                    byGroup[group] = outlook;
+                }
             }
 
             decimal? expectedSpend = null, clv = null;

@@ -32,31 +32,54 @@ public static class HoldoutCheck
         FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        return Run(PurchaseHistory.From(transactions), calibrationEnd, holdoutEnd, unit, model, options);
+    }
+
+    /// <summary>
+    /// As <see cref="Run(IEnumerable{Transaction}, DateOnly, DateOnly, TimeUnit, TransactionModelKind, FitOptions?)"/>
+    /// from a purchase history already built (by the per-period fits of the same transactions): the same summaries and
+    /// holdout counts without another pass over the log, and each distinct (x, t_x, T)'s prediction computed once.
+    /// </summary>
+    public static HoldoutReport Run(
+        PurchaseHistory history,
+        DateOnly calibrationEnd,
+        DateOnly holdoutEnd,
+        TimeUnit unit = TimeUnit.Week,
+        TransactionModelKind model = TransactionModelKind.BgNbd,
+        FitOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(history);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(holdoutEnd, calibrationEnd);
 
-        var all = transactions as IReadOnlyCollection<Transaction> ?? [.. transactions];
-        var calibration = RfmSummarizer.Summarize(all, calibrationEnd, unit);
-        var holdoutDays = all
-            .Where(t => t.Day > calibrationEnd && t.Day <= holdoutEnd && t.Amount >= 0)
-            .Select(t => (t.CustomerId, t.Day))
-            .Distinct()
-            .GroupBy(t => t.CustomerId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-
-        var (fitted, status) = FitModel(calibration, model, options);
+        var calibration = history.Summarize(calibrationEnd, unit);
+        var holdoutDays = history.PurchaseDaysAfter(calibrationEnd, holdoutEnd);
+        var histories = RfmGroups.From(calibration);
+        var (fitted, status) = FitModel(histories, model, options);
         var length = TimeUnits.FromDays(holdoutEnd.DayNumber - calibrationEnd.DayNumber, unit);
 
         var customers = new int[LastGroup + 1];
         var predicted = new double[LastGroup + 1];
         var actual = new int[LastGroup + 1];
-        foreach (var c in calibration)
+        var expected = new double?[histories.Count];
+        for (var i = 0; i < calibration.Count; i++)
         {
+            var c = calibration[i];
             var g = Math.Min(c.Frequency, LastGroup);
             customers[g]++;
-            actual[g] += holdoutDays.GetValueOrDefault(c.CustomerId);
+            actual[g] += holdoutDays[i];
             if (fitted is not null)
             {
-                predicted[g] += fitted.ConditionalExpectedPurchases(length, c.Frequency, c.Recency, c.Age);
+                var group = histories.GroupOf[i];
+                if (group < 0 || expected[group] is not { } value)
+                {
+                    value = fitted.ConditionalExpectedPurchases(length, c.Frequency, c.Recency, c.Age);
+                    if (group >= 0)
+                    {
+                        expected[group] = value;
+                    }
+                }
+
+                predicted[g] += value;
             }
         }
 
@@ -73,7 +96,7 @@ public static class HoldoutCheck
     }
 
     private static (ITransactionModel? Model, FitStatus Status) FitModel(
-        IReadOnlyList<CustomerSummary> calibration, TransactionModelKind kind, FitOptions? options)
+        RfmGroups calibration, TransactionModelKind kind, FitOptions? options)
     {
         if (kind == TransactionModelKind.ParetoNbd)
         {

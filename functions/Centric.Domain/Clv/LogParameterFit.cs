@@ -25,15 +25,20 @@ internal static class LogParameterFit
         FitOptions options)
     {
         var natural = new double[start.Length];
-        double Objective(double[] theta) =>
-            ToNatural(theta, natural) is { } penalty
+        var evaluations = 0;
+        double Objective(double[] theta)
+        {
+            evaluations++;
+            return ToNatural(theta, natural) is { } penalty
                 ? (-logLikelihood(natural) / totalWeight) + (options.Penalizer * penalty)
                 : double.PositiveInfinity;
+        }
 
         var result = Minimizer.Minimize(
             Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
             warmStart: options.HasStart(start.Length));
-        return Report(logLikelihood, result, names, options);
+        var (parameters, status) = Report(logLikelihood, result, names, options);
+        return (parameters, status with { Evaluations = evaluations });
     }
 
     /// <summary>
@@ -51,8 +56,10 @@ internal static class LogParameterFit
     {
         var natural = new double[start.Length];
         var naturalGradient = new double[start.Length];
+        var evaluations = 0;
         double Objective(double[] theta, double[]? gradient)
         {
+            evaluations++;
             if (ToNatural(theta, natural) is not { } penalty)
             {
                 return double.PositiveInfinity;
@@ -73,7 +80,8 @@ internal static class LogParameterFit
         var result = Minimizer.Minimize(
             Objective, [.. start.Select(v => Math.Log(v))], options.GradientTolerance, options.MaxIterations,
             warmStart: options.HasStart(start.Length));
-        return Report(p => logLikelihood(p, null), result, names, options);
+        var (parameters, status) = Report(p => logLikelihood(p, null), result, names, options);
+        return (parameters, status with { Evaluations = evaluations });
     }
 
     /// <summary>

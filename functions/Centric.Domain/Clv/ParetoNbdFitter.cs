@@ -16,7 +16,12 @@ public static class ParetoNbdFitter
     public static ParetoNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
-        var groups = RfmGroups.From(customers);
+        return Fit(RfmGroups.From(customers), options);
+    }
+
+    /// <summary>The fit on customers already grouped (shared with the scoring of the same summaries).</summary>
+    internal static ParetoNbdFit Fit(RfmGroups groups, FitOptions? options = null)
+    {
         if (groups.Count == 0)
         {
             return new ParetoNbdFit(null, FitStatus.NotAttempted(FitOutcome.InsufficientData, "there are no customers to fit"));

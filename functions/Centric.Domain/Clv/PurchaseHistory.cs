@@ -108,6 +108,33 @@ public sealed class PurchaseHistory
         return new PurchaseHistory(customers, offsets, [.. days], [.. amounts]);
     }
 
+    /// <summary>
+    /// For each customer <see cref="Summarize"/> gives at <paramref name="calibrationEnd"/> (same order), the purchase
+    /// days after it up to <paramref name="through"/> (inclusive): the holdout purchases of a calibration/holdout check.
+    /// </summary>
+    public int[] PurchaseDaysAfter(DateOnly calibrationEnd, DateOnly through)
+    {
+        var (end, last) = (calibrationEnd.DayNumber, through.DayNumber);
+        var counts = new List<int>(_customers.Length);
+        for (var c = 0; c < _customers.Length; c++)
+        {
+            var start = _offsets[c];
+            var days = _days.AsSpan(start, _offsets[c + 1] - start);
+            if (days.Length == 0 || days[0] > end)
+            {
+                continue;
+            }
+
+            var found = days.BinarySearch(end);
+            var after = found >= 0 ? found + 1 : ~found;
+            var upTo = days.BinarySearch(last);
+            var included = upTo >= 0 ? upTo + 1 : ~upTo;
+            counts.Add(Math.Max(0, included - after));
+        }
+
+        return [.. counts];
+    }
+
     /// <summary>Summarises every customer with a purchase on or before <paramref name="calibrationEnd"/>, ordered by id (ordinal).</summary>
     public IReadOnlyList<CustomerSummary> Summarize(DateOnly calibrationEnd, TimeUnit unit = TimeUnit.Week)
     {

@@ -6,9 +6,10 @@ namespace Centric.Domain.Clv;
 /// </summary>
 internal sealed class RfmGroups
 {
-    private RfmGroups(int[] x, double[] recency, double[] age, double[] weight, int skipped)
+    private RfmGroups(int[] x, double[] recency, double[] age, double[] weight, int skipped, int[] groupOf)
     {
         Skipped = skipped;
+        GroupOf = groupOf;
         X = x;
         Recency = recency;
         Age = age;
@@ -60,19 +61,27 @@ internal sealed class RfmGroups
 
     public int Count => X.Length;
 
+    /// <summary>Each customer's group, in the order the customers were given; −1 for a customer left out.</summary>
+    public int[] GroupOf { get; }
+
     /// <summary>Customers left out because their history is impossible (x &lt; 0, t_x &lt; 0, t_x &gt; T or not finite).</summary>
     public int Skipped { get; }
 
     public static RfmGroups From(IReadOnlyList<CustomerSummary> customers)
     {
-        var index = new Dictionary<(int, double, double), int>();
-        var weights = new List<double>();
+        // Sized for every customer at once: most histories of a long log are distinct, and growing the table step by
+        // step would copy it a dozen times.
+        var index = new Dictionary<(int, double, double), int>(customers.Count);
+        var weights = new List<double>(customers.Count);
+        var groupOf = new int[customers.Count];
         var skipped = 0;
-        foreach (var customer in customers)
+        for (var c = 0; c < customers.Count; c++)
         {
+            var customer = customers[c];
             if (!IsValid(customer))
             {
                 skipped++;
+                groupOf[c] = -1;
                 continue;
             }
 
@@ -83,9 +92,12 @@ internal sealed class RfmGroups
             }
             else
             {
-                index.Add(key, weights.Count);
+                slot = weights.Count;
+                index.Add(key, slot);
                 weights.Add(1.0);
             }
+
+            groupOf[c] = slot;
         }
 
         var x = new int[weights.Count];
@@ -96,7 +108,7 @@ internal sealed class RfmGroups
             (x[slot], recency[slot], age[slot]) = (frequency, tx, t);
         }
 
-        return new RfmGroups(x, recency, age, [.. weights], skipped);
+        return new RfmGroups(x, recency, age, [.. weights], skipped, groupOf);
     }
 
     private static (double[] Distinct, int[] Index) DistinctValues(double[] values)

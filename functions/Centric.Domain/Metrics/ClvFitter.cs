@@ -40,18 +40,19 @@ public static class ClvFitter
         ArgumentNullException.ThrowIfNull(settings);
         var kind = ModelKindOf(settings);
         var summaries = history.Summarize(calibrationEnd, unit);
+        var groups = RfmGroups.From(summaries);
         ITransactionModel? model;
         FitStatus status;
         if (kind == TransactionModelKind.ParetoNbd)
         {
             var start = near?.Model is ParetoNbdModel p ? new FitOptions { Start = [p.Parameters.R, p.Parameters.Alpha, p.Parameters.S, p.Parameters.Beta] } : null;
-            var fit = ParetoNbdFitter.Fit(summaries, start);
+            var fit = ParetoNbdFitter.Fit(groups, start);
             (model, status) = (fit.Model, fit.Status);
         }
         else
         {
             var start = near?.Model is BgNbdModel b ? new FitOptions { Start = [b.Parameters.R, b.Parameters.Alpha, b.Parameters.A, b.Parameters.B] } : null;
-            var fit = BgNbdFitter.Fit(summaries, start);
+            var fit = BgNbdFitter.Fit(groups, start);
             (model, status) = (fit.Model, fit.Status);
         }
 
@@ -60,7 +61,7 @@ public static class ClvFitter
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = unit };
         var scores = model is null
             ? summaries.Select(s => new CustomerScore(s.CustomerId, null, null, null, null)).ToArray()
-            : ClvCalculator.Score(summaries, model, spendFit.Model, options);
+            : ClvCalculator.Score(summaries, groups, model, spendFit.Model, options);
         return new ClvFit(calibrationEnd, kind, unit, summaries, model, status, spendFit.Model, spendFit.Status, scores);
     }
 }

@@ -16,6 +16,13 @@ public sealed record FitStatus(
     /// <summary>True when the parameters can be used as a fitted model.</summary>
     public bool Converged => Outcome == FitOutcome.Converged;
 
+    /// <summary>
+    /// Log-likelihood evaluations the optimiser made (each with or without its gradient); 0 when no fit was attempted.
+    /// A measure of cost for benchmarks, not part of the served status.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Evaluations { get; init; }
+
     /// <summary>A status for a fit that was not attempted.</summary>
     public static FitStatus NotAttempted(FitOutcome outcome, string message) => new(outcome, 0, null, null, message);
 }

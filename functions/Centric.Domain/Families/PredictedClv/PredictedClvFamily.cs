@@ -45,13 +45,15 @@ public sealed class PredictedClvFamily : IMetricFamily
             return;
         }
 
+        // One purchase history serves every period's fit and the holdout check.
+        var history = PurchaseHistory.From(clv.Transactions);
         var values = new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
-            .Compute(clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains);
+            .Compute(history, clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains);
         output.Add(WithoutUnconverted(values, context.Orders, context.AsOf));
         HoldoutReport? holdout = null;
         if (clv.Transactions.Count > 0 && HoldoutCheck.Window(clv.Transactions.Min(t => t.Day), context.AsOf) is var (calibrationEnd, holdoutEnd))
         {
-            holdout = HoldoutCheck.Run(clv.Transactions, calibrationEnd, holdoutEnd, clv.Fit.Unit, clv.Fit.ModelKind);
+            holdout = HoldoutCheck.Run(history, calibrationEnd, holdoutEnd, clv.Fit.Unit, clv.Fit.ModelKind);
         }
 
         output.Clv = new ClvOutcome(clv.Fit, clv.Tiers, holdout);

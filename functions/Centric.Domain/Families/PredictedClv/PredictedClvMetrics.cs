@@ -41,6 +41,21 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         IReadOnlyCollection<Grain> grains)
     {
         ArgumentNullException.ThrowIfNull(transactions);
+        return Compute(PurchaseHistory.From(transactions), transactions, segmentsByCustomer, asOf, asOfFit, grains);
+    }
+
+    /// <summary>As <see cref="Compute(IReadOnlyList{Transaction}, IReadOnlyDictionary{string, IReadOnlyList{string}}, DateOnly, ClvFit, IReadOnlyCollection{Grain})"/>
+    /// with the transactions' purchase history already built.</summary>
+    public IReadOnlyList<MetricValue> Compute(
+        PurchaseHistory history,
+        IReadOnlyList<Transaction> transactions,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer,
+        DateOnly asOf,
+        ClvFit asOfFit,
+        IReadOnlyCollection<Grain> grains)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(segmentsByCustomer);
         ArgumentNullException.ThrowIfNull(asOfFit);
         ArgumentNullException.ThrowIfNull(grains);
@@ -50,7 +65,6 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         }
 
         var first = transactions.Min(t => t.Day);
-        var history = PurchaseHistory.From(transactions);
         var chosen = new List<(Period Period, DateOnly End, bool Partial)>();
         foreach (var grain in grains)
         {
