@@ -1,3 +1,4 @@
+using System.Globalization;
 using Centric.Domain.Numerics;
 using MathNet.Numerics;
 
@@ -39,9 +40,52 @@ public static class ParetoNbdFitter
             (options ?? FitOptions.Default).StartFor(4),
             Names,
             options ?? FitOptions.Default);
+        var parameters = new ParetoNbdParameters(p[0], p[1], p[2], p[3]);
+        if (status.Converged && (options ?? FitOptions.Default).Penalizer == 0 && OnFlatRidge(groups, parameters, status) is { } ridge)
+        {
+            status = status with { Outcome = FitOutcome.Diverged, Message = ridge };
+        }
+
         status = status with { Message = groups.Annotate(status.Message) };
-        return new ParetoNbdFit(new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3])), status);
+        return new ParetoNbdFit(new ParetoNbdModel(parameters), status);
     }
+
+    /// <summary>
+    /// How far along the ridge the flatness check looks: s and β scaled together by this factor keep the mean dropout
+    /// rate s/β and shrink the dropout rates' coefficient of variation 1/√s by √1000 ≈ 32.
+    /// </summary>
+    public const double RidgeScale = 1000.0;
+
+    /// <summary>
+    /// Null, or why a fit that met its tolerance stands on a flat ridge. As s and β grow with s/β fixed, the gamma
+    /// distribution of dropout rates narrows to the single rate s/β and the likelihood tends to that of a common
+    /// dropout rate; where the data favour a common rate the likelihood rises (or stays level) all along the ridge,
+    /// its gradient fades, and the optimiser stops with s and β wherever it happens to be. The fit is on such a ridge
+    /// when scaling s and β by <see cref="RidgeScale"/> does not lower the mean log-likelihood per customer by more
+    /// than the fit's gradient tolerance (1e-6): the data do not tell the fitted s and β from ones a thousand times
+    /// larger.
+    /// </summary>
+    private static string? OnFlatRidge(RfmGroups groups, ParetoNbdParameters parameters, FitStatus status)
+    {
+        if (status.LogLikelihood is not { } atFit)
+        {
+            return null;
+        }
+
+        var along = LogLikelihood(groups, parameters with { S = parameters.S * RidgeScale, Beta = parameters.Beta * RidgeScale });
+        var change = along - atFit;
+        if (!double.IsFinite(along) || change / groups.TotalWeight < -RidgeTolerance)
+        {
+            return null;
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"s and beta lie on a flat ridge (s = {parameters.S:G4}, beta = {parameters.Beta:G4}): scaling both by {RidgeScale:G4}, which keeps the mean dropout rate s/beta, changes the log-likelihood by {change:+0.###E+00;-0.###E+00;0}, so the data do not identify how dropout rates vary between customers");
+    }
+
+    /// <summary>The mean log-likelihood per customer a fit must lose along the ridge not to count as flat (the gradient tolerance).</summary>
+    public const double RidgeTolerance = 1e-6;
 
     /// <summary>Total log-likelihood of the customers at the given parameters.</summary>
     public static double LogLikelihood(IReadOnlyList<CustomerSummary> customers, ParetoNbdParameters parameters)
