@@ -52,6 +52,41 @@ public class FitClvCommandTests
     }
 
     [Fact]
+    public void FitClv_ParetoNbdOnCustomersSharingOneDropoutRate_ReportsTheFlatRidgeAsNotConverged()
+    {
+        // 2,000 customers whose lifetimes all end at the same rate (0.03 a week): the best gamma distribution of
+        // dropout rates is the narrowest, s and beta without bound at s/beta = 0.03, and the likelihood is level along
+        // that ridge (seeded, as the domain tests' data).
+        using var folder = new TempFolder("ridge");
+        var path = Path.Combine(folder.Root, "orders.csv");
+        var end = new DateOnly(2026, 6, 30);
+        var random = new Random(1);
+        var lines = new List<string> { "order_id,customer_id,order_date,amount,status" };
+        for (var i = 0; i < 2000; i++)
+        {
+            var age = 182 + random.Next(183);
+            var first = end.AddDays(-age);
+            var rate = MathNet.Numerics.Distributions.Gamma.Sample(random, 0.5, 35.0);
+            var life = -Math.Log(1.0 - random.NextDouble()) / (0.03 / 7);
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"o{lines.Count},c{i:D4},{first:yyyy-MM-dd},20,completed"));
+            for (var t = -Math.Log(1.0 - random.NextDouble()) / rate; t <= Math.Min(life, age); t += -Math.Log(1.0 - random.NextDouble()) / rate)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"o{lines.Count},c{i:D4},{first.AddDays((int)Math.Ceiling(t)):yyyy-MM-dd},20,completed"));
+            }
+        }
+
+        File.WriteAllLines(path, lines);
+
+        var fit = Json(CliRun.Of("fit-clv", "--orders", path, "--calibration-end", "2026-06-30", "--model", "pareto-nbd"));
+
+        Assert.False(fit.GetProperty("converged").GetBoolean());
+        Assert.Equal("diverged", fit.GetProperty("status").GetString());
+        Assert.StartsWith("s and beta lie on a flat ridge", fit.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var parameters = fit.GetProperty("parameters");
+        Assert.InRange(parameters.GetProperty("s").GetDouble() / parameters.GetProperty("beta").GetDouble(), 0.024, 0.036);
+    }
+
+    [Fact]
     public void FitClv_OrdersCsv_SummarisesValidOrdersUpToTheLastOrderDay()
     {
         using var folder = new TempFolder("fit");
