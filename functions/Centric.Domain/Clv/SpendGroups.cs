@@ -31,8 +31,9 @@ internal sealed class SpendGroups
 
     public static SpendGroups From(IReadOnlyList<CustomerSummary> customers)
     {
-        var index = new Dictionary<(int, decimal), int>();
-        var weights = new List<double>();
+        // Sized for every customer at once, as RfmGroups: most repeat customers' mean spends are distinct.
+        var index = new Dictionary<(int, decimal), int>(customers.Count);
+        var weights = new List<double>(customers.Count);
         foreach (var customer in customers)
         {
             if (customer.Frequency <= 0 || customer.MonetaryValue <= 0)
