@@ -10,6 +10,19 @@ namespace Centric.Domain.Metrics;
 /// </summary>
 public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit Fit, IReadOnlyDictionary<string, string> Tiers)
 {
+    private PurchaseHistory? _history;
+
+    /// <summary>
+    /// Every customer's purchase days from <see cref="Transactions"/>: the one the as-of fit summarised, kept so that the
+    /// per-period fits and the holdout check summarise it too instead of grouping the log again (built on first use
+    /// when not given).
+    /// </summary>
+    public PurchaseHistory History
+    {
+        get => _history ??= PurchaseHistory.From(Transactions);
+        init => _history = value;
+    }
+
     /// <summary>Fits the dataset's CLV models on its purchase days up to <paramref name="asOf"/>.</summary>
     public static ClvInputs FitAt(LoadedOrders orders, DateOnly asOf, ClvSettings settings)
     {
@@ -18,7 +31,9 @@ public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit F
             .Where(d => d.IsPurchaseDay && d.Day <= asOf)
             .Select(d => new Transaction(orders.CustomerIds[d.Customer], d.Day, d.ValidAmount))
             .ToArray();
-        var fit = ClvFitter.FitAt(transactions, asOf, settings);
-        return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores));
+        // Every transaction is on or before the as-of date, so this is the history the fit at that date reads.
+        var history = PurchaseHistory.From(transactions);
+        var fit = ClvFitter.FitAt(history, asOf, settings);
+        return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores)) { History = history };
     }
 }

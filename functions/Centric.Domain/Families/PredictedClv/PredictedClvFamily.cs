@@ -45,8 +45,8 @@ public sealed class PredictedClvFamily : IMetricFamily
             return;
         }
 
-        // One purchase history serves every period's fit and the holdout check.
-        var history = PurchaseHistory.From(clv.Transactions);
+        // The as-of fit's purchase history serves every period's fit and the holdout check.
+        var history = clv.History;
         var values = new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
             .Compute(history, clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains);
         output.Add(WithoutUnconverted(values, context.Orders, context.AsOf));
