@@ -7,7 +7,8 @@ namespace Centric.Domain.Clv;
 /// <summary>
 /// Maximum-likelihood Pareto/NBD fit (Fader &amp; Hardie 2005, "A note on deriving the Pareto/NBD model
 /// and related expressions", the A0 formulation) on log-parameters, with
-/// identical (x, t_x, T) customers grouped into weights.
+/// identical (x, t_x, T) customers grouped into weights. A fit that stops on the flat ridge of s and β growing together
+/// (customers who look as if they share one dropout rate) is reported as diverged, not converged.
 /// </summary>
 public static class ParetoNbdFitter
 {
