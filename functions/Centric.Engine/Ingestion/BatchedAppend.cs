@@ -105,10 +105,7 @@ internal sealed class BatchedAppend : IDisposable
         {
             foreach (var batch in full.GetConsumingEnumerable(stop.Token))
             {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    writer.Append(batch.Rows[i]);
-                }
+                writer.Append(batch.Rows, batch.Count);
 
                 batch.Count = 0;
                 empty.Add(batch);
