@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Centric.Engine.DuckDb;
 using DuckDB.NET.Data;
@@ -12,12 +13,16 @@ namespace Centric.Engine.Ingestion;
 /// straight into a native data chunk, which is appended whole: one type test per column and batch, and a plain store
 /// per value (text: its UTF-8 bytes, copied by DuckDB), where the row-by-row appender dispatched on every value.
 /// Timestamps are staged as microseconds since the Unix epoch and turned into TIMESTAMP by <c>make_timestamp</c> on
-/// the way out; decimals as their scaled 64-bit integers, as DuckDB stores a DECIMAL(18, s).
+/// the way out; decimals as their scaled 64-bit integers, as DuckDB stores a DECIMAL(18, s). A column given an
+/// expression (a value the same on every row, or a copy of another column) is not staged at all: the expression
+/// gives it when the Parquet file is written.
 /// </summary>
 internal sealed unsafe class CuratedWriter : IDisposable
 {
     private readonly DuckDBConnection connection;
     private readonly IReadOnlyList<CuratedColumn> columns;
+    private readonly IReadOnlyDictionary<string, string> derived;
+    private readonly int[] staged;
     private readonly Kind[] kinds;
     private readonly decimal[] scales;
     private readonly DuckDBLogicalType[] types;
@@ -25,9 +30,15 @@ internal sealed unsafe class CuratedWriter : IDisposable
     private DuckDBDataChunk? chunk;
     private byte[] utf8 = new byte[256];
 
-    public CuratedWriter(IReadOnlyList<CuratedColumn> columns, DuckDbResources resources)
+    /// <param name="columns">The curated columns, in the order of every row's values.</param>
+    /// <param name="resources">DuckDB's memory limit, threads and spill folder.</param>
+    /// <param name="derived">SQL expressions over the staged columns, by curated column name, for the columns that are
+    /// not staged; their values in the rows are ignored.</param>
+    public CuratedWriter(IReadOnlyList<CuratedColumn> columns, DuckDbResources resources, IReadOnlyDictionary<string, string> derived)
     {
         this.columns = columns;
+        this.derived = derived;
+        staged = [.. Enumerable.Range(0, columns.Count).Where(i => !derived.ContainsKey(columns[i].Name))];
         connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         foreach (var statement in resources.Statements())
@@ -35,7 +46,7 @@ internal sealed unsafe class CuratedWriter : IDisposable
             Execute(statement);
         }
 
-        Execute($"CREATE TABLE staged ({string.Join(", ", columns.Select(c => $"{Quote(c.Name)} {StagedType(c)}"))})");
+        Execute($"CREATE TABLE staged ({string.Join(", ", staged.Select(i => $"{Quote(columns[i].Name)} {StagedType(columns[i])}"))})");
         if (NativeMethods.Appender.DuckDBAppenderCreateExt(connection.NativeConnection, null, null, "staged", out var created) != DuckDBState.Success)
         {
             var error = Error(created);
@@ -44,15 +55,16 @@ internal sealed unsafe class CuratedWriter : IDisposable
         }
 
         appender = created;
-        kinds = new Kind[columns.Count];
-        scales = new decimal[columns.Count];
-        types = new DuckDBLogicalType[columns.Count];
-        var handles = new IntPtr[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        kinds = new Kind[staged.Length];
+        scales = new decimal[staged.Length];
+        types = new DuckDBLogicalType[staged.Length];
+        var handles = new IntPtr[staged.Length];
+        for (var i = 0; i < staged.Length; i++)
         {
+            var column = columns[staged[i]];
             types[i] = NativeMethods.Appender.DuckDBAppenderColumnType(created, (ulong)i);
             handles[i] = types[i].DangerousGetHandle();
-            (kinds[i], scales[i]) = columns[i].SqlType switch
+            (kinds[i], scales[i]) = column.SqlType switch
             {
                 CuratedColumns.Varchar => (Kind.Text, 0m),
                 CuratedColumns.Money or CuratedColumns.Rate => (Kind.Decimal, Pow10(NativeMethods.LogicalType.DuckDBDecimalScale(types[i]))),
@@ -64,7 +76,7 @@ internal sealed unsafe class CuratedWriter : IDisposable
 
             if (kinds[i] == Kind.Decimal && NativeMethods.LogicalType.DuckDBDecimalInternalType(types[i]) != DuckDBType.BigInt)
             {
-                throw new InvalidOperationException($"{columns[i].Name} {columns[i].SqlType} is not stored as a 64-bit integer");
+                throw new InvalidOperationException($"{column.Name} {column.SqlType} is not stored as a 64-bit integer");
             }
         }
 
@@ -73,7 +85,7 @@ internal sealed unsafe class CuratedWriter : IDisposable
             throw new InvalidOperationException("a batch is larger than a DuckDB vector");
         }
 
-        chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk(handles, (ulong)columns.Count);
+        chunk = NativeMethods.DataChunks.DuckDBCreateDataChunk(handles, (ulong)staged.Length);
     }
 
     private enum Kind
@@ -98,9 +110,10 @@ internal sealed unsafe class CuratedWriter : IDisposable
             var vector = NativeMethods.DataChunks.DuckDBDataChunkGetVector(chunk!, column);
             var data = NativeMethods.Vectors.DuckDBVectorGetData(vector);
             ulong* validity = null;
+            var at = staged[column];
             for (var row = 0; row < count; row++)
             {
-                var value = rows[row][column];
+                var value = rows[row][at];
                 if (value is null)
                 {
                     if (validity is null)
@@ -126,7 +139,7 @@ internal sealed unsafe class CuratedWriter : IDisposable
                         ((double*)data)[row] = (double)value;
                         break;
                     case Kind.Timestamp:
-                        ((long*)data)[row] = (((DateTime)value).Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+                        ((long*)data)[row] = Micros((DateTime)value);
                         break;
                     default:
                         ((long*)data)[row] = (long)value;
@@ -177,7 +190,9 @@ internal sealed unsafe class CuratedWriter : IDisposable
 
         var select = string.Join(
             ", ",
-            columns.Select(c => c.SqlType == CuratedColumns.Timestamp
+            columns.Select(c => derived.TryGetValue(c.Name, out var expression)
+                ? $"{expression} AS {Quote(c.Name)}"
+                : c.SqlType == CuratedColumns.Timestamp
                 ? $"make_timestamp({Quote(c.Name)}) AS {Quote(c.Name)}"
                 : Quote(c.Name)));
         Execute($"COPY (SELECT {select} FROM staged) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
@@ -239,6 +254,18 @@ internal sealed unsafe class CuratedWriter : IDisposable
 
     private static string StagedType(CuratedColumn column) =>
         column.SqlType == CuratedColumns.Timestamp ? CuratedColumns.BigInt : column.SqlType;
+
+    /// <summary>A timestamp staged as <paramref name="column"/>'s microseconds, as it is written.</summary>
+    public static string TimestampOf(string column) => $"make_timestamp({Quote(column)})";
+
+    /// <summary>The timestamp <paramref name="value"/> as an SQL expression, to the microsecond as a staged one.</summary>
+    public static string TimestampLiteral(DateTime value) =>
+        string.Create(CultureInfo.InvariantCulture, $"make_timestamp(CAST({Micros(value)} AS BIGINT))");
+
+    /// <summary><paramref name="text"/> as an SQL string literal.</summary>
+    public static string TextLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static long Micros(DateTime value) => (value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

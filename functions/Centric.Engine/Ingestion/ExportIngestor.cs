@@ -124,9 +124,9 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
         var converter = new RowConverter(
             ExportSchemas.For(kind), mapping, headerWidth, delimiter, conventions, clock, request.NotAfter, request.Mapping?.ValuesOf(kind));
         long read = 0, accepted = 0, rejected = 0, blank = 0, index = 0;
-        using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default);
+        var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
+        using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default, Derived(kind, request, ingestedAt, clock));
         var errors = new List<RejectedRow>();
-        object ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
         using (var appending = new BatchedAppend(curated, converter.Columns.Count, cancellationToken))
         {
             foreach (var record in SourceOpener.DataRows(source, cancellationToken))
@@ -146,9 +146,8 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 var values = appending.Next();
                 if (converter.TryConvert(record, values, errors))
                 {
-                    values[converter.MetadataAt] = request.IngestionId;
+                    // _ingestion_id and _ingested_at are the same on every row: the writer adds them (Derived).
                     values[converter.MetadataAt + 1] = record.Line;
-                    values[converter.MetadataAt + 2] = ingestedAt;
                     appending.Keep();
                     accepted++;
                     continue;
@@ -171,6 +170,28 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
 
         curated.WriteParquet(request.CuratedPath);
         return (read, accepted, rejected, blank);
+    }
+
+    /// <summary>
+    /// The curated columns not staged row by row: the ingestion's id and time, the same on every row, and, in a
+    /// dataset kept in UTC, each timestamp's <c>_utc</c> twin, equal to its local time on every row.
+    /// </summary>
+    private static Dictionary<string, string> Derived(ExportKind kind, IngestRequest request, DateTime ingestedAt, ZoneClock clock)
+    {
+        var derived = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["_ingestion_id"] = CuratedWriter.TextLiteral(request.IngestionId),
+            ["_ingested_at"] = CuratedWriter.TimestampLiteral(ingestedAt),
+        };
+        if (clock.IsUtc)
+        {
+            foreach (var column in ExportSchemas.For(kind).Columns.Where(c => c.Type == ColumnType.Timestamp))
+            {
+                derived[column.Name + "_utc"] = CuratedWriter.TimestampOf(column.Name);
+            }
+        }
+
+        return derived;
     }
 
     private static ExportKind? KindFromHeader(IReadOnlyList<string> header, DatasetMapping? explicitMapping)
