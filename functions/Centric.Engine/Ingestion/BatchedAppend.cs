@@ -4,7 +4,7 @@ namespace Centric.Engine.Ingestion;
 
 /// <summary>
 /// Hands accepted rows to a <see cref="CuratedWriter"/> on a second thread, so reading and validating the next rows
-/// overlaps appending the previous ones (the appender's calls into DuckDB cost about as much as the validation).
+/// overlaps writing the previous ones into DuckDB (which costs about as much as validating them).
 /// Rows travel in batches of <see cref="BatchSize"/>, in file order, through a queue of at most
 /// <see cref="BatchesInFlight"/> batches; batches and their value arrays are reused, so the memory held is bounded
 /// whatever the file's size. A failure of the appender stops the reading side and is thrown from
@@ -105,10 +105,7 @@ internal sealed class BatchedAppend : IDisposable
         {
             foreach (var batch in full.GetConsumingEnumerable(stop.Token))
             {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    writer.Append(batch.Rows[i]);
-                }
+                writer.Append(batch.Rows, batch.Count);
 
                 batch.Count = 0;
                 empty.Add(batch);

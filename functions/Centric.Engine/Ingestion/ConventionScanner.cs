@@ -11,7 +11,9 @@ namespace Centric.Engine.Ingestion;
 /// field above 12 means day first, a second field above 12 month first; the majority wins and the other rows are
 /// rejected); else, when every day/month date is ambiguous, day first if the file looks European (comma
 /// decimals, <c>;</c> delimiter, or Spanish/Italian headers) and month first otherwise.</para>
-/// The scan stops once both questions are settled by enough evidence.
+/// The scan stops once both questions are settled by enough evidence. A file whose first rows do not settle them
+/// (dates all ISO, say) is not read twice: the rows the first pass leaves are observed while they are converted
+/// (see <see cref="Evidence"/>), and the file is converted again only if they change the conventions.
 /// </summary>
 internal static class ConventionScanner
 {
@@ -28,29 +30,58 @@ internal static class ConventionScanner
         return [.. numeric.Concat(dates).Distinct()];
     }
 
-    public static FileConventions Scan(
+    /// <summary>Evidence from <paramref name="rows"/> until it settles both questions, or at most
+    /// <paramref name="limit"/> rows; <paramref name="observed"/> is how many rows were looked at.</summary>
+    public static Evidence Scan(
         IEnumerable<SourceRecord> rows,
         ExportSchema schema,
         HeaderMapping mapping,
         DatasetSettings settings,
-        char delimiter,
+        int limit,
+        out long observed,
         CancellationToken cancellationToken)
     {
-        var numeric = Indexes(schema, mapping, ColumnType.Money, ColumnType.Rate, ColumnType.Number, ColumnType.Sentiment);
-        var dates = Indexes(schema, mapping, ColumnType.Timestamp);
-        var needDecimal = settings.DecimalSeparator == DecimalSeparator.Auto && numeric.Length > 0;
-        var needOrder = settings.DateOrder == DateOrder.Auto && dates.Length > 0;
-        int point = 0, comma = 0, dayFirst = 0, monthFirst = 0, ambiguous = 0;
-
+        var evidence = new Evidence(schema, mapping, settings);
+        observed = 0;
         foreach (var row in rows)
         {
-            if (!(needDecimal && point + comma < Enough) && !(needOrder && dayFirst + monthFirst < Enough))
+            if (evidence.Settled || observed == limit)
             {
                 break;
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var i in needDecimal ? numeric : [])
+            evidence.Observe(row);
+            observed++;
+        }
+
+        return evidence;
+    }
+
+    /// <summary>What the rows seen so far say about the decimal separator and the day/month order. A row observed
+    /// once the evidence is <see cref="Settled"/> changes nothing, so observing every row of a file gives the same
+    /// conventions as observing rows until it settles.</summary>
+    internal sealed class Evidence(ExportSchema schema, HeaderMapping mapping, DatasetSettings settings)
+    {
+        private readonly int[] numeric = Indexes(schema, mapping, ColumnType.Money, ColumnType.Rate, ColumnType.Number, ColumnType.Sentiment);
+        private readonly int[] dates = Indexes(schema, mapping, ColumnType.Timestamp);
+        private int point, comma, dayFirst, monthFirst, ambiguous;
+
+        private bool NeedDecimal => settings.DecimalSeparator == DecimalSeparator.Auto && numeric.Length > 0;
+
+        private bool NeedOrder => settings.DateOrder == DateOrder.Auto && dates.Length > 0;
+
+        /// <summary>True once enough values have told both conventions (or they are set): later rows are not looked at.</summary>
+        public bool Settled => !(NeedDecimal && point + comma < Enough) && !(NeedOrder && dayFirst + monthFirst < Enough);
+
+        public void Observe(SourceRecord row)
+        {
+            if (Settled)
+            {
+                return;
+            }
+
+            foreach (var i in NeedDecimal ? numeric : [])
             {
                 if (i < row.Fields.Length && !row.IsTyped(i))
                 {
@@ -60,7 +91,7 @@ internal static class ConventionScanner
                 }
             }
 
-            foreach (var i in needOrder ? dates : [])
+            foreach (var i in NeedOrder ? dates : [])
             {
                 if (i < row.Fields.Length)
                 {
@@ -75,28 +106,32 @@ internal static class ConventionScanner
             }
         }
 
-        var separator = settings.DecimalSeparator != DecimalSeparator.Auto ? settings.DecimalSeparator
-            : comma > point ? DecimalSeparator.Comma
-            : point > comma ? DecimalSeparator.Point
-            : delimiter == ';' ? DecimalSeparator.Comma
-            : DecimalSeparator.Point;
-
-        if (settings.DateOrder != DateOrder.Auto)
+        /// <summary>The conventions the evidence so far gives a file with <paramref name="delimiter"/>.</summary>
+        public FileConventions Decide(char delimiter)
         {
-            return new FileConventions(separator, settings.DateOrder, Label(settings.DateOrder));
-        }
+            var separator = settings.DecimalSeparator != DecimalSeparator.Auto ? settings.DecimalSeparator
+                : comma > point ? DecimalSeparator.Comma
+                : point > comma ? DecimalSeparator.Point
+                : delimiter == ';' ? DecimalSeparator.Comma
+                : DecimalSeparator.Point;
 
-        if (dayFirst + monthFirst + ambiguous == 0)
-        {
-            return new FileConventions(separator, DateOrder.Dmy, "ymd");
-        }
+            if (settings.DateOrder != DateOrder.Auto)
+            {
+                return new FileConventions(separator, settings.DateOrder, Label(settings.DateOrder));
+            }
 
-        var european = separator == DecimalSeparator.Comma || delimiter == ';' || mapping.UsesEuropeanNames;
-        var order = dayFirst > monthFirst ? DateOrder.Dmy
-            : monthFirst > dayFirst ? DateOrder.Mdy
-            : european ? DateOrder.Dmy
-            : DateOrder.Mdy;
-        return new FileConventions(separator, order, Label(order));
+            if (dayFirst + monthFirst + ambiguous == 0)
+            {
+                return new FileConventions(separator, DateOrder.Dmy, "ymd");
+            }
+
+            var european = separator == DecimalSeparator.Comma || delimiter == ';' || mapping.UsesEuropeanNames;
+            var order = dayFirst > monthFirst ? DateOrder.Dmy
+                : monthFirst > dayFirst ? DateOrder.Mdy
+                : european ? DateOrder.Dmy
+                : DateOrder.Mdy;
+            return new FileConventions(separator, order, Label(order));
+        }
     }
 
     private static string Label(DateOrder order) => order == DateOrder.Mdy ? "mdy" : "dmy";

@@ -13,6 +13,10 @@ namespace Centric.Engine.Ingestion;
 /// <param name="resources">The DuckDB memory limit, threads and spill folder of the staging connection (defaults when null).</param>
 public sealed class ExportIngestor(DuckDbResources? resources = null)
 {
+    /// <summary>The most rows read for the conventions before the conversion starts; the conversion observes the
+    /// rest when these do not settle them.</summary>
+    private const int ScanFirst = 10_000;
+
     public IngestionResult Ingest(IngestRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -74,23 +78,64 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 $"missing required {plural} {string.Join(", ", mapping.Missing.Select(m => $"'{m}'"))} (found: {Found(header)})");
         }
 
-        // The scan looks at a few columns of every row: a text file is read for those only.
+        // The scan looks at a few columns of every row: a text file is read for those only. When its first rows do
+        // not settle the conventions, the rest are observed during the conversion rather than in a pass of their own.
         var scanned = source is DelimitedSource text ? text.Keeping(ConventionScanner.ColumnsRead(schema, mapping, request.Settings)) : source;
-        var conventions = ConventionScanner.Scan(
-            SourceOpener.DataRows(scanned, cancellationToken), schema, mapping, request.Settings, opened.Delimiter, cancellationToken);
+        var evidence = ConventionScanner.Scan(
+            SourceOpener.DataRows(scanned, cancellationToken), schema, mapping, request.Settings, ScanFirst, out var scannedRows, cancellationToken);
+        var conventions = evidence.Decide(opened.Delimiter);
+        if (Convert(
+            source, request, kind.Value, mapping, header.Count, opened.Delimiter, conventions, clock, rejects,
+            scannedRows == ScanFirst && !evidence.Settled ? (evidence, scannedRows) : null, cancellationToken) is not { } pass)
+        {
+            // The later rows changed the conventions: convert the file again, reading it as the full scan decided.
+            rejects.Restart();
+            conventions = evidence.Decide(opened.Delimiter);
+            pass = Convert(
+                source, request, kind.Value, mapping, header.Count, opened.Delimiter, conventions, clock, rejects, null, cancellationToken)
+                ?? throw new InvalidOperationException("a conversion without observing cannot change its conventions");
+        }
+
+        var (read, accepted, rejected, blank) = pass;
         var format = new DetectedFormat(
             opened.EncodingName, opened.Delimiter, conventions.DecimalChar, conventions.DateOrderLabel, opened.HasBom);
-        var converter = new RowConverter(
-            schema, mapping, header.Count, opened.Delimiter, conventions, clock, request.NotAfter, request.Mapping?.ValuesOf(kind.Value));
+        return new IngestionResult(
+            kind,
+            rejected > 0 ? IngestionStatus.SucceededWithRejects : IngestionStatus.Succeeded,
+            read,
+            accepted,
+            rejected,
+            Summary(kind.Value, read, accepted, rejected, blank, mapping),
+            [.. rejects.Sample],
+            format);
+    }
 
-        long read = 0, accepted = 0, rejected = 0, blank = 0;
-        using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default);
+    /// <summary>
+    /// Converts every data row with <paramref name="conventions"/>, writing accepted rows as Parquet and rejected
+    /// cells to <paramref name="rejects"/>. With <paramref name="observing"/>, the rows after the first
+    /// <c>Scanned</c> are added to its evidence as they are read; null (nothing written to the curated path) when
+    /// that evidence then decides other conventions.
+    /// </summary>
+    private (long Read, long Accepted, long Rejected, long Blank)? Convert(
+        IRecordSource source, IngestRequest request, ExportKind kind, HeaderMapping mapping, int headerWidth, char delimiter,
+        FileConventions conventions, ZoneClock clock, RejectsWriter rejects,
+        (ConventionScanner.Evidence Evidence, long Scanned)? observing, CancellationToken cancellationToken)
+    {
+        var converter = new RowConverter(
+            ExportSchemas.For(kind), mapping, headerWidth, delimiter, conventions, clock, request.NotAfter, request.Mapping?.ValuesOf(kind));
+        long read = 0, accepted = 0, rejected = 0, blank = 0, index = 0;
+        var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
+        using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default, Derived(kind, request, ingestedAt, clock));
         var errors = new List<RejectedRow>();
-        object ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
         using (var appending = new BatchedAppend(curated, converter.Columns.Count, cancellationToken))
         {
             foreach (var record in SourceOpener.DataRows(source, cancellationToken))
             {
+                if (observing is { } watch && index++ >= watch.Scanned)
+                {
+                    watch.Evidence.Observe(record);
+                }
+
                 if (record.IsBlank)
                 {
                     blank++;
@@ -101,9 +146,8 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 var values = appending.Next();
                 if (converter.TryConvert(record, values, errors))
                 {
-                    values[converter.MetadataAt] = request.IngestionId;
+                    // _ingestion_id and _ingested_at are the same on every row: the writer adds them (Derived).
                     values[converter.MetadataAt + 1] = record.Line;
-                    values[converter.MetadataAt + 2] = ingestedAt;
                     appending.Keep();
                     accepted++;
                     continue;
@@ -119,16 +163,35 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
             appending.Complete();
         }
 
+        if (observing is { } observed && observed.Evidence.Decide(delimiter) != conventions)
+        {
+            return null;
+        }
+
         curated.WriteParquet(request.CuratedPath);
-        return new IngestionResult(
-            kind,
-            rejected > 0 ? IngestionStatus.SucceededWithRejects : IngestionStatus.Succeeded,
-            read,
-            accepted,
-            rejected,
-            Summary(kind.Value, read, accepted, rejected, blank, mapping),
-            [.. rejects.Sample],
-            format);
+        return (read, accepted, rejected, blank);
+    }
+
+    /// <summary>
+    /// The curated columns not staged row by row: the ingestion's id and time, the same on every row, and, in a
+    /// dataset kept in UTC, each timestamp's <c>_utc</c> twin, equal to its local time on every row.
+    /// </summary>
+    private static Dictionary<string, string> Derived(ExportKind kind, IngestRequest request, DateTime ingestedAt, ZoneClock clock)
+    {
+        var derived = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["_ingestion_id"] = CuratedWriter.TextLiteral(request.IngestionId),
+            ["_ingested_at"] = CuratedWriter.TimestampLiteral(ingestedAt),
+        };
+        if (clock.IsUtc)
+        {
+            foreach (var column in ExportSchemas.For(kind).Columns.Where(c => c.Type == ColumnType.Timestamp))
+            {
+                derived[column.Name + "_utc"] = CuratedWriter.TimestampOf(column.Name);
+            }
+        }
+
+        return derived;
     }
 
     private static ExportKind? KindFromHeader(IReadOnlyList<string> header, DatasetMapping? explicitMapping)

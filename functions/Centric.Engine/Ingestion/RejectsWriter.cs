@@ -12,8 +12,9 @@ internal sealed class RejectsWriter : IDisposable
 {
     public const int SampleSize = 100;
     public const string Header = "line,column,value,reason";
-    private readonly StreamWriter writer;
-    private readonly CsvWriter csv;
+    private readonly string path;
+    private StreamWriter writer;
+    private CsvWriter csv;
     private readonly List<RejectedRow> sample = [];
 
     public RejectsWriter(string path)
@@ -24,8 +25,8 @@ internal sealed class RejectsWriter : IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
-        csv = new CsvWriter(writer).Header(Header.Split(','));
+        this.path = path;
+        (writer, csv) = Open(path);
     }
 
     public IReadOnlyList<RejectedRow> Sample => sample;
@@ -41,5 +42,19 @@ internal sealed class RejectsWriter : IDisposable
         csv.Number(shown.Line).Text(shown.Column).Text(shown.Value).Text(shown.Reason).EndRecord();
     }
 
+    /// <summary>Empties the file and the sample, for a file converted again from its first row.</summary>
+    public void Restart()
+    {
+        writer.Dispose();
+        sample.Clear();
+        (writer, csv) = Open(path);
+    }
+
     public void Dispose() => writer.Dispose();
+
+    private static (StreamWriter Writer, CsvWriter Csv) Open(string path)
+    {
+        var writer = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
+        return (writer, new CsvWriter(writer).Header(Header.Split(',')));
+    }
 }

@@ -11,6 +11,9 @@ internal sealed class ZoneClock(TimeZoneInfo zone)
 {
     private readonly bool isUtc = zone.BaseUtcOffset == TimeSpan.Zero && !zone.SupportsDaylightSavingTime;
 
+    /// <summary>True when every local time is its UTC instant (UTC, or a zone that never leaves UTC).</summary>
+    public bool IsUtc => isUtc;
+
     public (DateTime Local, DateTime Utc) Resolve(ParsedTimestamp value)
     {
         if (value.Offset is { } offset)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Centric.Engine.Ingestion;
 
@@ -86,5 +87,58 @@ public sealed class ConventionTests : IDisposable
 
         Assert.Equal("dmy", result.Format!.DateOrder);
         Assert.Equal(new DateOnly(2026, 4, 3), scratch.Query("SELECT CAST(order_date AS DATE) FROM curated")[0][0]);
+    }
+
+    [Fact]
+    public void Orders_MonthFirstDatesOnlyAfterManyIsoRows_AreReadMonthFirstWithOnlyTheirOwnRejects()
+    {
+        // 30,000 rows whose ISO dates tell nothing about day/month order, then the only rows that do: one month-first,
+        // one ambiguous, one that reads only day-first. With one vote each way, a file that does not look European is
+        // read month first, as if every row had been scanned before any was converted.
+        var text = new StringBuilder(Header);
+        for (var i = 1; i <= 30_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},c,2025-{1 + (i % 12):00}-{1 + (i % 28):00},{i % 100}\n");
+        }
+
+        text.Append("30001,c,02/13/2025,1\n30002,c,02/03/2025,2\n30003,c,25/02/2025,3\n");
+
+        var result = scratch.IngestText("orders.csv", text.ToString());
+
+        Assert.Equal(new DetectedFormat("utf-8", ',', '.', "mdy", false), result.Format);
+        Assert.Equal((30_003L, 30_002L, 1L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            [new object?[] { "30001", new DateOnly(2025, 2, 13) }, ["30002", new DateOnly(2025, 2, 3)]],
+            scratch.Query("SELECT order_id, CAST(order_date AS DATE) FROM curated WHERE _line > 30001 ORDER BY _line"));
+        Assert.Equal(new DateOnly(2025, 2, 2), scratch.Query("SELECT CAST(order_date AS DATE) FROM curated WHERE order_id = '1'")[0][0]);
+        Assert.Equal(
+            ["line,column,value,reason", "30004,order_date,25/02/2025,order_date '25/02/2025' is not a date"],
+            scratch.RejectLines());
+        Assert.Equal(new RejectedRow(30_004, "order_date", "25/02/2025", "order_date '25/02/2025' is not a date"), Assert.Single(result.SampleRejects));
+    }
+
+    [Fact]
+    public void Orders_CommaDecimalsOnlyAfterManyWholeAmounts_AreReadWithACommaSeparator()
+    {
+        // Whole amounts tell nothing about the decimal separator, nor do ISO dates about day/month order; the only
+        // evidence is in the last rows, and the conventions it gives hold for the whole file.
+        var text = new StringBuilder(Header);
+        for (var i = 1; i <= 20_000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{i},c,2025-03-01,{i % 50}\n");
+        }
+
+        text.Append("20001,c,2025-03-01,\"7,25\"\n20002,c,2025-03-01,\"0,5\"\n20003,c,2025-03-01,1.5\n");
+
+        var result = scratch.IngestText("orders.csv", text.ToString());
+
+        Assert.Equal(new DetectedFormat("utf-8", ',', ',', "ymd", false), result.Format);
+        Assert.Equal((20_003L, 20_002L, 1L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            [new object?[] { "20000", 0m }, ["20001", 7.25m], ["20002", 0.5m]],
+            scratch.Query("SELECT order_id, amount FROM curated WHERE _line > 20000 ORDER BY _line"));
+        Assert.Equal(
+            ["line,column,value,reason", "20004,amount,1.5,\"amount '1.5' is not a number (decimal separator ',')\""],
+            scratch.RejectLines());
     }
 }

@@ -59,6 +59,38 @@ public sealed class CuratedSchemaTests : IDisposable
     }
 
     [Fact]
+    public void Orders_UtcDataset_GivesEachTimestampItsOwnInstantAndEveryRowTheIngestionsIdAndTime()
+    {
+        // In UTC the _utc twins are written from the local columns rather than staged; offsets, dates without a time
+        // and empty cells must still come out as their own instants, and the id and time of the ingestion on every row.
+        var result = scratch.IngestText(
+            "orders.csv",
+            "order_id,customer_id,order_date,amount,shipped_at,delivered_at\n" +
+            "1,c,2026-07-01T23:30:00+02:00,1,2026-07-02,\n" +
+            "2,c,2026-01-15 10:00,1,,2026-01-16T01:15:30.25-05:00\n" +
+            "3,c,2026-01-15,1,2026-01-14,\n",
+            settings: new DatasetSettings { TimeZone = "UTC" });
+
+        Assert.Equal((3L, 2L, 1L), (result.RowsRead, result.Accepted, result.Rejected));
+        Assert.Equal(
+            [
+                [
+                    new DateTime(2026, 7, 1, 21, 30, 0), new DateTime(2026, 7, 1, 21, 30, 0),
+                    new DateTime(2026, 7, 2), new DateTime(2026, 7, 2), null, null, "ing-1", 2L, new DateTime(2026, 11, 2, 6, 30, 0),
+                ],
+                new object?[]
+                {
+                    new DateTime(2026, 1, 15, 10, 0, 0), new DateTime(2026, 1, 15, 10, 0, 0), null, null,
+                    new DateTime(2026, 1, 16, 6, 15, 30, 250), new DateTime(2026, 1, 16, 6, 15, 30, 250), "ing-1", 3L,
+                    new DateTime(2026, 11, 2, 6, 30, 0),
+                },
+            ],
+            scratch.Query(
+                "SELECT order_date, order_date_utc, shipped_at, shipped_at_utc, delivered_at, delivered_at_utc, " +
+                "_ingestion_id, _line, _ingested_at FROM curated ORDER BY _line"));
+    }
+
+    [Fact]
     public void Mentions_LabelsAndScores_AreDoublesWithTheOriginalLabelKept()
     {
         var result = scratch.IngestText(
