@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Centric.Functions.Api.Keys;
+using Centric.Functions.Api.Serving;
 using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
@@ -65,13 +66,29 @@ public abstract class FeedController(ODataPaging paging) : ODataController
     }
 
     /// <summary>Every dataset the request may read with a published generation, in name order.</summary>
-    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken) =>
+        Published(await ReadableAsync(datasets, cancellationToken));
+
+    /// <summary>
+    /// Every dataset the request may read with a published generation, in name order, from the dataset list as
+    /// <see cref="CurrentGenerations"/> last read it (re-read once 2 s old, at once after a compute here).
+    /// </summary>
+    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(CancellationToken cancellationToken)
     {
-        return [.. (await ReadableAsync(datasets, cancellationToken))
+        var generations = HttpContext.RequestServices.GetRequiredService<CurrentGenerations>();
+        var directory = await HttpContext.RequestServices.GetRequiredService<DatasetKeys>().CurrentAsync(cancellationToken);
+        var key = DatasetKeys.KeyOf(Request);
+        return Published([.. (await generations.ListAsync(cancellationToken)).Where(r => directory.CanRead(r.RowKey, key))]);
+    }
+
+    private static IReadOnlyList<PublishedDataset> Published(IReadOnlyList<DatasetRecord> readable) =>
+        [.. readable
             .Where(r => r is { CurrentGeneration: not null, AsOfDate: not null })
             .Select(r => new PublishedDataset(r.RowKey, r.CurrentGeneration!, r.AsOfDate!.Value, r.ComputedAt, r))
             .OrderBy(d => d.Name, StringComparer.Ordinal)];
-    }
+
+    /// <summary>The rows of published generations, held in memory (<see cref="ServedRows"/>).</summary>
+    private protected ServedRows Rows => HttpContext.RequestServices.GetRequiredService<ServedRows>();
 
     /// <summary>The tag of the published generations: it changes whenever any dataset publishes a new one.</summary>
     private protected static string GenerationsTag(string set, IReadOnlyList<PublishedDataset> published) =>
