@@ -309,6 +309,12 @@ public sealed class ServedRowsTests(AzuriteFixture azurite) : HandlerTest(azurit
     {
         using var response = await client.GetAsync(new Uri(Revenue, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        // A kept answer is written with the headers the OData serialiser gave it the first time.
+        Assert.Equal("4.0", response.Headers.GetValues("OData-Version").Single());
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(response.Content.Headers.ContentType!.Parameters, p => p.Name == "odata.metadata" && p.Value == "minimal");
+        Assert.StartsWith("\"snapshots-", response.Headers.ETag?.Tag, StringComparison.Ordinal);
         var body = await response.Content.ReadAsStringAsync();
         var rows = JsonNode.Parse(body)!["value"]!.AsArray();
         Assert.NotEmpty(rows);

@@ -96,9 +96,15 @@ public sealed class CustomersController(ODataPaging paging) : FeedController(pag
         AnswerAsync(options, async () =>
         {
             var published = await PublishedAsync(cancellationToken);
-            if (NotModified(GenerationsTag("customers", published), LastComputed(published)))
+            var tag = GenerationsTag("customers", published);
+            if (NotModified(tag, LastComputed(published)))
             {
                 return NotModifiedResult();
+            }
+
+            if (KeptAnswer(tag) is { } kept)
+            {
+                return kept;
             }
 
             var customers = new List<Customer[]>();
@@ -118,9 +124,15 @@ public sealed class CohortsController(ODataPaging paging) : FeedController(pagin
         AnswerAsync(options, async () =>
         {
             var published = await PublishedAsync(cancellationToken);
-            if (NotModified(GenerationsTag("cohorts", published), LastComputed(published)))
+            var tag = GenerationsTag("cohorts", published);
+            if (NotModified(tag, LastComputed(published)))
             {
                 return NotModifiedResult();
+            }
+
+            if (KeptAnswer(tag) is { } kept)
+            {
+                return kept;
             }
 
             var cells = new List<Cohort[]>();

@@ -47,6 +47,13 @@ public abstract class FeedController(ODataPaging paging) : ODataController
     /// <summary>Sets ETag and Last-Modified; true when the client's copy is current (answer 304).</summary>
     protected bool NotModified(string tag, DateTimeOffset? lastModified) => Conditional.IsNotModified(HttpContext, tag, lastModified);
 
+    /// <summary>
+    /// The answer already written for this request over the generations <paramref name="tag"/> names, else null (and the
+    /// answer this request writes is kept: <see cref="FeedAnswers"/>).
+    /// </summary>
+    private protected IActionResult? KeptAnswer(string tag) =>
+        HttpContext.RequestServices.GetRequiredService<FeedAnswers>().Find(HttpContext, tag);
+
     protected static IActionResult NotModifiedResult() => new StatusCodeResult(StatusCodes.Status304NotModified);
 
     /// <summary>A short, stable tag for a set of facts (generations, ledger versions).</summary>

@@ -22,9 +22,15 @@ public sealed class SnapshotsController(ODataPaging paging) : FeedController(pag
         AnswerAsync(options, async () =>
         {
             var published = await PublishedAsync(cancellationToken);
-            if (NotModified(GenerationsTag("snapshots", published), LastComputed(published)))
+            var tag = GenerationsTag("snapshots", published);
+            if (NotModified(tag, LastComputed(published)))
             {
                 return NotModifiedResult();
+            }
+
+            if (KeptAnswer(tag) is { } kept)
+            {
+                return kept;
             }
 
             var pushdown = SnapshotPushdown.From(options.Filter?.FilterClause);
