@@ -93,20 +93,8 @@ public sealed class IngestionsController(DatasetRegistry datasets, IngestionLedg
 public sealed class CustomersController(ODataPaging paging) : FeedController(paging)
 {
     public Task<IActionResult> Get(ODataQueryOptions<Customer> options, CancellationToken cancellationToken) =>
-        AnswerAsync(options, async () =>
+        AnswerPublishedAsync(options, "customers", async published =>
         {
-            var published = await PublishedAsync(cancellationToken);
-            var tag = GenerationsTag("customers", published);
-            if (NotModified(tag, LastComputed(published)))
-            {
-                return NotModifiedResult();
-            }
-
-            if (KeptAnswer(tag) is { } kept)
-            {
-                return kept;
-            }
-
             var customers = new List<Customer[]>();
             foreach (var d in published)
             {
@@ -114,27 +102,15 @@ public sealed class CustomersController(ODataPaging paging) : FeedController(pag
             }
 
             return Page(options, customers.SelectMany(c => c));
-        });
+        }, cancellationToken);
 }
 
 /// <summary><c>/api/odata/Cohorts</c>: the cohort retention cells of every dataset's current generation, held in memory per generation.</summary>
 public sealed class CohortsController(ODataPaging paging) : FeedController(paging)
 {
     public Task<IActionResult> Get(ODataQueryOptions<Cohort> options, CancellationToken cancellationToken) =>
-        AnswerAsync(options, async () =>
+        AnswerPublishedAsync(options, "cohorts", async published =>
         {
-            var published = await PublishedAsync(cancellationToken);
-            var tag = GenerationsTag("cohorts", published);
-            if (NotModified(tag, LastComputed(published)))
-            {
-                return NotModifiedResult();
-            }
-
-            if (KeptAnswer(tag) is { } kept)
-            {
-                return kept;
-            }
-
             var cells = new List<Cohort[]>();
             foreach (var d in published)
             {
@@ -142,5 +118,5 @@ public sealed class CohortsController(ODataPaging paging) : FeedController(pagin
             }
 
             return Page(options, cells.SelectMany(c => c));
-        });
+        }, cancellationToken);
 }

@@ -37,6 +37,27 @@ public abstract class FeedController(ODataPaging paging) : ODataController
         }
     }
 
+    /// <summary>
+    /// Answers a read of published generations (the set <paramref name="set"/>): 304 when the client's copy is current,
+    /// the answer kept for this request over these generations when there is one (its URL was validated when it was
+    /// first answered), else validates the query and answers it with <paramref name="answer"/>.
+    /// </summary>
+    private protected async Task<IActionResult> AnswerPublishedAsync(
+        ODataQueryOptions options, string set, Func<IReadOnlyList<PublishedDataset>, Task<IActionResult>> answer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var published = await PublishedAsync(cancellationToken);
+        var tag = GenerationsTag(set, published);
+        if (KeptAnswer(tag) is { } kept)
+        {
+            return NotModified(tag, LastComputed(published)) ? NotModifiedResult() : kept;
+        }
+
+        return await AnswerAsync(options, () =>
+            NotModified(tag, LastComputed(published)) ? Task.FromResult(NotModifiedResult()) : answer(published));
+    }
+
     /// <summary>Applies every query option to rows held in memory, a page at a time (<c>@odata.nextLink</c> beyond it).</summary>
     protected IActionResult Page<T>(ODataQueryOptions<T> options, IEnumerable<T> rows)
     {

@@ -19,20 +19,8 @@ public sealed class SnapshotsController(ODataPaging paging) : FeedController(pag
     private const int FilterChunk = 1000;
 
     public Task<IActionResult> Get(ODataQueryOptions<Snapshot> options, CancellationToken cancellationToken) =>
-        AnswerAsync(options, async () =>
+        AnswerPublishedAsync(options, "snapshots", async published =>
         {
-            var published = await PublishedAsync(cancellationToken);
-            var tag = GenerationsTag("snapshots", published);
-            if (NotModified(tag, LastComputed(published)))
-            {
-                return NotModifiedResult();
-            }
-
-            if (KeptAnswer(tag) is { } kept)
-            {
-                return kept;
-            }
-
             var pushdown = SnapshotPushdown.From(options.Filter?.FilterClause);
             var sources = published.Where(d => pushdown.Dataset is null || d.Name == pushdown.Dataset).ToList();
             if (options.OrderBy is not null)
@@ -64,7 +52,7 @@ public sealed class SnapshotsController(ODataPaging paging) : FeedController(pag
             }
 
             return await PageAsync(options, sources, pushdown, cancellationToken);
-        });
+        }, cancellationToken);
 
     private async Task<IActionResult> PageAsync(
         ODataQueryOptions<Snapshot> options, List<PublishedDataset> sources, SnapshotPushdown pushdown, CancellationToken cancellationToken)
