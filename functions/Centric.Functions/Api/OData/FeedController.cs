@@ -93,10 +93,6 @@ public abstract class FeedController(ODataPaging paging) : ODataController
         return [.. (await datasets.ListAsync(cancellationToken)).Where(r => directory.CanRead(r.RowKey, key))];
     }
 
-    /// <summary>Every dataset the request may read with a published generation, in name order.</summary>
-    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken) =>
-        Published(await ReadableAsync(datasets, cancellationToken));
-
     /// <summary>
     /// Every dataset the request may read with a published generation, in name order, from the dataset list as
     /// <see cref="CurrentGenerations"/> last read it (re-read once 2 s old, at once after a compute here).
