@@ -9,7 +9,7 @@ var builder = WebApplication.CreateSlimBuilder(args);
 builder.UseCustomHandlerPort();
 // The handler is the host edge: the one place the wall clock enters; everything below reads this TimeProvider.
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddCentricApi();
+builder.Services.AddCentricApi(builder.Configuration);
 builder.Services.AddCentricOData(builder.Configuration);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddCentricPipeline(builder.Configuration);

@@ -52,7 +52,7 @@ internal static partial class Wrk
             "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", seconds.ToString(CultureInfo.InvariantCulture) + "s",
             "--timeout", "10s",
-            url.ToString(),
+            url.AbsoluteUri,
         })
         {
             start.ArgumentList.Add(argument);

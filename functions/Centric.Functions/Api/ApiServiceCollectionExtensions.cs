@@ -7,11 +7,13 @@ namespace Centric.Functions.Api;
 /// <summary>Registers the API's JSON contracts (source-generated, first in the resolver chain) and its OpenAPI document.</summary>
 internal static class ApiServiceCollectionExtensions
 {
-    public static IServiceCollection AddCentricApi(this IServiceCollection services)
+    public static IServiceCollection AddCentricApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
         services.AddSingleton<DatasetKeys>();
         services.AddSingleton<CurrentGenerations>();
+        services.AddSingleton(GenerationRows.Load(configuration));
+        services.AddSingleton<ServedRows>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);

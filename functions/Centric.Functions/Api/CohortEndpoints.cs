@@ -1,7 +1,10 @@
+using System.Text;
+using System.Text.Json;
 using Centric.Domain.Families.Cohorts;
-using Centric.Storage.Datasets;
-using Centric.Storage.Scores;
+using Centric.Functions.Api.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Centric.Functions.Api;
 
@@ -21,10 +24,16 @@ internal static class CohortEndpoints
         return dataset;
     }
 
-    private static async Task<Results<Ok<CohortMatrix>, ContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
-        string dataset, HttpContext context, DatasetRegistry datasets, ScoresStore scores, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The 200 answers are described by <see cref="Ok{T}"/> (JSON) and <see cref="ContentHttpResult"/> (CSV) and written
+    /// as <see cref="CachedAnswerResult"/>: the cells are read once per generation (<see cref="ServedRows"/>) and each
+    /// format's bytes are kept in <see cref="CurrentGenerations"/>, so a repeated read touches neither storage nor the serialiser.
+    /// </remarks>
+    private static async Task<Results<Ok<CohortMatrix>, ContentHttpResult, CachedAnswerResult, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
+        string dataset, HttpContext context, CurrentGenerations generations, ServedRows rows, IOptions<JsonOptions> json,
+        CancellationToken cancellationToken)
     {
-        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        var (published, problem) = PublishedDataset.From(dataset, await generations.RecordAsync(dataset, cancellationToken));
         if (published is null)
         {
             return problem!;
@@ -41,12 +50,24 @@ internal static class CohortEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var cells = await scores.ReadCohortsAsync(published.Name, published.Generation, cancellationToken) ?? [];
-        if (format == "csv")
+        // The answer depends on the generation and the format only.
+        var key = new AnswerKey(published.Name, published.Generation, null, "/cohorts", format, "");
+        if (generations.Answer(key) is not { } answer)
         {
-            return TypedResults.Text(CohortCsv.Write(cells), CsvResponses.ContentType);
+            var cells = (await rows.CohortsAsync(published, cancellationToken)).Cells ?? [];
+            answer = format == "csv"
+                ? new CachedAnswer(Encoding.UTF8.GetBytes(CohortCsv.Write(cells)), CsvResponses.ContentType, null, null)
+                : new CachedAnswer(
+                    JsonSerializer.SerializeToUtf8Bytes(Matrix(dataset, published, cells), json.Value.SerializerOptions.GetTypeInfo(typeof(CohortMatrix))),
+                    "application/json; charset=utf-8", null, null);
+            generations.Keep(key, answer);
         }
 
+        return new CachedAnswerResult(answer);
+    }
+
+    private static CohortMatrix Matrix(string dataset, PublishedDataset published, IReadOnlyList<CohortCell> cells)
+    {
         var cohorts = cells.GroupBy(c => (c.Cohort, c.CohortStart, c.CohortSize))
             .Select(g => new CohortRow(
                 g.Key.Cohort,
@@ -54,7 +75,7 @@ internal static class CohortEndpoints
                 g.Key.CohortSize,
                 [.. g.Select(c => new CohortMonth(c.MonthsAfter, c.Customers, c.Value, c.Partial))]))
             .ToArray();
-        return TypedResults.Ok(new CohortMatrix(
-            dataset, CohortRetention.MetricId, "percent", CohortRetention.DefinitionVersion, published.Generation, published.AsOf, cohorts));
+        return new CohortMatrix(
+            dataset, CohortRetention.MetricId, "percent", CohortRetention.DefinitionVersion, published.Generation, published.AsOf, cohorts);
     }
 }

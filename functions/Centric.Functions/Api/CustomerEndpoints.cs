@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using Centric.Storage.Datasets;
-using Centric.Storage.Scores;
+using Centric.Functions.Api.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Centric.Functions.Api;
@@ -28,9 +27,9 @@ internal static class CustomerEndpoints
     }
 
     private static async Task<Results<Ok<CustomerScore>, StatusCodeHttpResult, ProblemHttpResult>> GetCustomerAsync(
-        string dataset, string customerId, HttpContext context, DatasetRegistry datasets, ScoresStore scores, CancellationToken cancellationToken)
+        string dataset, string customerId, HttpContext context, CurrentGenerations generations, ServedRows rows, CancellationToken cancellationToken)
     {
-        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        var (published, problem) = PublishedDataset.From(dataset, await generations.RecordAsync(dataset, cancellationToken));
         if (published is null)
         {
             return problem!;
@@ -41,8 +40,8 @@ internal static class CustomerEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var score = await scores.FindAsync(published.Name, published.Generation, customerId, cancellationToken);
-        if (score is null)
+        // The generation's scores are read once and then looked up in memory.
+        if (!(await rows.CustomersAsync(published, cancellationToken)).ById.TryGetValue(customerId, out var score))
         {
             return Problems.NotFound($"Dataset '{dataset}' has no purchases by customer '{customerId}' up to {published.AsOf:yyyy-MM-dd}.");
         }
@@ -63,9 +62,9 @@ internal static class CustomerEndpoints
     }
 
     private static async Task<Results<Ok<ClvFitReport>, ProblemHttpResult>> GetClvFitAsync(
-        string dataset, DatasetRegistry datasets, CancellationToken cancellationToken)
+        string dataset, CurrentGenerations generations, CancellationToken cancellationToken)
     {
-        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        var (published, problem) = PublishedDataset.From(dataset, await generations.RecordAsync(dataset, cancellationToken));
         if (published is null)
         {
             return problem!;
@@ -82,9 +81,9 @@ internal static class CustomerEndpoints
     private const int PAliveBins = 10;
 
     private static async Task<Results<Ok<PAliveDistribution>, StatusCodeHttpResult, ProblemHttpResult>> GetPAliveDistributionAsync(
-        string dataset, HttpContext context, DatasetRegistry datasets, ScoresStore scores, CancellationToken cancellationToken)
+        string dataset, HttpContext context, CurrentGenerations generations, ServedRows rows, CancellationToken cancellationToken)
     {
-        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        var (published, problem) = PublishedDataset.From(dataset, await generations.RecordAsync(dataset, cancellationToken));
         if (published is null)
         {
             return problem!;
@@ -95,7 +94,7 @@ internal static class CustomerEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        var counts = await scores.PAliveHistogramAsync(published.Name, published.Generation, PAliveBins, cancellationToken);
+        var counts = (await rows.PAliveAsync(published, PAliveBins, cancellationToken)).Counts;
         if (counts is null)
         {
             return Problems.NotFound($"Dataset '{dataset}' has no customer scores (no purchases up to {published.AsOf:yyyy-MM-dd}).");

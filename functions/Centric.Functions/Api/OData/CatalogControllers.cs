@@ -1,7 +1,6 @@
 using Centric.Domain.Metrics;
-using Centric.Storage.Datasets;
 using Centric.Storage.Ingestions;
-using Centric.Storage.Scores;
+using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
 
@@ -90,74 +89,34 @@ public sealed class IngestionsController(DatasetRegistry datasets, IngestionLedg
         });
 }
 
-/// <summary><c>/api/odata/Customers</c>: per-customer CLV scores of every dataset's current generation.</summary>
-public sealed class CustomersController(DatasetRegistry datasets, ScoresStore scores, ODataPaging paging) : FeedController(paging)
+/// <summary><c>/api/odata/Customers</c>: per-customer CLV scores of every dataset's current generation, held in memory per generation.</summary>
+public sealed class CustomersController(ODataPaging paging) : FeedController(paging)
 {
     public Task<IActionResult> Get(ODataQueryOptions<Customer> options, CancellationToken cancellationToken) =>
-        AnswerAsync(options, async () =>
+        AnswerPublishedAsync(options, "customers", async published =>
         {
-            var published = await PublishedAsync(datasets, cancellationToken);
-            if (NotModified(GenerationsTag("customers", published), LastComputed(published)))
-            {
-                return NotModifiedResult();
-            }
-
-            var customers = new List<Customer>();
+            var customers = new List<Customer[]>();
             foreach (var d in published)
             {
-                customers.AddRange((await scores.ReadAllAsync(d.Name, d.Generation, cancellationToken)).Select(s => new Customer
-                {
-                    Id = d.Name + "|" + s.CustomerId,
-                    Dataset = d.Name,
-                    CustomerId = s.CustomerId,
-                    Clv = s.Clv,
-                    PAlive = s.PAlive,
-                    ExpectedPurchases = s.ExpectedPurchases,
-                    ExpectedSpend = s.ExpectedSpend,
-                    Tier = s.Tier,
-                    Frequency = s.Frequency,
-                    Recency = s.Recency,
-                    Age = s.Age,
-                    MonetaryValue = s.MonetaryValue,
-                    Generation = d.Generation,
-                    AsOf = d.AsOf,
-                }));
+                customers.Add((await Rows.CustomersAsync(d, cancellationToken)).Rows);
             }
 
-            return Page(options, customers);
-        });
+            return Page(options, customers.SelectMany(c => c));
+        }, cancellationToken);
 }
 
-/// <summary><c>/api/odata/Cohorts</c>: the cohort retention cells of every dataset's current generation.</summary>
-public sealed class CohortsController(DatasetRegistry datasets, ScoresStore scores, ODataPaging paging) : FeedController(paging)
+/// <summary><c>/api/odata/Cohorts</c>: the cohort retention cells of every dataset's current generation, held in memory per generation.</summary>
+public sealed class CohortsController(ODataPaging paging) : FeedController(paging)
 {
     public Task<IActionResult> Get(ODataQueryOptions<Cohort> options, CancellationToken cancellationToken) =>
-        AnswerAsync(options, async () =>
+        AnswerPublishedAsync(options, "cohorts", async published =>
         {
-            var published = await PublishedAsync(datasets, cancellationToken);
-            if (NotModified(GenerationsTag("cohorts", published), LastComputed(published)))
-            {
-                return NotModifiedResult();
-            }
-
-            var cells = new List<Cohort>();
+            var cells = new List<Cohort[]>();
             foreach (var d in published)
             {
-                cells.AddRange((await scores.ReadCohortsAsync(d.Name, d.Generation, cancellationToken) ?? []).Select(c => new Cohort
-                {
-                    Id = d.Name + "|" + c.Cohort + "|" + c.MonthsAfter.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Dataset = d.Name,
-                    Name = c.Cohort,
-                    CohortStart = c.CohortStart,
-                    MonthsAfter = c.MonthsAfter,
-                    Customers = c.Customers,
-                    CohortSize = c.CohortSize,
-                    Value = c.Value,
-                    Partial = c.Partial,
-                    Generation = d.Generation,
-                }));
+                cells.Add((await Rows.CohortsAsync(d, cancellationToken)).Rows);
             }
 
-            return Page(options, cells);
-        });
+            return Page(options, cells.SelectMany(c => c));
+        }, cancellationToken);
 }

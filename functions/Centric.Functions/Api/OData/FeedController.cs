@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Centric.Functions.Api.Keys;
+using Centric.Functions.Api.Serving;
 using Centric.Storage.Datasets;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OData.Query;
@@ -36,6 +37,27 @@ public abstract class FeedController(ODataPaging paging) : ODataController
         }
     }
 
+    /// <summary>
+    /// Answers a read of published generations (the set <paramref name="set"/>): 304 when the client's copy is current,
+    /// the answer kept for this request over these generations when there is one (its URL was validated when it was
+    /// first answered), else validates the query and answers it with <paramref name="answer"/>.
+    /// </summary>
+    private protected async Task<IActionResult> AnswerPublishedAsync(
+        ODataQueryOptions options, string set, Func<IReadOnlyList<PublishedDataset>, Task<IActionResult>> answer,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var published = await PublishedAsync(cancellationToken);
+        var tag = GenerationsTag(set, published);
+        if (KeptAnswer(tag) is { } kept)
+        {
+            return NotModified(tag, LastComputed(published)) ? NotModifiedResult() : kept;
+        }
+
+        return await AnswerAsync(options, () =>
+            NotModified(tag, LastComputed(published)) ? Task.FromResult(NotModifiedResult()) : answer(published));
+    }
+
     /// <summary>Applies every query option to rows held in memory, a page at a time (<c>@odata.nextLink</c> beyond it).</summary>
     protected IActionResult Page<T>(ODataQueryOptions<T> options, IEnumerable<T> rows)
     {
@@ -45,6 +67,13 @@ public abstract class FeedController(ODataPaging paging) : ODataController
 
     /// <summary>Sets ETag and Last-Modified; true when the client's copy is current (answer 304).</summary>
     protected bool NotModified(string tag, DateTimeOffset? lastModified) => Conditional.IsNotModified(HttpContext, tag, lastModified);
+
+    /// <summary>
+    /// The answer already written for this request over the generations <paramref name="tag"/> names, else null (and the
+    /// answer this request writes is kept: <see cref="FeedAnswers"/>).
+    /// </summary>
+    private protected IActionResult? KeptAnswer(string tag) =>
+        HttpContext.RequestServices.GetRequiredService<FeedAnswers>().Find(HttpContext, tag);
 
     protected static IActionResult NotModifiedResult() => new StatusCodeResult(StatusCodes.Status304NotModified);
 
@@ -64,14 +93,26 @@ public abstract class FeedController(ODataPaging paging) : ODataController
         return [.. (await datasets.ListAsync(cancellationToken)).Where(r => directory.CanRead(r.RowKey, key))];
     }
 
-    /// <summary>Every dataset the request may read with a published generation, in name order.</summary>
-    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(DatasetRegistry datasets, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every dataset the request may read with a published generation, in name order, from the dataset list as
+    /// <see cref="CurrentGenerations"/> last read it (re-read once 2 s old, at once after a compute here).
+    /// </summary>
+    private protected async Task<IReadOnlyList<PublishedDataset>> PublishedAsync(CancellationToken cancellationToken)
     {
-        return [.. (await ReadableAsync(datasets, cancellationToken))
+        var generations = HttpContext.RequestServices.GetRequiredService<CurrentGenerations>();
+        var directory = await HttpContext.RequestServices.GetRequiredService<DatasetKeys>().CurrentAsync(cancellationToken);
+        var key = DatasetKeys.KeyOf(Request);
+        return Published([.. (await generations.ListAsync(cancellationToken)).Where(r => directory.CanRead(r.RowKey, key))]);
+    }
+
+    private static IReadOnlyList<PublishedDataset> Published(IReadOnlyList<DatasetRecord> readable) =>
+        [.. readable
             .Where(r => r is { CurrentGeneration: not null, AsOfDate: not null })
             .Select(r => new PublishedDataset(r.RowKey, r.CurrentGeneration!, r.AsOfDate!.Value, r.ComputedAt, r))
             .OrderBy(d => d.Name, StringComparer.Ordinal)];
-    }
+
+    /// <summary>The rows of published generations, held in memory (<see cref="ServedRows"/>).</summary>
+    private protected ServedRows Rows => HttpContext.RequestServices.GetRequiredService<ServedRows>();
 
     /// <summary>The tag of the published generations: it changes whenever any dataset publishes a new one.</summary>
     private protected static string GenerationsTag(string set, IReadOnlyList<PublishedDataset> published) =>

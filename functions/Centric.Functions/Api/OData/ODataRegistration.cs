@@ -16,7 +16,12 @@ internal static class ODataRegistration
     public static IServiceCollection AddCentricOData(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new ODataPaging(configuration.GetValue("OData:PageSize", ODataPaging.DefaultPageSize)));
-        services.AddControllers(options => options.Conventions.Add(new HiddenFromOpenApi()))
+        services.AddSingleton<FeedAnswers>();
+        services.AddControllers(options =>
+            {
+                options.Conventions.Add(new HiddenFromOpenApi());
+                options.Filters.Add<FeedAnswers.Capture>();
+            })
             .AddOData(options => options
                 .AddRouteComponents(RoutePrefix, Model())
                 .Select().Filter().OrderBy().Count().SkipToken().SetMaxTop(ODataPaging.MaxTop));

@@ -1,5 +1,4 @@
-using Centric.Domain.Snapshots;
-using Centric.Storage.Datasets;
+using Centric.Functions.Api.Serving;
 using Centric.Storage.Snapshots;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
@@ -9,25 +8,19 @@ using Microsoft.AspNetCore.OData.Query;
 namespace Centric.Functions.Api.OData;
 
 /// <summary>
-/// <c>/api/odata/Snapshots</c>: the snapshot rows of every dataset's current generation, streamed from the table a page
-/// at a time. The filter terms the table can evaluate are pushed down (<see cref="SnapshotPushdown"/>), the whole
-/// filter is applied to each table page read, and a response holds one page of rows: the next page resumes after the
-/// last RowKey sent (<see cref="SnapshotSkipToken"/>), so no response holds a whole generation. Only <c>$orderby</c>,
-/// which needs every matching row before the first can be sent, reads the matching rows into memory.
+/// <c>/api/odata/Snapshots</c>: the snapshot rows of every dataset's current generation. A generation's rows are read
+/// from the table once and then held in memory in RowKey order (<see cref="ServedRows"/>); the filter terms the table
+/// could evaluate (<see cref="SnapshotPushdown"/>) pick the RowKey range and are checked as the table would, the
+/// whole filter is applied a chunk of rows at a time, and a response holds one page of rows: the next page resumes
+/// after the last RowKey sent, on the generation the paging started on (<see cref="SnapshotSkipToken"/>).
 /// </summary>
-public sealed class SnapshotsController(DatasetRegistry datasets, SnapshotStore snapshots, ODataPaging paging) : FeedController(paging)
+public sealed class SnapshotsController(ODataPaging paging) : FeedController(paging)
 {
     private const int FilterChunk = 1000;
 
     public Task<IActionResult> Get(ODataQueryOptions<Snapshot> options, CancellationToken cancellationToken) =>
-        AnswerAsync(options, async () =>
+        AnswerPublishedAsync(options, "snapshots", async published =>
         {
-            var published = await PublishedAsync(datasets, cancellationToken);
-            if (NotModified(GenerationsTag("snapshots", published), LastComputed(published)))
-            {
-                return NotModifiedResult();
-            }
-
             var pushdown = SnapshotPushdown.From(options.Filter?.FilterClause);
             var sources = published.Where(d => pushdown.Dataset is null || d.Name == pushdown.Dataset).ToList();
             if (options.OrderBy is not null)
@@ -59,7 +52,7 @@ public sealed class SnapshotsController(DatasetRegistry datasets, SnapshotStore 
             }
 
             return await PageAsync(options, sources, pushdown, cancellationToken);
-        });
+        }, cancellationToken);
 
     private async Task<IActionResult> PageAsync(
         ODataQueryOptions<Snapshot> options, List<PublishedDataset> sources, SnapshotPushdown pushdown, CancellationToken cancellationToken)
@@ -124,12 +117,11 @@ public sealed class SnapshotsController(DatasetRegistry datasets, SnapshotStore 
         PublishedDataset source, string generation, SnapshotPushdown pushdown, string? after, ODataQueryOptions<Snapshot> options,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var scan = new SnapshotScan(pushdown.RowKeyPrefix, after, pushdown.Conditions);
+        var rows = await Rows.SnapshotsAsync(source, generation, cancellationToken);
         var chunk = new List<Snapshot>(FilterChunk);
-        await foreach (var row in snapshots.ScanAsync(
-            source.Name, generation, source.ComputedAt ?? DateTimeOffset.MinValue, source.AsOf, scan, cancellationToken))
+        foreach (var row in rows.Range(pushdown.RowKeyPrefix, after, pushdown.Conditions))
         {
-            chunk.Add(Entity(row));
+            chunk.Add(row);
             if (chunk.Count == FilterChunk)
             {
                 foreach (var match in Filter(options, chunk))
@@ -165,27 +157,4 @@ public sealed class SnapshotsController(DatasetRegistry datasets, SnapshotStore 
     }
 
     private static string RowKey(Snapshot row) => RowKeys.Row(row.Metric, row.Grain, row.Period, row.Segment, row.Preset);
-
-    private static Snapshot Entity(SnapshotRow r) => new()
-    {
-        Id = r.Dataset + "|" + RowKeys.Row(r.Metric, r.Grain, r.Period, r.Segment, r.Preset),
-        Dataset = r.Dataset,
-        Metric = r.Metric,
-        Grain = r.Grain,
-        Period = r.Period,
-        PeriodStart = r.PeriodStart,
-        PeriodEnd = r.PeriodEnd,
-        Segment = r.Segment,
-        Value = r.Value,
-        Numerator = r.Numerator,
-        Denominator = r.Denominator,
-        Unit = r.Unit,
-        Preset = r.Preset,
-        DefinitionVersion = r.DefinitionVersion,
-        Generation = r.Generation,
-        ComputedAt = r.ComputedAt,
-        AsOf = r.AsOf,
-        Partial = r.Partial,
-        LowSample = r.LowSample,
-    };
 }

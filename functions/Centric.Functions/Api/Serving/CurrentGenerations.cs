@@ -10,7 +10,8 @@ namespace Centric.Functions.Api.Serving;
 /// <see cref="StaleFor"/> more, so a slow table never stalls reads; past that they wait for the read. A generation
 /// published by another instance is therefore served here 2 s after it is published plus one table read; a compute
 /// run by this instance forgets the dataset at once (<see cref="Forget"/>). Answers are kept by generation, so a
-/// response's rows, ETag and headers always come from one generation.
+/// response's rows, ETag and headers always come from one generation. The list of every dataset (what the OData feed
+/// reads) is kept and re-read the same way (<see cref="ListAsync"/>).
 /// </summary>
 internal sealed class CurrentGenerations
 {
@@ -27,6 +28,7 @@ internal sealed class CurrentGenerations
     public const long MaxAnswerBytes = 64L << 20;
 
     private readonly StaleWhileRenew<string, DatasetRecord?> _pointers;
+    private readonly StaleWhileRenew<bool, IReadOnlyList<DatasetRecord>> _list;
     private readonly ConcurrentDictionary<AnswerKey, CachedAnswer> _answers = new();
     private long _answerBytes;
 
@@ -38,7 +40,13 @@ internal sealed class CurrentGenerations
             PointerCacheFor, PointerCacheFor + StaleFor, time,
             renewed: (dataset, record) => DropAnswers(dataset, record?.CurrentGeneration),
             comparer: StringComparer.Ordinal);
+        _list = new StaleWhileRenew<bool, IReadOnlyList<DatasetRecord>>(
+            async (_, cancellationToken) => await datasets.ListAsync(cancellationToken).ConfigureAwait(false),
+            PointerCacheFor, PointerCacheFor + StaleFor, time);
     }
+
+    /// <summary>Every dataset's entry as last read, re-read as the class describes (one reading for all datasets).</summary>
+    public ValueTask<IReadOnlyList<DatasetRecord>> ListAsync(CancellationToken cancellationToken) => _list.GetAsync(true, cancellationToken);
 
     /// <summary>The dataset's entry as last read, re-read as the class describes.</summary>
     public ValueTask<DatasetRecord?> RecordAsync(string dataset, CancellationToken cancellationToken) =>
@@ -73,6 +81,7 @@ internal sealed class CurrentGenerations
     {
         // A read that started before is not kept: it may have seen the pointer before it moved.
         _pointers.Forget(dataset);
+        _list.Forget(true);
         DropAnswers(dataset, keepGeneration: null);
     }
 
