@@ -136,8 +136,19 @@ public static class DatasetComputer
         };
         var output = new FamilyOutput();
         var families = MetricFamilies.For(kinds);
-        foreach (var family in families)
+        var lastReadingDays = families.Select((f, i) => f.ReadsCustomerDays ? i : -1).DefaultIfEmpty(-1).Max();
+        for (var index = 0; index < families.Count; index++)
         {
+            var family = families[index];
+            if (index == lastReadingDays + 1)
+            {
+                // Nothing left reads the customer-days or the CLV transactions: let them go before the later families
+                // read their own exports.
+                orders = orders.WithoutDays();
+                clv = clv?.WithoutTransactions();
+                context = context with { Orders = orders, Clv = clv };
+            }
+
             step = StepTimer.Start(profile, db);
             var before = output.Values.Count;
             if (partition is not null && !family.SplitsByCustomer)
