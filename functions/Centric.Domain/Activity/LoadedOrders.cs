@@ -15,4 +15,7 @@ public sealed record LoadedOrders(
 {
     /// <summary>The number of amounts that could not be converted.</summary>
     public long UnconvertedCount => Unconverted.Sum(u => (long)u.Count);
+
+    /// <summary>These orders without their customer-days, for the families computed after the last one that reads them.</summary>
+    public LoadedOrders WithoutDays() => this with { Days = new ReleasedRows<CustomerDay>("orders' customer-days") };
 }

@@ -66,7 +66,6 @@ public static class HoursMetrics
 
         var days = new int[n];
         var ticks = new long[n];
-        var hours = new decimal[n];
         var sets = new int[n];
         var segments = new SegmentSets(context, dimension, dimensionOnly);
         for (int i = 0, c = 0; i < events.Count; i++)
@@ -79,7 +78,6 @@ public static class HoursMetrics
 
             days[c] = e.Day.DayNumber - first.DayNumber;
             ticks[c] = e.Item >= 0 ? e.Item : throw new ArgumentException($"An elapsed time is below zero ({e.Item} ticks).", nameof(events));
-            hours[c] = Hours(e.Item);
             sets[c] = segments.Of(e.CustomerId, e.Dimension);
             c++;
         }
@@ -118,7 +116,7 @@ public static class HoursMetrics
         for (var i = 0; i < n; i++)
         {
             var t = ticks[i];
-            var h = hours[i];
+            var h = Hours(t);
             for (var k = 0; k < grains.Length; k++)
             {
                 var row = bases[k] + periodOf[k][days[i]];

@@ -25,5 +25,12 @@ public interface IMetricFamily
     /// </summary>
     bool SplitsByCustomer => false;
 
+    /// <summary>
+    /// Whether the family reads the orders' customer-days (<see cref="Activity.LoadedOrders.Days"/>) or the CLV
+    /// transactions made of them (<see cref="Metrics.ClvInputs.Transactions"/>). Both are let go after the last family
+    /// that does, so the later families compute without them in memory; a family that reads them without saying so fails.
+    /// </summary>
+    bool ReadsCustomerDays => false;
+
     void Compute(FamilyContext context, FamilyOutput output);
 }

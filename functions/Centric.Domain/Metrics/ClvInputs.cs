@@ -36,4 +36,7 @@ public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit F
         var fit = ClvFitter.FitAt(history, asOf, settings);
         return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores)) { History = history };
     }
+
+    /// <summary>This fit without the purchases it was made from, for the families computed after the last one that reads them.</summary>
+    public ClvInputs WithoutTransactions() => this with { Transactions = new ReleasedRows<Transaction>("CLV transactions") };
 }

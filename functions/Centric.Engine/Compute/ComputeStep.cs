@@ -7,4 +7,10 @@ namespace Centric.Engine.Compute;
 /// measure than the elapsed time).</param>
 /// <param name="Rows">Rows the step moved: customer-days read from DuckDB for a load, metric values produced for a family.</param>
 /// <param name="AllocatedMb">Managed memory allocated during the step, MiB (all threads).</param>
-public sealed record ComputeStep(string Name, long Milliseconds, long CpuMilliseconds, long Rows, double AllocatedMb);
+/// <param name="HeapMb">The .NET heap when the step ended, MiB: what is live plus the garbage not collected yet.</param>
+/// <param name="CommittedMb">The memory the .NET heap had committed when the step ended, MiB: the heap, its free space and its
+/// room to grow (as of the last collection).</param>
+/// <param name="DuckDbMb">What DuckDB held when the step ended (<c>duckdb_memory()</c>), MiB.</param>
+/// <param name="WorkingSetMb">The process's working set when the step ended, MiB.</param>
+public sealed record ComputeStep(
+    string Name, long Milliseconds, long CpuMilliseconds, long Rows, double AllocatedMb, double HeapMb = 0, double CommittedMb = 0, double DuckDbMb = 0, double WorkingSetMb = 0);

@@ -27,25 +27,28 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             ? $"epoch_us({CurrentRows.Identifier(c)}), epoch_us({CurrentRows.Identifier(c + "_utc")})"
             : CurrentRows.Identifier(c)));
         // One typed list per column, filled without boxing each cell into an object and converting it again.
-        var values = types.Select(ColumnValues.For).ToArray();
+        var values = types.Select(ColumnValues.For).ToArray<ColumnValues?>();
         db.Rows($"SELECT {select} FROM ({CurrentRows.Sql(files, kind)}) ORDER BY _ingested_at, _ingestion_id, _line", r =>
         {
             var field = 0;
             for (var i = 0; i < values.Length; i++)
             {
-                values[i].Read(r, field);
+                values[i]!.Read(r, field);
                 field += types[i] == ColumnType.Timestamp ? 2 : 1;
             }
 
             return 0;
         });
+        var count = values.Length == 0 ? 0 : values[0]!.Count;
         var typed = new Dictionary<string, Array>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Count; i++)
         {
-            typed[columns[i]] = values[i].ToArray();
+            // Each column's list is let go as soon as it is copied, so at most one column is held twice.
+            typed[columns[i]] = values[i]!.ToArray();
+            values[i] = null;
         }
 
-        return new ExportRows(kind, values.Length == 0 ? 0 : values[0].Count, typed);
+        return new ExportRows(kind, count, typed);
     }
 
     private static ColumnType Type(ExportSchema schema, string column)
@@ -129,15 +132,48 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         public override Array ToArray() => _values.ToArray();
     }
 
+    /// <summary>
+    /// Text read once per distinct value: a customer's id on every one of its rows, or a status, is one string shared by
+    /// those rows rather than a copy per row. A column of mostly distinct values (an id per row) stops looking them up.
+    /// </summary>
     private sealed class Texts : ColumnValues
     {
+        /// <summary>Rows read before the share of distinct values is judged.</summary>
+        private const int Sample = 1 << 18;
+
         private readonly List<string?> _values = [];
+        private Dictionary<string, string>? _distinct = new(StringComparer.Ordinal);
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field)
-            ? null
-            : reader.GetFieldType(field) == typeof(string) ? reader.GetString(field) : Convert.ToString(reader.GetValue(field), CultureInfo.InvariantCulture));
+        public override void Read(DbDataReader reader, int field)
+        {
+            if (reader.IsDBNull(field))
+            {
+                _values.Add(null);
+                return;
+            }
+
+            var text = reader.GetFieldType(field) == typeof(string) ? reader.GetString(field) : Convert.ToString(reader.GetValue(field), CultureInfo.InvariantCulture)!;
+            if (_distinct is not null)
+            {
+                if (_distinct.TryGetValue(text, out var shared))
+                {
+                    text = shared;
+                }
+                else
+                {
+                    _distinct.Add(text, text);
+                }
+
+                if (_values.Count == Sample && _distinct.Count > Sample * 9 / 10)
+                {
+                    _distinct = null;
+                }
+            }
+
+            _values.Add(text);
+        }
 
         public override Array ToArray() => _values.ToArray();
     }

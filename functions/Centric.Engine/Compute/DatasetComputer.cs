@@ -90,7 +90,7 @@ public static class DatasetComputer
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession(resources);
         progress?.Report("loading orders");
-        var step = StepTimer.Start(profile);
+        var step = StepTimer.Start(profile, db);
         var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
         step.Stop("load orders", orders.Days.Count);
         var warnings = new List<string>();
@@ -112,7 +112,7 @@ public static class DatasetComputer
             progress?.Report("fitting the CLV models at the as-of date");
         }
 
-        step = StepTimer.Start(profile);
+        step = StepTimer.Start(profile, db);
         var clv = kinds.Contains(ExportKind.Orders) ? ClvInputs.FitAt(orders, day, settings.Clv) : null;
         step.Stop("fit clv at the as-of date", clv?.Fit.Summaries.Count ?? 0);
         if (clv is not null)
@@ -120,7 +120,7 @@ public static class DatasetComputer
             warnings.AddRange(FitWarnings(clv.Fit));
         }
 
-        step = StepTimer.Start(profile);
+        step = StepTimer.Start(profile, db);
         var attributes = CustomerSegmentsLoader.Load(db, files);
         step.Stop("load customer segments", attributes.Count);
         var segments = new CustomerSegments(attributes, clv?.Tiers, ClvTiers.Attribute);
@@ -136,9 +136,20 @@ public static class DatasetComputer
         };
         var output = new FamilyOutput();
         var families = MetricFamilies.For(kinds);
-        foreach (var family in families)
+        var lastReadingDays = families.Select((f, i) => f.ReadsCustomerDays ? i : -1).DefaultIfEmpty(-1).Max();
+        for (var index = 0; index < families.Count; index++)
         {
-            step = StepTimer.Start(profile);
+            var family = families[index];
+            if (index == lastReadingDays + 1)
+            {
+                // Nothing left reads the customer-days or the CLV transactions: let them go before the later families
+                // read their own exports.
+                orders = orders.WithoutDays();
+                clv = clv?.WithoutTransactions();
+                context = context with { Orders = orders, Clv = clv };
+            }
+
+            step = StepTimer.Start(profile, db);
             var before = output.Values.Count;
             if (partition is not null && !family.SplitsByCustomer)
             {
@@ -216,19 +227,21 @@ public static class DatasetComputer
     private readonly struct StepTimer
     {
         private readonly ICollection<ComputeStep>? _profile;
+        private readonly DuckDbSession? _db;
         private readonly long _started;
         private readonly long _allocated;
         private readonly TimeSpan _cpu;
 
-        private StepTimer(ICollection<ComputeStep> profile)
+        private StepTimer(ICollection<ComputeStep> profile, DuckDbSession db)
         {
             _profile = profile;
+            _db = db;
             _allocated = GC.GetTotalAllocatedBytes();
             _cpu = Environment.CpuUsage.TotalTime;
             _started = System.Diagnostics.Stopwatch.GetTimestamp();
         }
 
-        public static StepTimer Start(ICollection<ComputeStep>? profile) => profile is null ? default : new StepTimer(profile);
+        public static StepTimer Start(ICollection<ComputeStep>? profile, DuckDbSession db) => profile is null ? default : new StepTimer(profile, db);
 
         public void Stop(string name, long rows)
         {
@@ -238,8 +251,21 @@ public static class DatasetComputer
             }
 
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started);
+            var cpu = Environment.CpuUsage.TotalTime - _cpu;
+            var allocated = GC.GetTotalAllocatedBytes() - _allocated;
+            var duckDb = _db!.Rows("SELECT CAST(coalesce(sum(memory_usage_bytes), 0) AS BIGINT) FROM duckdb_memory()", r => r.GetInt64(0))[0];
             _profile.Add(new ComputeStep(
-                name, (long)elapsed.TotalMilliseconds, (long)(Environment.CpuUsage.TotalTime - _cpu).TotalMilliseconds, rows, Math.Round((GC.GetTotalAllocatedBytes() - _allocated) / (1024.0 * 1024.0), 1)));
+                name,
+                (long)elapsed.TotalMilliseconds,
+                (long)cpu.TotalMilliseconds,
+                rows,
+                Mb(allocated),
+                Mb(GC.GetTotalMemory(forceFullCollection: false)),
+                Mb(GC.GetGCMemoryInfo().TotalCommittedBytes),
+                Mb(duckDb),
+                Mb(Environment.WorkingSet)));
         }
+
+        private static double Mb(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);
     }
 }

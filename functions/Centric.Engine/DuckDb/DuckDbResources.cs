@@ -16,6 +16,9 @@ public sealed record DuckDbResources(int MemoryLimitMb, int Threads, string Temp
     /// <summary>The instance memory the defaults assume (a Flex Consumption 2,048 MB instance).</summary>
     public const int DefaultInstanceMemoryMb = 2048;
 
+    /// <summary>Freed memory DuckDB's allocator may keep past a task or a bulk deallocation before handing it back, MiB.</summary>
+    public const int AllocatorFlushMb = 8;
+
     /// <summary>The share of the instance memory DuckDB may use by default.</summary>
     public const double DefaultMemoryShare = 0.6;
 
@@ -63,6 +66,12 @@ public sealed record DuckDbResources(int MemoryLimitMb, int Threads, string Temp
         yield return string.Create(CultureInfo.InvariantCulture, $"SET memory_limit = '{MemoryLimitMb}MiB'");
         yield return string.Create(CultureInfo.InvariantCulture, $"SET threads = {Threads}");
         yield return $"SET temp_directory = {DuckDbSession.Literal(TempDirectory)}";
+
+        // DuckDB's allocator keeps memory it has freed for reuse and hands it back only past these thresholds (128 and
+        // 512 MiB by default): one large sort or read then stays in the process's working set for the rest of the compute,
+        // beside the .NET heap. Handing it back after every task keeps the working set to what DuckDB holds.
+        yield return string.Create(CultureInfo.InvariantCulture, $"SET allocator_flush_threshold = '{AllocatorFlushMb}MiB'");
+        yield return string.Create(CultureInfo.InvariantCulture, $"SET allocator_bulk_deallocation_flush_threshold = '{AllocatorFlushMb}MiB'");
     }
 
     private static int Positive(string name, string text) =>

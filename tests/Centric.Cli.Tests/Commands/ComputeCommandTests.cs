@@ -59,6 +59,15 @@ public class ComputeCommandTests
             .Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(lines, l => l.StartsWith("centric compute: profile: family orders ", StringComparison.Ordinal));
         Assert.Equal(Snapshots(exports).Length, familyRows);
+
+        // Each step ends with what was held then: the .NET heap (live and not yet collected) is inside the working set,
+        // and once the orders are loaded DuckDB holds their temporary tables.
+        var held = lines[1..^1].Select(l => System.Text.RegularExpressions.Regex.Match(
+            l, @"MiB allocated; then (\d+(?:\.\d)?) MiB \.NET heap \((\d+(?:\.\d)?) MiB committed\), (\d+(?:\.\d)?) MiB DuckDB, (\d+(?:\.\d)?) MiB working set$")).ToArray();
+        Assert.All(held, m => Assert.True(m.Success));
+        double Mb(System.Text.RegularExpressions.Match m, int group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(held, m => Assert.InRange(Mb(m, 1), 0.1, Mb(m, 4)));
+        Assert.True(Mb(held[0], 3) > 0, lines[1]);
         Assert.DoesNotContain("profile:", Compute(exports).Err, StringComparison.Ordinal);
     }
 

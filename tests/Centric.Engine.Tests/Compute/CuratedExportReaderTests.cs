@@ -44,6 +44,28 @@ public sealed class CuratedExportReaderTests : IDisposable
         Assert.All(rows.Time("order_date"), t => Assert.Equal(TimeSpan.Zero, t!.Value.Instant.Offset));
     }
 
+    [Fact]
+    public void RepeatedText_IsOneStringSharedByItsRows()
+    {
+        using var curated = new CuratedFolder().InZone(Zone).Shipments(
+        [
+            ("o1", "c1", "2025-01-01T10:00:00Z", "shipped", null, null),
+            ("o2", "c2", "2025-01-02T10:00:00Z", "shipped", null, null),
+            ("o3", "c1", "2025-01-03T10:00:00Z", "cancelled", null, null),
+            ("o4", "c1", "2025-01-04T10:00:00Z", null, null, null),
+        ]);
+        using var db = new DuckDbSession();
+        var rows = new CuratedExportReader(db, CuratedFiles.FromFolder(curated.Root)).Read(ExportKind.Orders, ["customer_id", "status"]);
+
+        var customers = rows.Text("customer_id");
+        var statuses = rows.Text("status");
+        Assert.Equal(["c1", "c2", "c1", "c1"], customers);
+        Assert.Equal(["shipped", "shipped", "cancelled", "completed"], statuses); // a missing status is written as completed
+        Assert.Same(customers[0], customers[2]);
+        Assert.Same(customers[0], customers[3]);
+        Assert.Same(statuses[0], statuses[1]);
+    }
+
     /// <summary>The instant as written, and its day on the zone's clock, worked out by the framework's time zones.</summary>
     private static EventTime? Expected(string? text)
     {

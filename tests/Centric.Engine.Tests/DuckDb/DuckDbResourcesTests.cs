@@ -29,6 +29,15 @@ public sealed class DuckDbResourcesTests : IDisposable
     }
 
     [Fact]
+    public void Session_HandsFreedMemoryBackPastEightMiB()
+    {
+        using var db = new DuckDbSession(new DuckDbResources(512, 1, _spill));
+
+        Assert.Equal("8.0 MiB", db.Setting("allocator_flush_threshold"));
+        Assert.Equal("8.0 MiB", db.Setting("allocator_bulk_deallocation_flush_threshold"));
+    }
+
+    [Fact]
     public void WorkLargerThanTheLimit_SpillsToTheFolderInsteadOfFailing()
     {
         using var db = new DuckDbSession(new DuckDbResources(64, 1, _spill));

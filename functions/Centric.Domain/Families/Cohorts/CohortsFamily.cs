@@ -24,6 +24,8 @@ public sealed class CohortsFamily : IMetricFamily
 
     public IReadOnlyList<MetricDefinition> Definitions => Metrics;
 
+    public bool ReadsCustomerDays => true;
+
     public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Orders, ExportKind.Subscriptions];
 
     public void Compute(FamilyContext context, FamilyOutput output)

@@ -59,28 +59,25 @@ public sealed class FulfilmentFamily : IMetricFamily
         var status = rows.Text("status");
         var shipped = rows.Time("shipped_at");
         var delivered = rows.Time("delivered_at");
-        // Each wait in ticks, not below zero (Durations.Hours), dated by the day it ended.
-        var shipments = new List<DatedEvent<long>>(rows.Count);
-        var deliveries = new List<DatedEvent<long>>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        // Each wait in ticks, not below zero (Durations.Hours), dated by the day it ended: the shipments are summed and
+        // let go before the deliveries are gathered, so only one of the two is in memory at a time.
+        output.Add(HoursMetrics.Compute(context, Waits(customer, ordered, status, shipped), NoDimension, Metrics[0], Metrics[1], Metrics[2]));
+        output.Add(HoursMetrics.Compute(context, Waits(customer, ordered, status, delivered), NoDimension, Metrics[3], Metrics[4], Metrics[5]));
+    }
+
+    /// <summary>The wait of every order not cancelled from its order date to <paramref name="ended"/>, dated by the day it ended.</summary>
+    private static List<DatedEvent<long>> Waits(
+        IReadOnlyList<string?> customer, IReadOnlyList<EventTime?> ordered, IReadOnlyList<string?> status, IReadOnlyList<EventTime?> ended)
+    {
+        var waits = new List<DatedEvent<long>>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
         {
-            if (ordered[i] is not { } at || status[i] == OrderStatuses.Cancelled)
+            if (ordered[i] is { } at && status[i] != OrderStatuses.Cancelled && ended[i] is { } end)
             {
-                continue;
-            }
-
-            if (shipped[i] is { } ship)
-            {
-                shipments.Add(new DatedEvent<long>(ship.Day, customer[i], null, Durations.Ticks(at, ship)));
-            }
-
-            if (delivered[i] is { } delivery)
-            {
-                deliveries.Add(new DatedEvent<long>(delivery.Day, customer[i], null, Durations.Ticks(at, delivery)));
+                waits.Add(new DatedEvent<long>(end.Day, customer[i], null, Durations.Ticks(at, end)));
             }
         }
 
-        output.Add(HoursMetrics.Compute(context, shipments, NoDimension, Metrics[0], Metrics[1], Metrics[2]));
-        output.Add(HoursMetrics.Compute(context, deliveries, NoDimension, Metrics[3], Metrics[4], Metrics[5]));
+        return waits;
     }
 }

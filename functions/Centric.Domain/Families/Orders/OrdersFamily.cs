@@ -81,6 +81,8 @@ public sealed class OrdersFamily : IMetricFamily
 
     public IReadOnlyList<MetricDefinition> Definitions => Metrics;
 
+    public bool ReadsCustomerDays => true;
+
     public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Orders, ExportKind.Subscriptions];
 
     public void Compute(FamilyContext context, FamilyOutput output)

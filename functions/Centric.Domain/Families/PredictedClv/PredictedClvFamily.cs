@@ -34,6 +34,8 @@ public sealed class PredictedClvFamily : IMetricFamily
 
     public IReadOnlyList<MetricDefinition> Definitions => Metrics;
 
+    public bool ReadsCustomerDays => true;
+
     public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Orders];
 
     public void Compute(FamilyContext context, FamilyOutput output)
