@@ -50,8 +50,40 @@ public sealed class ExportRows
         return new ExportRows(Kind, kept.Length, columns);
     }
 
+    /// <summary>Hands each row, in order, to <paramref name="visit"/>, its cells by their position in <paramref name="columns"/>.</summary>
+    public void Scan(IReadOnlyList<string> columns, Action<IExportRow> visit)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(visit);
+        var row = new Row(columns.Select(c => _columns.TryGetValue(c, out var values)
+            ? values
+            : throw new ArgumentException($"Column '{c}' of {Kind.ToSlug()} was not read.", nameof(columns))).ToArray());
+        for (row.Index = 0; row.Index < Count; row.Index++)
+        {
+            visit(row);
+        }
+    }
+
     private T[] Column<T>(string column) =>
         _columns.TryGetValue(column, out var values) && values is T[] typed
             ? typed
             : throw new ArgumentException($"Column '{column}' of {Kind.ToSlug()} was not read as {typeof(T).Name}.", nameof(column));
+
+    /// <summary>One row of these columns, moved along them by its index.</summary>
+    private sealed class Row(Array[] columns) : IExportRow
+    {
+        public int Index { get; set; }
+
+        public string? Text(int column) => Cell<string?>(column);
+
+        public double? Number(int column) => Cell<double?>(column);
+
+        public decimal? Money(int column) => Cell<decimal?>(column);
+
+        public EventTime? Time(int column) => Cell<EventTime?>(column);
+
+        private T Cell<T>(int column) => columns[column] is T[] typed
+            ? typed[Index]
+            : throw new ArgumentException($"Column {column} was not read as {typeof(T).Name}.", nameof(column));
+    }
 }

@@ -10,4 +10,11 @@ public interface IExportReader
 {
     /// <summary>The current rows of <paramref name="kind"/> with <paramref name="columns"/>; no rows when the dataset has none of that kind.</summary>
     ExportRows Read(ExportKind kind, IReadOnlyList<string> columns);
+
+    /// <summary>
+    /// Hands each current row of <paramref name="kind"/>, with <paramref name="columns"/> and in the order
+    /// <see cref="Read"/> gives them, to <paramref name="visit"/> one at a time, so a family that keeps a little of each
+    /// row need not hold every row's cells at once. By default the rows are read whole and then handed over.
+    /// </summary>
+    void Scan(ExportKind kind, IReadOnlyList<string> columns, Action<IExportRow> visit) => Read(kind, columns).Scan(columns, visit);
 }

@@ -22,22 +22,15 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             return new ExportRows(kind, 0, columns.Select((c, i) => (c, Empty(types[i]))).ToDictionary(x => x.c, x => x.Item2, StringComparer.Ordinal));
         }
 
-        // A timestamp as its microseconds since 1970 (wall clock and instant): read as whole numbers, not as dates.
-        var select = string.Join(", ", columns.Select((c, i) => types[i] == ColumnType.Timestamp
-            ? $"epoch_us({CurrentRows.Identifier(c)}), epoch_us({CurrentRows.Identifier(c + "_utc")})"
-            : CurrentRows.Identifier(c)));
         // One typed list per column, filled without boxing each cell into an object and converting it again.
         var values = types.Select(ColumnValues.For).ToArray<ColumnValues?>();
-        db.Rows($"SELECT {select} FROM ({CurrentRows.Sql(files, kind)}) ORDER BY _ingested_at, _ingestion_id, _line", r =>
+        var fields = Fields(types);
+        db.Each(Sql(kind, columns, types), r =>
         {
-            var field = 0;
             for (var i = 0; i < values.Length; i++)
             {
-                values[i]!.Read(r, field);
-                field += types[i] == ColumnType.Timestamp ? 2 : 1;
+                values[i]!.Read(r, fields[i]);
             }
-
-            return 0;
         });
         var count = values.Length == 0 ? 0 : values[0]!.Count;
         var typed = new Dictionary<string, Array>(StringComparer.Ordinal);
@@ -49,6 +42,54 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         }
 
         return new ExportRows(kind, count, typed);
+    }
+
+    /// <summary>
+    /// Hands each current row to <paramref name="visit"/> as DuckDB returns it, in the order <see cref="Read"/> gives
+    /// them: no column is gathered, and repeated text is shared as <see cref="Read"/> shares it.
+    /// </summary>
+    public void Scan(ExportKind kind, IReadOnlyList<string> columns, Action<IExportRow> visit)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(visit);
+        var schema = ExportSchemas.For(kind);
+        var types = columns.Select(c => Type(schema, c)).ToArray();
+        if (files.Of(kind).Count == 0)
+        {
+            return;
+        }
+
+        var row = new ReaderRow(types, Fields(types));
+        db.Each(Sql(kind, columns, types), r =>
+        {
+            row.Reader = r;
+            visit(row);
+        });
+    }
+
+    /// <summary>
+    /// The current rows in the order they were ingested; a timestamp as its microseconds since 1970 (wall clock and
+    /// instant), read as whole numbers, not as dates.
+    /// </summary>
+    private string Sql(ExportKind kind, IReadOnlyList<string> columns, ColumnType[] types)
+    {
+        var select = string.Join(", ", columns.Select((c, i) => types[i] == ColumnType.Timestamp
+            ? $"epoch_us({CurrentRows.Identifier(c)}), epoch_us({CurrentRows.Identifier(c + "_utc")})"
+            : CurrentRows.Identifier(c)));
+        return $"SELECT {select} FROM ({CurrentRows.Sql(files, kind)}) ORDER BY _ingested_at, _ingestion_id, _line";
+    }
+
+    /// <summary>The first field of each column in the query's result: a timestamp takes two.</summary>
+    private static int[] Fields(ColumnType[] types)
+    {
+        var fields = new int[types.Length];
+        for (int i = 0, field = 0; i < types.Length; i++)
+        {
+            fields[i] = field;
+            field += types[i] == ColumnType.Timestamp ? 2 : 1;
+        }
+
+        return fields;
     }
 
     private static ColumnType Type(ExportSchema schema, string column)
@@ -92,9 +133,11 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field) || reader.IsDBNull(field + 1)
+        public override void Read(DbDataReader reader, int field) => _values.Add(Cell(reader, field));
+
+        public static EventTime? Cell(DbDataReader reader, int field) => reader.IsDBNull(field) || reader.IsDBNull(field + 1)
             ? null
-            : new EventTime(Day(reader.GetInt64(field)), new DateTimeOffset(DateTime.UnixEpoch.Ticks + (reader.GetInt64(field + 1) * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero)));
+            : new EventTime(Day(reader.GetInt64(field)), new DateTimeOffset(DateTime.UnixEpoch.Ticks + (reader.GetInt64(field + 1) * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero));
 
         /// <summary>The day of a wall-clock time, counting days before 1970 down (floor division).</summary>
         private static DateOnly Day(long microseconds)
@@ -112,9 +155,11 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field)
+        public override void Read(DbDataReader reader, int field) => _values.Add(Cell(reader, field));
+
+        public static double? Cell(DbDataReader reader, int field) => reader.IsDBNull(field)
             ? null
-            : reader.GetFieldType(field) == typeof(double) ? reader.GetDouble(field) : Convert.ToDouble(reader.GetValue(field), CultureInfo.InvariantCulture));
+            : reader.GetFieldType(field) == typeof(double) ? reader.GetDouble(field) : Convert.ToDouble(reader.GetValue(field), CultureInfo.InvariantCulture);
 
         public override Array ToArray() => _values.ToArray();
     }
@@ -125,9 +170,23 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(reader.IsDBNull(field)
+        public override void Read(DbDataReader reader, int field) => _values.Add(Cell(reader, field));
+
+        public static decimal? Cell(DbDataReader reader, int field) => reader.IsDBNull(field)
             ? null
-            : reader.GetFieldType(field) == typeof(decimal) ? reader.GetDecimal(field) : Convert.ToDecimal(reader.GetValue(field), CultureInfo.InvariantCulture));
+            : reader.GetFieldType(field) == typeof(decimal) ? reader.GetDecimal(field) : Convert.ToDecimal(reader.GetValue(field), CultureInfo.InvariantCulture);
+
+        public override Array ToArray() => _values.ToArray();
+    }
+
+    private sealed class Texts : ColumnValues
+    {
+        private readonly List<string?> _values = [];
+        private readonly SharedTexts _shared = new();
+
+        public override int Count => _values.Count;
+
+        public override void Read(DbDataReader reader, int field) => _values.Add(_shared.Read(reader, field));
 
         public override Array ToArray() => _values.ToArray();
     }
@@ -136,22 +195,20 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
     /// Text read once per distinct value: a customer's id on every one of its rows, or a status, is one string shared by
     /// those rows rather than a copy per row. A column of mostly distinct values (an id per row) stops looking them up.
     /// </summary>
-    private sealed class Texts : ColumnValues
+    private sealed class SharedTexts
     {
         /// <summary>Rows read before the share of distinct values is judged.</summary>
         private const int Sample = 1 << 18;
 
-        private readonly List<string?> _values = [];
+        private int _count;
         private Dictionary<string, string>? _distinct = new(StringComparer.Ordinal);
 
-        public override int Count => _values.Count;
-
-        public override void Read(DbDataReader reader, int field)
+        public string? Read(DbDataReader reader, int field)
         {
             if (reader.IsDBNull(field))
             {
-                _values.Add(null);
-                return;
+                _count++;
+                return null;
             }
 
             var text = reader.GetFieldType(field) == typeof(string) ? reader.GetString(field) : Convert.ToString(reader.GetValue(field), CultureInfo.InvariantCulture)!;
@@ -166,15 +223,34 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
                     _distinct.Add(text, text);
                 }
 
-                if (_values.Count == Sample && _distinct.Count > Sample * 9 / 10)
+                if (_count == Sample && _distinct.Count > Sample * 9 / 10)
                 {
                     _distinct = null;
                 }
             }
 
-            _values.Add(text);
+            _count++;
+            return text;
         }
+    }
 
-        public override Array ToArray() => _values.ToArray();
+    /// <summary>The row a query's reader is on, its cells read as <see cref="Read"/> reads them, by column position.</summary>
+    private sealed class ReaderRow(ColumnType[] types, int[] fields) : IExportRow
+    {
+        private readonly SharedTexts?[] _texts = types.Select(t => t is ColumnType.Timestamp or ColumnType.Number or ColumnType.Sentiment or ColumnType.Money or ColumnType.Rate
+            ? null
+            : new SharedTexts()).ToArray();
+
+        public DbDataReader? Reader { get; set; }
+
+        public string? Text(int column) => (_texts[column] ?? throw NotRead(column, "text")).Read(Reader!, fields[column]);
+
+        public double? Number(int column) => types[column] is ColumnType.Number or ColumnType.Sentiment ? Doubles.Cell(Reader!, fields[column]) : throw NotRead(column, "a number");
+
+        public decimal? Money(int column) => types[column] is ColumnType.Money or ColumnType.Rate ? Decimals.Cell(Reader!, fields[column]) : throw NotRead(column, "money");
+
+        public EventTime? Time(int column) => types[column] == ColumnType.Timestamp ? Times.Cell(Reader!, fields[column]) : throw NotRead(column, "a time");
+
+        private static ArgumentException NotRead(int column, string what) => new($"Column {column} is not read as {what}.", nameof(column));
     }
 }

@@ -49,6 +49,19 @@ public sealed class DuckDbSession : IDisposable
         return rows;
     }
 
+    /// <summary>Runs a query and hands every row to <paramref name="visit"/>, keeping none.</summary>
+    public void Each(string sql, Action<DbDataReader> visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            visit(reader);
+        }
+    }
+
     /// <summary>A SQL string literal.</summary>
     public static string Literal(string text)
     {

@@ -66,6 +66,47 @@ public sealed class CuratedExportReaderTests : IDisposable
         Assert.Same(statuses[0], statuses[1]);
     }
 
+    [Fact]
+    public void Scan_HandsOverTheRowsReadGives_InItsOrder_WithRepeatedTextShared()
+    {
+        using var curated = new CuratedFolder().InZone(Zone).Shipments(
+        [
+            ("p1", "c1", "2025-01-01T10:00:00Z", "shipped", "2025-01-02T10:00:00Z", null),
+            ("p2", "c2", "2025-01-02T10:00:00Z", "shipped", null, "2025-01-05T23:30:00-08:00"),
+            ("p3", "c1", "2025-01-03T10:00:00Z", "cancelled", null, null),
+            .. Rows,
+        ]);
+        using var db = new DuckDbSession();
+        var reader = new CuratedExportReader(db, CuratedFiles.FromFolder(curated.Root));
+        string[] columns = ["customer_id", "status", "order_date", "shipped_at", "delivered_at"];
+        var scanned = new List<(string? Customer, string? Status, EventTime? Ordered, EventTime? Shipped, EventTime? Delivered)>();
+        reader.Scan(ExportKind.Orders, columns, row => scanned.Add((row.Text(0), row.Text(1), row.Time(2), row.Time(3), row.Time(4))));
+
+        var rows = reader.Read(ExportKind.Orders, columns);
+        Assert.Equal(6, scanned.Count);
+        Assert.Equal(rows.Text("customer_id"), scanned.Select(r => r.Customer));
+        Assert.Equal(rows.Text("status"), scanned.Select(r => r.Status));
+        Assert.Equal(rows.Time("order_date"), scanned.Select(r => r.Ordered));
+        Assert.Equal(rows.Time("shipped_at"), scanned.Select(r => r.Shipped));
+        Assert.Equal(rows.Time("delivered_at"), scanned.Select(r => r.Delivered));
+        // Computed independently of the reader: the instant as written and its day in Los Angeles.
+        Assert.Equal(Expected("2025-01-05T23:30:00-08:00"), scanned[1].Delivered);
+        Assert.Equal(new DateOnly(2025, 1, 5), scanned[1].Delivered!.Value.Day);
+        Assert.Same(scanned[0].Customer, scanned[2].Customer);
+        Assert.Same(scanned[0].Status, scanned[1].Status);
+        Assert.Throws<ArgumentException>(() => reader.Scan(ExportKind.Orders, ["customer_id"], row => row.Time(0)));
+    }
+
+    [Fact]
+    public void Scan_OfAKindWithoutFiles_HandsOverNoRows()
+    {
+        using var db = new DuckDbSession();
+        var visited = 0;
+        new CuratedExportReader(db, CuratedFiles.FromFolder(_curated.Root)).Scan(ExportKind.Tickets, ["customer_id"], _ => visited++);
+
+        Assert.Equal(0, visited);
+    }
+
     /// <summary>The instant as written, and its day on the zone's clock, worked out by the framework's time zones.</summary>
     private static EventTime? Expected(string? text)
     {

@@ -53,31 +53,39 @@ public sealed class FulfilmentFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = context.Exports.Read(ExportKind.Orders, ["customer_id", "order_date", "status", "shipped_at", "delivered_at"]);
-        var customer = rows.Text("customer_id");
-        var ordered = rows.Time("order_date");
-        var status = rows.Text("status");
-        var shipped = rows.Time("shipped_at");
-        var delivered = rows.Time("delivered_at");
-        // Each wait in ticks, not below zero (Durations.Hours), dated by the day it ended: the shipments are summed and
-        // let go before the deliveries are gathered, so only one of the two is in memory at a time.
-        output.Add(HoursMetrics.Compute(context, Waits(customer, ordered, status, shipped), NoDimension, Metrics[0], Metrics[1], Metrics[2]));
-        output.Add(HoursMetrics.Compute(context, Waits(customer, ordered, status, delivered), NoDimension, Metrics[3], Metrics[4], Metrics[5]));
+        // Each wait in ticks, not below zero (Durations.Ticks), dated by the day it ended, gathered as the orders are
+        // scanned: only the waits are held, not every order's customer, status and three timestamps.
+        var (shipments, deliveries) = Waits(context.Exports);
+        output.Add(HoursMetrics.Compute(context, shipments, NoDimension, Metrics[0], Metrics[1], Metrics[2]));
+        output.Add(HoursMetrics.Compute(context, deliveries, NoDimension, Metrics[3], Metrics[4], Metrics[5]));
     }
 
-    /// <summary>The wait of every order not cancelled from its order date to <paramref name="ended"/>, dated by the day it ended.</summary>
-    private static List<DatedEvent<long>> Waits(
-        IReadOnlyList<string?> customer, IReadOnlyList<EventTime?> ordered, IReadOnlyList<string?> status, IReadOnlyList<EventTime?> ended)
+    /// <summary>
+    /// The waits of every order not cancelled from its order date to its shipping and to its delivery, each dated by the
+    /// day it ended, in the orders' order.
+    /// </summary>
+    private static (List<DatedEvent<long>> Shipments, List<DatedEvent<long>> Deliveries) Waits(IExportReader exports)
     {
-        var waits = new List<DatedEvent<long>>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        var shipments = new List<DatedEvent<long>>();
+        var deliveries = new List<DatedEvent<long>>();
+        exports.Scan(ExportKind.Orders, ["customer_id", "order_date", "status", "shipped_at", "delivered_at"], row =>
         {
-            if (ordered[i] is { } at && status[i] != OrderStatuses.Cancelled && ended[i] is { } end)
+            if (row.Time(1) is not { } at || row.Text(2) == OrderStatuses.Cancelled)
             {
-                waits.Add(new DatedEvent<long>(end.Day, customer[i], null, Durations.Ticks(at, end)));
+                return;
             }
-        }
 
-        return waits;
+            var customer = row.Text(0);
+            if (row.Time(3) is { } shipped)
+            {
+                shipments.Add(new DatedEvent<long>(shipped.Day, customer, null, Durations.Ticks(at, shipped)));
+            }
+
+            if (row.Time(4) is { } delivered)
+            {
+                deliveries.Add(new DatedEvent<long>(delivered.Day, customer, null, Durations.Ticks(at, delivered)));
+            }
+        });
+        return (shipments, deliveries);
     }
 }
