@@ -51,8 +51,9 @@ internal sealed class FeedAnswers
         return null;
     }
 
-    /// <summary>How many answers are kept now.</summary>
-    public int Count => _answers.Count;
+    /// <summary>True when an answer written over <paramref name="generation"/> of <paramref name="dataset"/> is kept now.</summary>
+    public bool HoldsOver(string dataset, string generation) =>
+        _answers.Values.Any(a => a.Generations.TryGetValue(dataset, out var g) && string.Equals(g, generation, StringComparison.Ordinal));
 
     /// <summary>Drops every answer written over a generation of <paramref name="dataset"/> other than <paramref name="current"/> and <paramref name="previous"/>.</summary>
     /// <returns>How many answers were dropped.</returns>
