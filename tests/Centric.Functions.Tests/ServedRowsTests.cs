@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Centric.Functions.Api;
+using Centric.Functions.Api.OData;
 using Centric.Functions.Api.Serving;
 using Centric.Storage.Datasets;
 using Centric.Storage.Scores;
@@ -282,6 +283,111 @@ public sealed class ServedRowsTests(AzuriteFixture azurite) : HandlerTest(azurit
         Assert.Equal(0, tiny.Bytes);
         _ = await tinyRows.SnapshotsAsync(source, older, CancellationToken.None);
         Assert.Equal(2, tiny.Loads);
+    }
+
+    [Fact]
+    public async Task AGenerationOlderThanThePrevious_LeavesTheRowCacheAndTheFeedAnswers_OnceANewerOneIsKnown()
+    {
+        const string Top3 = "/api/odata/Snapshots?$top=3";
+        var cache = _readerFactory.Services.GetRequiredService<GenerationRows>();
+        var feed = _readerFactory.Services.GetRequiredService<FeedAnswers>();
+
+        await DropAsync("shop/orders/orders.csv", PipelineTests.OrdersCsv);
+        await RunAsync();
+        var first = await CurrentGenerationAsync();
+        await ReadAllAsync();
+        using (var top = await _reader.GetAsync(new Uri(Top3, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, top.StatusCode);
+        }
+
+        Assert.True(cache.Holds(new RowsKey("snapshots", "shop", first)));
+        Assert.True(cache.Holds(new RowsKey("customers", "shop", first)));
+        Assert.True(feed.HoldsOver("shop", first));
+        var firstBytes = cache.Bytes;
+        Assert.True(firstBytes > 0);
+
+        // The second generation: the first is now the previous one and stays.
+        await DropAsync("shop/orders/more.csv", MoreOrdersCsv);
+        await RunAsync();
+        var second = await CurrentGenerationAsync();
+        _time.Advance(TimeSpan.FromSeconds(7));
+        await ReadAllAsync();
+        Assert.True(cache.Holds(new RowsKey("snapshots", "shop", second)));
+        Assert.True(cache.Holds(new RowsKey("snapshots", "shop", first)));
+        Assert.True(cache.Holds(new RowsKey("customers", "shop", first)));
+        Assert.True(feed.HoldsOver("shop", first), "The $top=3 answer over the previous generation is still kept.");
+        var bothBytes = cache.Bytes;
+        Assert.True(bothBytes > firstBytes);
+
+        // The third: the first is neither current nor previous, and its rows and answers are dropped at once.
+        await DropAsync("shop/orders/again.csv", MoreOrdersCsv.Replace("o9,", "o10,", StringComparison.Ordinal));
+        await RunAsync();
+        var third = await CurrentGenerationAsync();
+        _time.Advance(TimeSpan.FromSeconds(7));
+        await ReadAllAsync();
+        Assert.False(cache.Holds(new RowsKey("snapshots", "shop", first)));
+        Assert.False(cache.Holds(new RowsKey("customers", "shop", first)));
+        Assert.False(feed.HoldsOver("shop", first));
+        Assert.True(cache.Holds(new RowsKey("snapshots", "shop", second)));
+        Assert.True(cache.Holds(new RowsKey("snapshots", "shop", third)));
+        Assert.True(cache.Holds(new RowsKey("customers", "shop", third)));
+
+        // What is held is the second and third generations' rows: the third's size as a separate cache estimates it.
+        var record = await new DatasetRegistry(Factory.Clients).GetAsync("shop");
+        var (source, _) = PublishedDataset.From("shop", record);
+        var sizes = new GenerationRows(1L << 30);
+        var sized = new ServedRows(sizes, Factory.Services.GetRequiredService<SnapshotStore>(), Factory.Services.GetRequiredService<ScoresStore>());
+        _ = await sized.SnapshotsAsync(source!, third, CancellationToken.None);
+        _ = await sized.CustomersAsync(source!, CancellationToken.None);
+        Assert.Equal(bothBytes - firstBytes + sizes.Bytes, cache.Bytes);
+
+        async Task ReadAllAsync()
+        {
+            _ = await RevenueAsync(_reader);
+            using var customer = await _reader.GetAsync(new Uri("/api/datasets/shop/customers/c0", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, customer.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task TheDrillThrough_IsServedFromMemory_AndPicksUpANewGenerationWithinTheBound()
+    {
+        const string NewInFebruary = "/api/datasets/shop/metrics/new-customers/customers?period=2025-02";
+        var cache = _readerFactory.Services.GetRequiredService<GenerationRows>();
+        await DropAsync("shop/orders/orders.csv", PipelineTests.OrdersCsv);
+        await RunAsync();
+        var first = await CurrentGenerationAsync();
+
+        // February's only new customer is c2 (c3's orders were cancelled or refunded).
+        var before = await _reader.GetStringAsync(new Uri(NewInFebruary, UriKind.Relative));
+        var list = JsonNode.Parse(before)!;
+        Assert.Equal(first, (string?)list["generation"]);
+        Assert.Equal(["c2"], list["customers"]!.AsArray().Select(c => (string)c!["customerId"]!));
+        Assert.Equal(1m, (decimal?)list["value"]);
+        Assert.Equal(before, await Client.GetStringAsync(new Uri(NewInFebruary, UriKind.Relative)));
+
+        // Asked again, and for another period: no read of storage.
+        var loads = cache.Loads;
+        Assert.Equal(before, await _reader.GetStringAsync(new Uri(NewInFebruary, UriKind.Relative)));
+        _ = await _reader.GetStringAsync(new Uri("/api/datasets/shop/metrics/new-customers/customers?period=2025-01", UriKind.Relative));
+        Assert.Equal(loads, cache.Loads);
+
+        await DropAsync("shop/orders/more.csv", MoreOrdersCsv);
+        await RunAsync();
+        var second = await CurrentGenerationAsync();
+
+        // Younger than two seconds, the reader's pointer still names the first generation.
+        _time.Advance(TimeSpan.FromMilliseconds(1900));
+        Assert.Equal(before, await _reader.GetStringAsync(new Uri(NewInFebruary, UriKind.Relative)));
+
+        // Seven seconds (2 s + 5 s stale) after the reading, the second generation: c4 ordered on 9 February.
+        _time.Advance(TimeSpan.FromMilliseconds(5100));
+        var after = JsonNode.Parse(await _reader.GetStringAsync(new Uri(NewInFebruary, UriKind.Relative)))!;
+        Assert.Equal(second, (string?)after["generation"]);
+        Assert.Equal(["c2", "c4"], after["customers"]!.AsArray().Select(c => (string)c!["customerId"]!));
+        Assert.Equal(2m, (decimal?)after["value"]);
+        Assert.Equal(2m, (decimal?)after["total"]);
     }
 
     [Fact]

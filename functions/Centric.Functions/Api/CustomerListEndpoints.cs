@@ -1,10 +1,9 @@
 using System.Globalization;
 using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Segments;
-using Centric.Domain.Snapshots;
 using Centric.Domain.Time;
-using Centric.Storage.Datasets;
-using Centric.Storage.Scores;
+using Centric.Functions.Api.OData;
+using Centric.Functions.Api.Serving;
 using Centric.Storage.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,7 +12,9 @@ namespace Centric.Functions.Api;
 /// <summary>
 /// <c>GET /api/datasets/{dataset}/metrics/{metric}/customers?period=&amp;segment=&amp;grain=&amp;format=</c>: the
 /// customers behind a count (new, reactivated, churned, active customers) or an MRR movement of the current
-/// generation, listed when the generation was computed, from the same pass that computed the value.
+/// generation, listed when the generation was computed, from the same pass that computed the value. The generation's
+/// snapshot rows and lists are read from storage once and then served from memory (<see cref="ServedRows"/>); which
+/// generation is current is <see cref="CurrentGenerations"/>' reading of the pointer.
 /// </summary>
 internal static class CustomerListEndpoints
 {
@@ -32,9 +33,8 @@ internal static class CustomerListEndpoints
         string dataset,
         string metric,
         HttpContext context,
-        DatasetRegistry datasets,
-        SnapshotStore snapshots,
-        ScoresStore scores,
+        CurrentGenerations generations,
+        ServedRows served,
         CancellationToken cancellationToken)
     {
         if (!CustomerLists.Supports(metric))
@@ -43,7 +43,7 @@ internal static class CustomerListEndpoints
                 $"Metric '{metric}' has no customer list. These metrics do: {string.Join(", ", CustomerLists.Metrics)}.");
         }
 
-        var (published, problem) = await PublishedDataset.FindAsync(dataset, datasets, cancellationToken);
+        var (published, problem) = PublishedDataset.From(dataset, await generations.RecordAsync(dataset, cancellationToken));
         if (published is null)
         {
             return problem!;
@@ -75,10 +75,12 @@ internal static class CustomerListEndpoints
             return Problems.InvalidParameter("format", $"format '{format}' is not one of json, csv.");
         }
 
-        var rows = await snapshots.ReadAsync(
-            published.Name, published.Generation, published.ComputedAt ?? DateTimeOffset.MinValue, published.AsOf,
-            new SnapshotQuery(metric, grain.ToName(), Segment: segment, Preset: ""), cancellationToken);
-        if (rows.Count == 0)
+        // The metric's rows at the grain for the segment, without a preset, as the table holds them.
+        var rows = (await served.SnapshotsAsync(published, published.Generation, cancellationToken))
+            .Range(RowKeys.Prefix(metric, grain.ToName()), after: null, [new SnapshotCondition(SnapshotColumn.Segment, SnapshotComparison.Equal, segment)])
+            .Where(r => string.IsNullOrEmpty(r.Preset))
+            .ToArray();
+        if (rows.Length == 0)
         {
             return segment == SegmentKeys.All
                 ? Problems.NotFound($"Dataset '{dataset}' has no values of {metric}: its exports hold nothing that metric is computed from.")
@@ -97,7 +99,7 @@ internal static class CustomerListEndpoints
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        if (await scores.ReadCustomerListsAsync(published.Name, published.Generation, cancellationToken) is not { } lists)
+        if ((await served.CustomerListsAsync(published, cancellationToken)).Lists is not { } lists)
         {
             return Problems.NotFound($"Dataset '{dataset}' was computed before customer lists were kept: recompute it to list customers.");
         }
@@ -127,7 +129,7 @@ internal static class CustomerListEndpoints
     }
 
     /// <summary>The row whose label is <paramref name="period"/>, else the one holding the day it names (YYYY-MM-DD or YYYY-MM).</summary>
-    private static SnapshotRow? Find(IReadOnlyList<SnapshotRow> rows, string period)
+    private static Snapshot? Find(IReadOnlyList<Snapshot> rows, string period)
     {
         if (rows.FirstOrDefault(r => string.Equals(r.Period, period, StringComparison.OrdinalIgnoreCase)) is { } labelled)
         {

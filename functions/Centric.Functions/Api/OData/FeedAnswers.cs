@@ -9,7 +9,8 @@ namespace Centric.Functions.Api.OData;
 /// The feed's serialised answers over published generations: a request for the same URL with the same protocol headers
 /// over the same generations (the set's generations tag, which also says which datasets the caller may read) gets the
 /// bytes the OData serialiser wrote the first time. An answer is kept per request and replaced when the generations
-/// move on; at most <see cref="MaxAnswers"/> answers and <see cref="MaxBytes"/> bytes are kept, past which answers are
+/// move on, and an answer over a dataset's generation older than its previous one is dropped as soon as the newer
+/// current one is known (<see cref="DropSuperseded"/>); at most <see cref="MaxAnswers"/> answers and <see cref="MaxBytes"/> bytes are kept, past which answers are
 /// written per request and not kept.
 /// </summary>
 internal sealed class FeedAnswers
@@ -33,20 +34,49 @@ internal sealed class FeedAnswers
 
     /// <summary>
     /// The answer kept for this request over the generations <paramref name="tag"/> names, else null; on a miss the
-    /// answer the request goes on to write is kept (<see cref="Capture"/>).
+    /// answer the request goes on to write is kept (<see cref="Capture"/>) with the generations it was written over,
+    /// <paramref name="generations"/> (dataset to generation).
     /// </summary>
-    public FeedAnswerResult? Find(HttpContext context, string tag)
+    public FeedAnswerResult? Find(HttpContext context, string tag, IReadOnlyDictionary<string, string> generations)
     {
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(generations);
         var key = Key(context.Request);
         if (_answers.TryGetValue(key, out var answer) && string.Equals(answer.Tag, tag, StringComparison.Ordinal))
         {
             return new FeedAnswerResult(answer);
         }
 
-        context.Items[CaptureItem] = (key, tag);
+        context.Items[CaptureItem] = new Pending(key, tag, generations);
         return null;
     }
+
+    /// <summary>True when an answer written over <paramref name="generation"/> of <paramref name="dataset"/> is kept now.</summary>
+    public bool HoldsOver(string dataset, string generation) =>
+        _answers.Values.Any(a => a.Generations.TryGetValue(dataset, out var g) && string.Equals(g, generation, StringComparison.Ordinal));
+
+    /// <summary>Drops every answer written over a generation of <paramref name="dataset"/> other than <paramref name="current"/> and <paramref name="previous"/>.</summary>
+    /// <returns>How many answers were dropped.</returns>
+    public int DropSuperseded(string dataset, string? current, string? previous)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var dropped = 0;
+        foreach (var (key, answer) in _answers)
+        {
+            if (answer.Generations.TryGetValue(dataset, out var generation)
+                && !string.Equals(generation, current, StringComparison.Ordinal)
+                && !string.Equals(generation, previous, StringComparison.Ordinal)
+                && _answers.TryRemove(new KeyValuePair<string, FeedAnswer>(key, answer)))
+            {
+                Interlocked.Add(ref _bytes, -answer.Body.Length);
+                dropped++;
+            }
+        }
+
+        return dropped;
+    }
+
+    private sealed record Pending(string Key, string Tag, IReadOnlyDictionary<string, string> Generations);
 
     private void Keep(string key, FeedAnswer answer)
     {
@@ -56,8 +86,10 @@ internal sealed class FeedAnswers
             return;
         }
 
-        _answers[key] = answer;
-        Interlocked.Add(ref _bytes, answer.Body.Length - (replaced ? old!.Body.Length : 0));
+        if (replaced ? _answers.TryUpdate(key, answer, old!) : _answers.TryAdd(key, answer))
+        {
+            Interlocked.Add(ref _bytes, answer.Body.Length - (replaced ? old!.Body.Length : 0));
+        }
     }
 
     private static string Key(HttpRequest request)
@@ -75,7 +107,7 @@ internal sealed class FeedAnswers
             ArgumentNullException.ThrowIfNull(context);
             ArgumentNullException.ThrowIfNull(next);
             var http = context.HttpContext;
-            if (http.Items[CaptureItem] is not (string key, string tag) || context.Result is not ObjectResult { StatusCode: null or 200 })
+            if (http.Items[CaptureItem] is not Pending pending || context.Result is not ObjectResult { StatusCode: null or 200 })
             {
                 await next();
                 return;
@@ -100,7 +132,7 @@ internal sealed class FeedAnswers
                     .Where(h => http.Response.Headers.ContainsKey(h))
                     .Select(h => new KeyValuePair<string, StringValues>(h, http.Response.Headers[h]))
                     .ToArray();
-                answers.Keep(key, new FeedAnswer(tag, body, http.Response.ContentType, headers));
+                answers.Keep(pending.Key, new FeedAnswer(pending.Tag, pending.Generations, body, http.Response.ContentType, headers));
             }
 
             await original.WriteAsync(body, http.RequestAborted);
@@ -108,8 +140,12 @@ internal sealed class FeedAnswers
     }
 }
 
-/// <summary>A kept answer: the generations it was written over, its bytes, content type and protocol headers.</summary>
-internal sealed record FeedAnswer(string Tag, byte[] Body, string? ContentType, IReadOnlyList<KeyValuePair<string, StringValues>> Headers);
+/// <summary>
+/// A kept answer: the tag of the generations it was written over and those generations (dataset to generation), its
+/// bytes, content type and protocol headers.
+/// </summary>
+internal sealed record FeedAnswer(
+    string Tag, IReadOnlyDictionary<string, string> Generations, byte[] Body, string? ContentType, IReadOnlyList<KeyValuePair<string, StringValues>> Headers);
 
 /// <summary>Writes a kept <see cref="FeedAnswer"/> as it was first written.</summary>
 internal sealed class FeedAnswerResult(FeedAnswer answer) : IActionResult

@@ -49,7 +49,7 @@ public abstract class FeedController(ODataPaging paging) : ODataController
         ArgumentNullException.ThrowIfNull(answer);
         var published = await PublishedAsync(cancellationToken);
         var tag = GenerationsTag(set, published);
-        if (KeptAnswer(tag) is { } kept)
+        if (KeptAnswer(tag, published) is { } kept)
         {
             return NotModified(tag, LastComputed(published)) ? NotModifiedResult() : kept;
         }
@@ -72,8 +72,9 @@ public abstract class FeedController(ODataPaging paging) : ODataController
     /// The answer already written for this request over the generations <paramref name="tag"/> names, else null (and the
     /// answer this request writes is kept: <see cref="FeedAnswers"/>).
     /// </summary>
-    private protected IActionResult? KeptAnswer(string tag) =>
-        HttpContext.RequestServices.GetRequiredService<FeedAnswers>().Find(HttpContext, tag);
+    private protected IActionResult? KeptAnswer(string tag, IReadOnlyList<PublishedDataset> published) =>
+        HttpContext.RequestServices.GetRequiredService<FeedAnswers>().Find(
+            HttpContext, tag, published.ToDictionary(d => d.Name, d => d.Generation, StringComparer.Ordinal));
 
     protected static IActionResult NotModifiedResult() => new StatusCodeResult(StatusCodes.Status304NotModified);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Centric.Functions.Api.OData;
 using Centric.Storage.Datasets;
 
 namespace Centric.Functions.Api.Serving;
@@ -11,7 +12,10 @@ namespace Centric.Functions.Api.Serving;
 /// published by another instance is therefore served here 2 s after it is published plus one table read; a compute
 /// run by this instance forgets the dataset at once (<see cref="Forget"/>). Answers are kept by generation, so a
 /// response's rows, ETag and headers always come from one generation. The list of every dataset (what the OData feed
-/// reads) is kept and re-read the same way (<see cref="ListAsync"/>).
+/// reads) is kept and re-read the same way (<see cref="ListAsync"/>). When either reading shows a dataset's current
+/// generation moved on, the rows held for it (<see cref="GenerationRows"/>) and the feed's answers over it
+/// (<see cref="FeedAnswers"/>) are dropped for every generation but the current and the previous one: a nextLink chain
+/// started on the previous generation goes on from memory, one started earlier is read from storage again.
 /// </summary>
 internal sealed class CurrentGenerations
 {
@@ -30,19 +34,37 @@ internal sealed class CurrentGenerations
     private readonly StaleWhileRenew<string, DatasetRecord?> _pointers;
     private readonly StaleWhileRenew<bool, IReadOnlyList<DatasetRecord>> _list;
     private readonly ConcurrentDictionary<AnswerKey, CachedAnswer> _answers = new();
+    private readonly ConcurrentDictionary<string, string?> _known = new(StringComparer.Ordinal);
+    private readonly GenerationRows _rows;
+    private readonly FeedAnswers _feed;
     private long _answerBytes;
 
-    public CurrentGenerations(DatasetRegistry datasets, TimeProvider time)
+    public CurrentGenerations(DatasetRegistry datasets, TimeProvider time, GenerationRows rows, FeedAnswers feed)
     {
         ArgumentNullException.ThrowIfNull(datasets);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(feed);
+        _rows = rows;
+        _feed = feed;
         _pointers = new StaleWhileRenew<string, DatasetRecord?>(
             async (dataset, cancellationToken) => await datasets.GetAsync(dataset, cancellationToken).ConfigureAwait(false),
             PointerCacheFor, PointerCacheFor + StaleFor, time,
-            renewed: (dataset, record) => DropAnswers(dataset, record?.CurrentGeneration),
+            renewed: (dataset, record) =>
+            {
+                DropAnswers(dataset, record?.CurrentGeneration);
+                Learned(dataset, record);
+            },
             comparer: StringComparer.Ordinal);
         _list = new StaleWhileRenew<bool, IReadOnlyList<DatasetRecord>>(
             async (_, cancellationToken) => await datasets.ListAsync(cancellationToken).ConfigureAwait(false),
-            PointerCacheFor, PointerCacheFor + StaleFor, time);
+            PointerCacheFor, PointerCacheFor + StaleFor, time,
+            renewed: (_, records) =>
+            {
+                foreach (var record in records)
+                {
+                    Learned(record.RowKey, record);
+                }
+            });
     }
 
     /// <summary>Every dataset's entry as last read, re-read as the class describes (one reading for all datasets).</summary>
@@ -83,6 +105,29 @@ internal sealed class CurrentGenerations
         _pointers.Forget(dataset);
         _list.Forget(true);
         DropAnswers(dataset, keepGeneration: null);
+    }
+
+    /// <summary>
+    /// Once <paramref name="record"/> shows a current generation of <paramref name="dataset"/> other than the one last
+    /// seen, drops the dataset's rows and feed answers of generations older than its previous one.
+    /// </summary>
+    private void Learned(string dataset, DatasetRecord? record)
+    {
+        var current = record?.CurrentGeneration;
+        if (_known.TryGetValue(dataset, out var seen) && string.Equals(seen, current, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        _known[dataset] = current;
+        if (current is null)
+        {
+            // Nothing published (yet, or any more): nothing of the dataset is served, so nothing of it is dropped here.
+            return;
+        }
+
+        _rows.DropSuperseded(dataset, current, record!.PreviousGeneration);
+        _feed.DropSuperseded(dataset, current, record.PreviousGeneration);
     }
 
     private void DropAnswers(string dataset, string? keepGeneration)

@@ -10,7 +10,8 @@ namespace Centric.Functions.Api.Serving;
 /// <see cref="CurrentGenerations"/>, and a new generation is simply a new key. Entries are bounded by an estimate of
 /// their size (<see cref="CapBytes"/>, the <c>Serving:RowCacheMb</c> setting): past it, the least recently read
 /// entries are dropped, and an entry larger than the whole cap is served to the requests that asked for it but not
-/// kept. Concurrent requests for one entry share one read.
+/// kept. A dataset's generations older than its previous one are dropped once a newer current one is known
+/// (<see cref="DropSuperseded"/>). Concurrent requests for one entry share one read.
 /// </summary>
 internal sealed class GenerationRows
 {
@@ -62,6 +63,40 @@ internal sealed class GenerationRows
 
     /// <summary>True when the rows of <paramref name="key"/> are held now.</summary>
     public bool Holds(RowsKey key) => _entries.TryGetValue(key, out var entry) && entry.Load.IsCompletedSuccessfully && entry.Kept;
+
+    /// <summary>
+    /// Drops <paramref name="dataset"/>'s rows of every generation other than <paramref name="current"/> and
+    /// <paramref name="previous"/> (a read under way for one of them is served to its requests but not kept): a
+    /// superseded generation leaves memory as soon as its successor's successor is known, not when the cap needs room.
+    /// Asked for again (a nextLink chain started on it), it is read from storage again.
+    /// </summary>
+    /// <returns>How many entries were dropped.</returns>
+    public int DropSuperseded(string dataset, string? current, string? previous)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var dropped = 0;
+        lock (_evicting)
+        {
+            foreach (var (key, entry) in _entries)
+            {
+                if (!string.Equals(key.Dataset, dataset, StringComparison.Ordinal)
+                    || string.Equals(key.Generation, current, StringComparison.Ordinal)
+                    || string.Equals(key.Generation, previous, StringComparison.Ordinal)
+                    || !_entries.TryRemove(new KeyValuePair<RowsKey, Entry>(key, entry)))
+                {
+                    continue;
+                }
+
+                dropped++;
+                if (entry.Kept)
+                {
+                    _bytes -= entry.Bytes;
+                }
+            }
+        }
+
+        return dropped;
+    }
 
     /// <summary>
     /// The rows of <paramref name="key"/>: from memory when held, else read once by <paramref name="load"/> (which

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Centric.Domain.Families.Cohorts;
+using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Snapshots;
 using Centric.Engine.Clv;
 using Centric.Functions.Api.OData;
@@ -18,6 +19,7 @@ internal sealed class ServedRows(GenerationRows cache, SnapshotStore snapshots, 
     private const long SnapshotBytes = 224;
     private const long CustomerBytes = 160;
     private const long CohortBytes = 96;
+    private const long ListRowBytes = 144;
 
     /// <summary>
     /// Every snapshot row of <paramref name="generation"/> of <paramref name="source"/>'s dataset, in RowKey order (the
@@ -119,6 +121,32 @@ internal sealed class ServedRows(GenerationRows cache, SnapshotStore snapshots, 
         {
             var counts = await scores.PAliveHistogramAsync(source.Name, source.Generation, bins, ct).ConfigureAwait(false);
             return new Sized<PAliveSet>(new PAliveSet(counts), 64 + ((counts?.Count ?? 0) * 64));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The customer lists of the dataset's current generation (<see cref="CustomerListsHeld.Lists"/> null when it was
+    /// computed before lists were kept).
+    /// </summary>
+    public ValueTask<CustomerListsHeld> CustomerListsAsync(PublishedDataset source, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return cache.GetAsync(new RowsKey("customer-lists", source.Name, source.Generation), async ct =>
+        {
+            var lists = await scores.ReadCustomerListsAsync(source.Name, source.Generation, ct).ConfigureAwait(false);
+            long bytes = 64;
+            foreach (var row in lists?.Rows ?? [])
+            {
+                bytes += ListRowBytes + Text(row.Metric) + Text(row.Grain) + Text(row.Period) + Text(row.CustomerId)
+                    + (row.Subscriptions?.Sum(s => 8 + Text(s)) ?? 0);
+            }
+
+            foreach (var (customer, keys) in lists?.Segments ?? new Dictionary<string, IReadOnlyList<string>>())
+            {
+                bytes += 64 + Text(customer) + keys.Sum(k => 8 + Text(k));
+            }
+
+            return new Sized<CustomerListsHeld>(new CustomerListsHeld(lists), bytes);
         }, cancellationToken);
     }
 
@@ -241,3 +269,6 @@ internal sealed record CohortSet(IReadOnlyList<CohortCell>? Cells, Cohort[] Rows
 
 /// <summary>A generation's P(alive) histogram (null when it has no scores).</summary>
 internal sealed record PAliveSet(IReadOnlyList<PAliveCount>? Counts);
+
+/// <summary>A generation's customer lists (null when it was computed before lists were kept).</summary>
+internal sealed record CustomerListsHeld(CustomerListSet? Lists);
