@@ -164,6 +164,45 @@ public sealed class ServedRowsTests(AzuriteFixture azurite) : HandlerTest(azurit
     }
 
     [Fact]
+    public async Task ANextLinkChainOnARetiredGeneration_Is410Gone_NamingTheSkipToken_NotAnEarlyEnd()
+    {
+        await DropAsync("shop/orders/orders.csv", PipelineTests.OrdersCsv);
+        await RunAsync();
+        var first = await CurrentGenerationAsync();
+        var page = await _reader.GetFromJsonAsync<JsonObject>("/api/odata/Snapshots");
+        var next = (string?)page!["@odata.nextLink"];
+        Assert.NotNull(next);
+
+        // One newer generation: the first is the previous one, kept, and the chain goes on with it.
+        await DropAsync("shop/orders/more.csv", MoreOrdersCsv);
+        await RunAsync();
+        _time.Advance(TimeSpan.FromSeconds(7));
+        var resumed = await _reader.GetFromJsonAsync<JsonObject>(next);
+        Assert.NotEmpty(resumed!["value"]!.AsArray());
+        Assert.All(resumed["value"]!.AsArray(), r => Assert.Equal(first, (string?)r!["generation"]));
+        var after = (string?)resumed["@odata.nextLink"];
+        Assert.NotNull(after);
+
+        // A second newer one retires the first (its rows are deleted): the rest of the chain is gone, and says so.
+        await DropAsync("shop/orders/again.csv", MoreOrdersCsv.Replace("o9,", "o10,", StringComparison.Ordinal));
+        await RunAsync();
+        var third = await CurrentGenerationAsync();
+        _time.Advance(TimeSpan.FromSeconds(7));
+        using var gone = await _reader.GetAsync(after);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        var error = (await gone.Content.ReadFromJsonAsync<JsonObject>())!["error"]!;
+        Assert.Equal("Gone", (string?)error["code"]);
+        var message = (string)error["message"]!;
+        Assert.Contains("$skiptoken", message, StringComparison.Ordinal);
+        Assert.Contains(first, message, StringComparison.Ordinal);
+        Assert.Contains(third, message, StringComparison.Ordinal);
+
+        // Read again from the first page: the current generation, whole.
+        var fresh = await _reader.GetFromJsonAsync<JsonObject>("/api/odata/Snapshots?$top=25");
+        Assert.All(fresh!["value"]!.AsArray(), r => Assert.Equal(third, (string?)r!["generation"]));
+    }
+
+    [Fact]
     public async Task TheCustomerAndCohortRoutes_ServeTheCurrentGenerationFromMemory()
     {
         await DropAsync("shop/orders/orders.csv", PipelineTests.OrdersCsv);

@@ -58,6 +58,11 @@ public sealed class SnapshotsController(ODataPaging paging) : FeedController(pag
         ODataQueryOptions<Snapshot> options, List<PublishedDataset> sources, SnapshotPushdown pushdown, CancellationToken cancellationToken)
     {
         var token = SnapshotSkipToken.Decode(options.RawValues.SkipToken);
+        if (token is not null && Retired(sources, token) is { } gone)
+        {
+            return gone;
+        }
+
         var skip = token?.Skip ?? options.Skip?.Value ?? 0L;
         var top = token is null ? options.Top?.Value : token.Top;
         var limit = (int)Math.Min(top ?? long.MaxValue, Paging.PageSize);
@@ -110,6 +115,32 @@ public sealed class SnapshotsController(ODataPaging paging) : FeedController(pag
         }
 
         return Ok(selected);
+    }
+
+    /// <summary>
+    /// A 410 when the chain's generation has been retired: only a dataset's current and previous generations are kept,
+    /// so a chain started on one that two newer ones have since replaced has no rows left to resume from, and an empty
+    /// page would look like the end of the data. Generation ids sort in the order they were computed, and a dataset's
+    /// previous generation only moves forward, so a generation older than the previous one this instance knows of is
+    /// retired (a pointer reading a few seconds old can only make this answer later, never wrong).
+    /// </summary>
+    private static ObjectResult? Retired(List<PublishedDataset> sources, SnapshotSkipToken token)
+    {
+        var source = sources.FirstOrDefault(s => s.Name == token.Dataset);
+        var oldestKept = source?.Record.PreviousGeneration ?? source?.Generation;
+        if (oldestKept is null || string.CompareOrdinal(token.Generation, oldestKept) >= 0)
+        {
+            return null;
+        }
+
+        return new ObjectResult(new Microsoft.OData.ODataError
+        {
+            Code = "Gone",
+            Message = $"The $skiptoken resumes generation {token.Generation} of dataset '{token.Dataset}', which has been "
+                + $"retired since the paging started (two newer generations were published; the current one is "
+                + $"{source!.Generation}). Read again from the first page, without $skiptoken.",
+        })
+        { StatusCode = StatusCodes.Status410Gone };
     }
 
     /// <summary>The rows of one generation that pass the whole filter, in RowKey order, filtered a chunk at a time.</summary>
