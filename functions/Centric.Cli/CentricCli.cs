@@ -45,7 +45,7 @@ public static class CentricCli
             case "keys":
                 return KeysCommand.Run(rest, stdout, stderr, time ?? TimeProvider.System, environment ?? Environment.GetEnvironmentVariable);
             case "bench":
-                return BenchCommand.Run(rest, stdout, stderr, environment ?? Environment.GetEnvironmentVariable);
+                return BenchCommand.Run(rest, stdout, stderr, environment ?? Environment.GetEnvironmentVariable, time ?? TimeProvider.System);
             case "help" or "--help" or "-h":
                 stdout.WriteLine(Usage.Text);
                 return Success;

@@ -29,7 +29,11 @@ internal static class Usage
         + "  centric bench --serve [--seconds N] [--connections 1,16,64] [--route PATH] [--connection-string CS]\n"
         + "      Seeds the sample into Azurite (started on free ports unless --connection-string), runs the handler, and runs\n"
         + "      wrk (--latency, N seconds, default 10) on the route (default " + Commands.ServeBenchCommand.DefaultRoute + ")\n"
-        + "      and on the same bytes from a bare Kestrel static-file app: requests/s, p50/p99 and their ratio.";
+        + "      and on the same bytes from a bare Kestrel static-file app: requests/s, p50/p99 and their ratio.\n"
+        + "  centric bench --host [--orders N] [--customers N] [--scan-seconds N]\n"
+        + "      Drops N orders (default 3000000) with their customers and fx rates into the landing zone of an Azurite it\n"
+        + "      starts, runs the handler under the local host, and times upload, scan, ingest, compute and publish up to the\n"
+        + "      first answer of the revenue route, with the handler's peak memory and a bare DuckDB read of the orders.";
 
     public const string Keys =
         "  centric keys create --dataset NAME --role read|upload  |  centric keys list --dataset NAME\n"

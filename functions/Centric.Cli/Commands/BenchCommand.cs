@@ -30,11 +30,16 @@ internal static class BenchCommand
     private static readonly ExportKind[] AllKinds = [ExportKind.Orders, .. BenchExports.Kinds];
     private static readonly DateTimeOffset IngestedAt = new(SampleOptions.DefaultEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, TimeProvider time)
     {
         if (args.Contains("--clv-fits"))
         {
             return RunClvFits([.. args.Where(a => a != "--clv-fits")], stdout, stderr);
+        }
+
+        if (args.Contains("--host"))
+        {
+            return HostBenchCommand.Run([.. args.Where(a => a != "--host")], stdout, stderr, time);
         }
 
         if (args.Contains("--serve"))
@@ -360,7 +365,7 @@ internal static class BenchCommand
     }
 
     /// <summary>What DuckDB alone takes on the file: read it with type detection and count its rows by month.</summary>
-    private static long DuckDbBaseline(ExportKind kind, string file)
+    internal static long DuckDbBaseline(ExportKind kind, string file)
     {
         var column = ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
         using var db = new DuckDbSession();

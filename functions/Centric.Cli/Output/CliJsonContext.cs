@@ -21,6 +21,7 @@ namespace Centric.Cli.Output;
 [JsonSerializable(typeof(BenchReport))]
 [JsonSerializable(typeof(ClvBenchReport))]
 [JsonSerializable(typeof(ServeBenchReport))]
+[JsonSerializable(typeof(HostBenchReport))]
 [JsonSerializable(typeof(GrowthReport))]
 [JsonSerializable(typeof(CreatedKey))]
 [JsonSerializable(typeof(ListedKey))]
