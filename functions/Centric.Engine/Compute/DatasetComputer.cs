@@ -16,7 +16,8 @@ namespace Centric.Engine.Compute;
 /// Computes a dataset from its curated files: loads the inputs the metric families share (orders as customer-days,
 /// customer segments, the CLV fit at the as-of date), then runs every family whose export kinds are present, for every
 /// grain, period and segment. The as-of date A is the latest event day over every kind unless given; <c>notBefore</c>
-/// keeps it from moving back (the service passes the published as-of date).
+/// keeps it from moving back (the service passes the published as-of date). Given <c>familyComputed</c>, each family's
+/// values are handed over as soon as the family ends, so the service writes them while the next family computes.
 /// </summary>
 public static class DatasetComputer
 {
@@ -30,8 +31,9 @@ public static class DatasetComputer
         DateOnly? notBefore = null,
         IProgress<string>? progress = null,
         ICollection<ComputeStep>? profile = null,
-        DuckDbResources? resources = null) =>
-        Run(files, settings, asOf, grains, notBefore, progress, profile, resources, partition: null, merge: null).Result;
+        DuckDbResources? resources = null,
+        Action<FamilyValues>? familyComputed = null) =>
+        Run(files, settings, asOf, grains, notBefore, progress, profile, resources, partition: null, merge: null, familyComputed).Result;
 
     /// <summary>
     /// One partition of a fanned-out compute: the partial sums of every family that splits by customer
@@ -81,7 +83,8 @@ public static class DatasetComputer
         ICollection<ComputeStep>? profile,
         DuckDbResources? resources,
         CustomerPartition? partition,
-        IReadOnlyList<PartialValue>? merge)
+        IReadOnlyList<PartialValue>? merge,
+        Action<FamilyValues>? familyComputed = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(settings);
@@ -169,6 +172,10 @@ public static class DatasetComputer
             }
 
             step.Stop($"family {family.Name}", output.Values.Count - before);
+            if (familyComputed is not null && output.Values.Count > before)
+            {
+                familyComputed(new FamilyValues(family.Name, day, orders.ReportingCurrency, [.. output.Values.Skip(before)]));
+            }
         }
 
         warnings.AddRange(output.Warnings);

@@ -183,11 +183,15 @@ public sealed class ComputeService(
             var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
             // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
             // data's last event day and the published as-of date.
+            // The generation is named before the compute so each family's rows are written while the next one computes.
+            var generation = Generations.CloudId(time.GetUtcNow());
+            await using var streamed = new StreamedSnapshotRows(snapshots, dataset, generation, time.GetUtcNow(), cancellationToken);
+
             // The engine is synchronous: it runs beside this invocation and stops at its next step once the deadline passes.
             computing = Task.Run(
                 () => DatasetComputer.Compute(
                     CuratedFiles.FromFolder(folder), configuration.Settings, message.AsOf, notBefore: before?.AsOfDate,
-                    resources: resources, progress: new StopWhenCancelled(cancellationToken)),
+                    resources: resources, progress: new StopWhenCancelled(cancellationToken), familyComputed: streamed.Add),
                 CancellationToken.None);
             var result = await computing.WaitAsync(cancellationToken);
             if (result.AsOf is null)
@@ -198,9 +202,15 @@ public sealed class ComputeService(
             }
 
             var computedAt = time.GetUtcNow();
-            var generation = Generations.CloudId(computedAt);
+            var written = await streamed.CompleteAsync();
+            if (written != result.Values.Count)
+            {
+                throw new InvalidOperationException(
+                    $"Dataset {dataset}: {written} snapshot rows were written while computing, but the compute gave {result.Values.Count}.");
+            }
+
             return await WriteAndPublishAsync(
-                dataset, generation, computedAt, result, configuration, lineage, watermark, startedAt, watch, cancellationToken);
+                dataset, generation, computedAt, result, configuration, lineage, watermark, startedAt, watch, cancellationToken, rowsWritten: true);
         }
         finally
         {
@@ -216,14 +226,22 @@ public sealed class ComputeService(
         }
     }
 
-    /// <summary>Writes a computed generation's rows, scores, cohorts and lists, then publishes it; the generation or null.</summary>
+    /// <summary>
+    /// Writes a computed generation's rows (unless <paramref name="rowsWritten"/>: streamed while it computed), scores,
+    /// cohorts and lists, then publishes it; the generation or null.
+    /// </summary>
     private async Task<string?> WriteAndPublishAsync(
         string dataset, string generation, DateTimeOffset computedAt, ComputeResult result, DatasetConfiguration configuration,
-        IReadOnlyList<string> lineage, string watermark, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken)
+        IReadOnlyList<string> lineage, string watermark, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken,
+        bool rowsWritten = false)
     {
         var asOf = result.AsOf!.Value;
-        var rows = Generations.Rows(result, dataset, generation, computedAt);
-        await snapshots.WriteAsync(dataset, generation, rows, cancellationToken);
+        var rowCount = result.Values.Count;
+        if (!rowsWritten)
+        {
+            await snapshots.WriteAsync(dataset, generation, Generations.Rows(result, dataset, generation, computedAt), cancellationToken);
+        }
+
         await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
         await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
         await scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken);
@@ -242,7 +260,7 @@ public sealed class ComputeService(
             record.Lineage = string.Join(',', lineage);
             record.Customers = result.Customers;
             record.Orders = result.Orders;
-            record.Rows = rows.Count;
+            record.Rows = rowCount;
             record.Kinds = string.Join(',', result.Kinds.Select(k => k.ToSlug()));
             record.Families = string.Join(',', result.Families);
             record.ChurnPreset = configuration.Settings.ChurnPreset;
@@ -253,7 +271,7 @@ public sealed class ComputeService(
         if (published)
         {
             PipelineLog.Computed(
-                logger, dataset, generation, asOfText, rows.Count, result.Families.Count == 0 ? "none" : string.Join(", ", result.Families),
+                logger, dataset, generation, asOfText, rowCount, result.Families.Count == 0 ? "none" : string.Join(", ", result.Families),
                 result.Customers, result.Orders, watch.ElapsedMilliseconds);
         }
 
