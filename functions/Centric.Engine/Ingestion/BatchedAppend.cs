@@ -5,8 +5,8 @@ namespace Centric.Engine.Ingestion;
 /// <summary>
 /// Hands accepted rows to a <see cref="CuratedWriter"/> on a second thread, so reading and validating the next rows
 /// overlaps writing the previous ones into DuckDB (which costs about as much as validating them).
-/// Rows travel in batches of <see cref="BatchSize"/>, in file order, through a queue of at most
-/// <see cref="BatchesInFlight"/> batches; batches and their value arrays are reused, so the memory held is bounded
+/// Rows travel in typed <see cref="CuratedBatch"/>es of <see cref="BatchSize"/>, in file order, through a queue of at most
+/// <see cref="BatchesInFlight"/> batches; batches and their column arrays are reused, so the memory held is bounded
 /// whatever the file's size. A failure of the appender stops the reading side and is thrown from
 /// <see cref="Complete"/> or <see cref="Next"/>.
 /// </summary>
@@ -15,19 +15,19 @@ internal sealed class BatchedAppend : IDisposable
     public const int BatchSize = 2048;
     public const int BatchesInFlight = 4;
 
-    private readonly BlockingCollection<Batch> full = new(BatchesInFlight);
-    private readonly BlockingCollection<Batch> empty = new();
+    private readonly BlockingCollection<CuratedBatch> full = new(BatchesInFlight);
+    private readonly BlockingCollection<CuratedBatch> empty = new();
     private readonly CancellationTokenSource stop;
     private readonly Task appending;
-    private Batch current;
+    private CuratedBatch current;
     private bool completed;
 
-    public BatchedAppend(CuratedWriter writer, int width, CancellationToken cancellationToken)
+    public BatchedAppend(CuratedWriter writer, IReadOnlyList<CuratedColumn> columns, CancellationToken cancellationToken)
     {
         stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         for (var i = 0; i < BatchesInFlight + 2; i++)
         {
-            empty.Add(new Batch(width), CancellationToken.None);
+            empty.Add(new CuratedBatch(columns), CancellationToken.None);
         }
 
         current = empty.Take(CancellationToken.None);
@@ -35,19 +35,19 @@ internal sealed class BatchedAppend : IDisposable
             () => Append(writer), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>The value array for the next row; it is sent only when <see cref="Keep"/> follows.</summary>
-    public object?[] Next()
+    /// <summary>The batch and row to fill next; the row is sent only when <see cref="Keep"/> follows.</summary>
+    public (CuratedBatch Batch, int Row) Next()
     {
         if (current.Count == BatchSize)
         {
             Send();
         }
 
-        return current.Rows[current.Count];
+        return (current, current.Begin());
     }
 
     /// <summary>Sends the row last returned by <see cref="Next"/> to the writer.</summary>
-    public void Keep() => current.Count++;
+    public void Keep() => current.Keep();
 
     /// <summary>Sends the last rows and waits until the writer has appended every row.</summary>
     public void Complete()
@@ -105,9 +105,9 @@ internal sealed class BatchedAppend : IDisposable
         {
             foreach (var batch in full.GetConsumingEnumerable(stop.Token))
             {
-                writer.Append(batch.Rows, batch.Count);
+                writer.Append(batch);
 
-                batch.Count = 0;
+                batch.Clear();
                 empty.Add(batch);
             }
         }
@@ -116,12 +116,5 @@ internal sealed class BatchedAppend : IDisposable
             stop.Cancel();
             throw;
         }
-    }
-
-    private sealed class Batch(int width)
-    {
-        public object?[][] Rows { get; } = [.. Enumerable.Range(0, BatchSize).Select(_ => new object?[width])];
-
-        public int Count { get; set; }
     }
 }

@@ -20,13 +20,16 @@ internal sealed class CellParser(ExportKind kind)
 
     private readonly Dictionary<string, Dictionary<string, (string? Value, string? Reason)>> remembered = new(StringComparer.Ordinal);
 
+    /// <summary>Stores the cell's value(s) in <paramref name="batch"/>'s <paramref name="row"/> from column
+    /// <paramref name="output"/>; false with the reason when the cell is rejected. The cell is made a string only when
+    /// it is rejected or its outcome is first remembered.</summary>
     public bool TryParse(
-        CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
+        CanonicalColumn column, ReadOnlySpan<char> raw, DecimalSeparator separator, CuratedBatch batch, int row, int output, out string? reason)
     {
         reason = null;
         if (column.Type is not (ColumnType.Code or ColumnType.Currency))
         {
-            return TryParseOnce(column, raw, separator, values, output, out reason);
+            return TryParseOnce(column, raw, separator, batch, row, output, out reason, out _);
         }
 
         if (!remembered.TryGetValue(column.Name, out var outcomes))
@@ -35,65 +38,75 @@ internal sealed class CellParser(ExportKind kind)
             remembered.Add(column.Name, outcomes);
         }
 
-        if (outcomes.TryGetValue(raw, out var known))
+        if (outcomes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known))
         {
-            values[output] = known.Value;
+            if (known.Value is { } value)
+            {
+                batch.SetText(row, output, value);
+            }
+
             reason = known.Reason;
             return known.Reason is null;
         }
 
-        var parsed = TryParseOnce(column, raw, separator, values, output, out reason);
+        var parsed = TryParseOnce(column, raw, separator, batch, row, output, out reason, out var text);
         if (outcomes.Count < RememberedTexts)
         {
-            outcomes.Add(raw, parsed ? ((string?)values[output], null) : (null, reason));
+            outcomes.Add(raw.ToString(), parsed ? (text, null) : (null, reason));
         }
 
         return parsed;
     }
 
     private bool TryParseOnce(
-        CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
+        CanonicalColumn column, ReadOnlySpan<char> raw, DecimalSeparator separator, CuratedBatch batch, int row, int output,
+        out string? reason, out string? text)
     {
+        text = null;
         reason = null;
         var name = column.Name;
         switch (column.Type)
         {
             case ColumnType.Code when kind == ExportKind.Orders && name == "status":
-                if (!OrderStatuses.TryNormalize(raw, out var status, out reason))
+                if (!OrderStatuses.TryNormalize(raw.ToString(), out var status, out reason))
                 {
                     return false;
                 }
 
-                values[output] = status;
+                text = status;
+                batch.SetText(row, output, status);
                 return true;
 
             case ColumnType.Code when kind == ExportKind.Surveys && name == "survey":
-                if (SurveyScale.Find(raw) is not { } scale)
+                if (SurveyScale.Find(raw.ToString()) is not { } scale)
                 {
                     reason = $"survey '{raw}' is not one of {string.Join(", ", SurveyScale.All.Select(s => s.Survey))}";
                     return false;
                 }
 
-                values[output] = scale.Survey;
+                text = scale.Survey;
+                batch.SetText(row, output, text);
                 return true;
 
             case ColumnType.Code:
-                values[output] = raw.ToLowerInvariant();
+                text = raw.ToString().ToLowerInvariant();
+                batch.SetText(row, output, text);
                 return true;
 
             case ColumnType.Currency:
-                if (!CurrencyCodes.TryNormalize(raw, out var code))
+                if (!CurrencyCodes.TryNormalize(raw.ToString(), out var code))
                 {
                     reason = $"{name} '{raw}' is not an ISO 4217 currency code";
                     return false;
                 }
 
-                values[output] = code;
+                text = code;
+                batch.SetText(row, output, code);
                 return true;
 
             case ColumnType.Money:
             case ColumnType.Rate:
-                return TryDecimal(column, raw, separator, values, output, out reason);
+                return TryDecimal(column, raw, separator, batch, row, output, out reason);
 
             case ColumnType.Number:
                 if (!NumberParser.TryParse(raw, separator, out var number))
@@ -108,27 +121,35 @@ internal sealed class CellParser(ExportKind kind)
                     return false;
                 }
 
-                values[output] = (double)number;
+                batch.SetDouble(row, output, (double)number);
                 return true;
 
             case ColumnType.Sentiment:
-                if (!Sentiments.TryParse(raw, separator, out var score, out var label, out reason))
+                if (!Sentiments.TryParse(raw.ToString(), separator, out var score, out var label, out reason))
                 {
                     return false;
                 }
 
-                values[output] = score;
-                values[output + 1] = label;
+                batch.SetDouble(row, output, score);
+                if (label is null)
+                {
+                    batch.SetNull(row, output + 1);
+                }
+                else
+                {
+                    batch.SetText(row, output + 1, label);
+                }
+
                 return true;
 
             default:
-                values[output] = raw;
+                batch.SetText(row, output, raw);
                 return true;
         }
     }
 
     private static bool TryDecimal(
-        CanonicalColumn column, string raw, DecimalSeparator separator, object?[] values, int output, out string? reason)
+        CanonicalColumn column, ReadOnlySpan<char> raw, DecimalSeparator separator, CuratedBatch batch, int row, int output, out string? reason)
     {
         reason = null;
         if (!NumberParser.TryParse(raw, separator, out var value))
@@ -150,7 +171,7 @@ internal sealed class CellParser(ExportKind kind)
             return false;
         }
 
-        values[output] = Math.Round(value, isRate ? 8 : 4, MidpointRounding.AwayFromZero);
+        batch.SetDecimal(row, output, Math.Round(value, isRate ? 8 : 4, MidpointRounding.AwayFromZero));
         return true;
     }
 }

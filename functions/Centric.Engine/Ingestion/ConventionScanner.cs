@@ -65,6 +65,7 @@ internal static class ConventionScanner
     {
         private readonly int[] numeric = Indexes(schema, mapping, ColumnType.Money, ColumnType.Rate, ColumnType.Number, ColumnType.Sentiment);
         private readonly int[] dates = Indexes(schema, mapping, ColumnType.Timestamp);
+        private readonly FieldRow loaded = new();
         private int point, comma, dayFirst, monthFirst, ambiguous;
 
         private bool NeedDecimal => settings.DecimalSeparator == DecimalSeparator.Auto && numeric.Length > 0;
@@ -76,6 +77,16 @@ internal static class ConventionScanner
 
         public void Observe(SourceRecord row)
         {
+            if (!Settled)
+            {
+                loaded.Load(row.Line, row.Fields, row.Typed, quoted: false);
+                Observe(loaded);
+            }
+        }
+
+        /// <summary>As <see cref="Observe(SourceRecord)"/>, reading the fields as spans.</summary>
+        public void Observe(FieldRow row)
+        {
             if (Settled)
             {
                 return;
@@ -83,9 +94,9 @@ internal static class ConventionScanner
 
             foreach (var i in NeedDecimal ? numeric : [])
             {
-                if (i < row.Fields.Length && !row.IsTyped(i))
+                if (i < row.Count && !row.IsTyped(i))
                 {
-                    var evidence = NumberParser.Evidence(row.Fields[i]);
+                    var evidence = NumberParser.Evidence(row[i]);
                     point += evidence == DecimalSeparator.Point ? 1 : 0;
                     comma += evidence == DecimalSeparator.Comma ? 1 : 0;
                 }
@@ -93,9 +104,9 @@ internal static class ConventionScanner
 
             foreach (var i in NeedOrder ? dates : [])
             {
-                if (i < row.Fields.Length)
+                if (i < row.Count)
                 {
-                    switch (TimestampParser.Inspect(row.Fields[i]))
+                    switch (TimestampParser.Inspect(row[i]))
                     {
                         case DayMonthEvidence.DayFirst: dayFirst++; break;
                         case DayMonthEvidence.MonthFirst: monthFirst++; break;

@@ -9,7 +9,7 @@ namespace Centric.Engine.Ingestion;
 
 /// <summary>
 /// Collects accepted rows in an in-memory DuckDB table, then writes it as Parquet with the curated types. Rows arrive
-/// in batches of at most one DuckDB vector (<see cref="BatchedAppend.BatchSize"/>) and are written column by column
+/// in typed batches of at most one DuckDB vector (<see cref="BatchedAppend.BatchSize"/>) and are written column by column
 /// straight into a native data chunk, which is appended whole: one type test per column and batch, and a plain store
 /// per value (text: its UTF-8 bytes, copied by DuckDB), where the row-by-row appender dispatched on every value.
 /// Timestamps are staged as microseconds since the Unix epoch and turned into TIMESTAMP by <c>make_timestamp</c> on
@@ -97,9 +97,10 @@ internal sealed unsafe class CuratedWriter : IDisposable
         Long,
     }
 
-    /// <summary>Appends the first <paramref name="count"/> of <paramref name="rows"/> (values in column order).</summary>
-    public void Append(object?[][] rows, int count)
+    /// <summary>Appends the rows kept in <paramref name="batch"/>.</summary>
+    public void Append(CuratedBatch batch)
     {
+        var count = batch.Count;
         if (count == 0)
         {
             return;
@@ -111,10 +112,14 @@ internal sealed unsafe class CuratedWriter : IDisposable
             var data = NativeMethods.Vectors.DuckDBVectorGetData(vector);
             ulong* validity = null;
             var at = staged[column];
+            var kind = kinds[column];
+            var scale = scales[column];
+            var decimals = kind == Kind.Decimal ? batch.Decimals(at) : default;
+            var doubles = kind == Kind.Double ? batch.Doubles(at) : default;
+            var longs = kind is Kind.Timestamp or Kind.Long ? batch.Longs(at) : default;
             for (var row = 0; row < count; row++)
             {
-                var value = rows[row][at];
-                if (value is null)
+                if (!batch.IsPresent(row, at))
                 {
                     if (validity is null)
                     {
@@ -126,23 +131,23 @@ internal sealed unsafe class CuratedWriter : IDisposable
                     continue;
                 }
 
-                switch (kinds[column])
+                switch (kind)
                 {
                     case Kind.Text:
-                        AppendText(vector, row, (string)value);
+                        AppendText(vector, row, batch.Text(row, at));
                         break;
                     case Kind.Decimal:
                         // As DuckDB.NET's appender stores a decimal: scaled, then truncated to the 64-bit integer.
-                        ((long*)data)[row] = (long)decimal.Multiply((decimal)value, scales[column]);
+                        ((long*)data)[row] = (long)decimal.Multiply(decimals[row], scale);
                         break;
                     case Kind.Double:
-                        ((double*)data)[row] = (double)value;
+                        ((double*)data)[row] = doubles[row];
                         break;
                     case Kind.Timestamp:
-                        ((long*)data)[row] = Micros((DateTime)value);
+                        ((long*)data)[row] = Micros(longs[row]);
                         break;
                     default:
-                        ((long*)data)[row] = (long)value;
+                        ((long*)data)[row] = longs[row];
                         break;
                 }
             }
@@ -161,10 +166,10 @@ internal sealed unsafe class CuratedWriter : IDisposable
     /// Stores <paramref name="text"/> as its UTF-8 bytes, up to its first U+0000 if it has one (where a string handed to
     /// DuckDB as a C string ends, as the appender stored it before).
     /// </summary>
-    private void AppendText(IntPtr vector, int row, string text)
+    private void AppendText(IntPtr vector, int row, ReadOnlySpan<char> text)
     {
-        var end = text.IndexOf('\0', StringComparison.Ordinal);
-        var kept = end < 0 ? text.AsSpan() : text.AsSpan(0, end);
+        var end = text.IndexOf('\0');
+        var kept = end < 0 ? text : text[..end];
         var most = Encoding.UTF8.GetMaxByteCount(kept.Length);
         if (most > utf8.Length)
         {
@@ -265,7 +270,9 @@ internal sealed unsafe class CuratedWriter : IDisposable
     /// <summary><paramref name="text"/> as an SQL string literal.</summary>
     public static string TextLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
-    private static long Micros(DateTime value) => (value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
+    private static long Micros(DateTime value) => Micros(value.Ticks);
+
+    private static long Micros(long ticks) => (ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

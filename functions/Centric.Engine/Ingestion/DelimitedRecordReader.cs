@@ -6,14 +6,16 @@ namespace Centric.Engine.Ingestion;
 /// Reads delimited records with RFC 4180 quoting (<c>""</c> escapes, delimiters and line breaks inside quotes).
 /// A record's line is the physical line it starts on (the header is line 1); lines end at <c>\n</c>, <c>\r</c> or
 /// <c>\r\n</c>. Lines are found in a reused character buffer and only the fields become strings: a line without
-/// quotes is never copied whole. With <paramref name="kept"/>, once a non-blank record has been read, fields of an
-/// unquoted line outside it are given as empty strings rather than copied.
+/// quotes is never copied whole, and <see cref="TryRead(FieldRow)"/> gives its fields as ranges of that buffer with
+/// no string at all. With <paramref name="kept"/>, once a non-blank record has been read, fields of an unquoted line
+/// outside it are given as empty strings rather than copied.
 /// </summary>
 internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, IReadOnlyCollection<int>? kept = null)
 {
     private readonly bool[]? keep = kept is null ? null : Mask(kept);
     private bool pastFirst;
     private readonly List<string> fields = [];
+    private readonly FieldRow row = new();
     private readonly StringBuilder quoted = new();
     private char[] buffer = new char[1 << 16];
     private int start;
@@ -23,8 +25,22 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
 
     public bool TryRead(out SourceRecord record)
     {
-        record = default;
-        if (!TryReadLine(out var span))
+        if (!TryRead(row))
+        {
+            record = default;
+            return false;
+        }
+
+        record = row.ToRecord(pastFirst && !row.Quoted ? keep : null);
+        pastFirst = pastFirst || !record.IsBlank;
+        return true;
+    }
+
+    /// <summary>Reads the next record into <paramref name="target"/> without making strings of an unquoted line's
+    /// fields; false at the end of the input.</summary>
+    public bool TryRead(FieldRow target)
+    {
+        if (!TryReadLine(out var span, out var offset))
         {
             return false;
         }
@@ -32,16 +48,27 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
         var first = nextLine++;
         if (span.IndexOf('"') < 0)
         {
-            record = new SourceRecord(first, Split(span, delimiter, pastFirst ? keep : null));
-            pastFirst = pastFirst || !record.IsBlank;
-            return true;
+            target.Start(first, buffer);
+            var at = 0;
+            while (true)
+            {
+                var next = span[at..].IndexOf(delimiter);
+                if (next < 0)
+                {
+                    target.Add(offset + at, span.Length - at);
+                    return true;
+                }
+
+                target.Add(offset + at, next);
+                at += next + 1;
+            }
         }
 
         var line = span.ToString();
         fields.Clear();
         while (!TrySplitQuoted(line, atEnd: false))
         {
-            if (!TryReadLine(out var more))
+            if (!TryReadLine(out var more, out _))
             {
                 // An unterminated quote runs to the end of the file: keep what was read so the row is rejected.
                 _ = TrySplitQuoted(line, atEnd: true);
@@ -52,8 +79,7 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
             line = string.Concat(line, "\n", more);
         }
 
-        record = new SourceRecord(first, [.. fields]);
-        pastFirst = pastFirst || !record.IsBlank;
+        target.Load(first, fields, null, quoted: true);
         return true;
     }
 
@@ -68,27 +94,9 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
         return mask;
     }
 
-    /// <summary>The fields of a line without quotes, as <see cref="string.Split(char, StringSplitOptions)"/> gives them
-    /// (those outside <paramref name="keep"/>, when given, empty).</summary>
-    private static string[] Split(ReadOnlySpan<char> line, char delimiter, bool[]? keep)
-    {
-        var result = new string[line.Count(delimiter) + 1];
-        for (var i = 0; i < result.Length - 1; i++)
-        {
-            var at = line.IndexOf(delimiter);
-            result[i] = Kept(keep, i) ? line[..at].ToString() : string.Empty;
-            line = line[(at + 1)..];
-        }
-
-        result[^1] = Kept(keep, result.Length - 1) ? line.ToString() : string.Empty;
-        return result;
-    }
-
-    private static bool Kept(bool[]? keep, int index) => keep is null || (index < keep.Length && keep[index]);
-
     /// <summary>The next line without its line break, valid until the next read; false at the end of the input
     /// (a final line break does not start another line).</summary>
-    private bool TryReadLine(out ReadOnlySpan<char> line)
+    private bool TryReadLine(out ReadOnlySpan<char> line, out int offset)
     {
         var scanned = 0;
         while (true)
@@ -106,6 +114,7 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
                 }
 
                 line = buffer.AsSpan(start, stop - start);
+                offset = start;
                 start = buffer[stop] == '\r' && stop + 1 < end && buffer[stop + 1] == '\n' ? stop + 2 : stop + 1;
                 return true;
             }
@@ -113,6 +122,7 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
             if (drained)
             {
                 line = buffer.AsSpan(start, end - start);
+                offset = start;
                 var any = end > start;
                 start = end;
                 return any;

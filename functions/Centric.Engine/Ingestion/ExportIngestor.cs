@@ -127,9 +127,9 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
         var ingestedAt = DateTime.SpecifyKind(request.IngestedAt.UtcDateTime, DateTimeKind.Unspecified);
         using var curated = new CuratedWriter(converter.Columns, resources ?? DuckDbResources.Default, Derived(kind, request, ingestedAt, clock));
         var errors = new List<RejectedRow>();
-        using (var appending = new BatchedAppend(curated, converter.Columns.Count, cancellationToken))
+        using (var appending = new BatchedAppend(curated, converter.Columns, cancellationToken))
         {
-            foreach (var record in SourceOpener.DataRows(source, cancellationToken))
+            foreach (var record in SourceOpener.DataFieldRows(source, cancellationToken))
             {
                 if (observing is { } watch && index++ >= watch.Scanned)
                 {
@@ -143,11 +143,11 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 }
 
                 read++;
-                var values = appending.Next();
-                if (converter.TryConvert(record, values, errors))
+                var (batch, row) = appending.Next();
+                if (converter.TryConvert(record, batch, row, errors))
                 {
                     // _ingestion_id and _ingested_at are the same on every row: the writer adds them (Derived).
-                    values[converter.MetadataAt + 1] = record.Line;
+                    batch.SetLong(row, converter.MetadataAt + 1, record.Line);
                     appending.Keep();
                     accepted++;
                     continue;

@@ -59,18 +59,18 @@ internal sealed class RowConverter
     /// <summary>Where <c>_ingestion_id</c>, <c>_line</c> and <c>_ingested_at</c> start in a row.</summary>
     public int MetadataAt => metadataAt;
 
-    /// <summary>Fills <paramref name="values"/>; false (with one entry per bad cell) when the row is rejected.</summary>
-    public bool TryConvert(SourceRecord record, object?[] values, List<RejectedRow> errors)
+    /// <summary>Fills <paramref name="row"/> of <paramref name="batch"/>; false (with one entry per bad cell) when the
+    /// row is rejected. Cells are read as spans: a string is made of one only for a reject.</summary>
+    public bool TryConvert(FieldRow fields, CuratedBatch batch, int row, List<RejectedRow> errors)
     {
         errors.Clear();
-        var fields = record.Fields;
         // A workbook row simply ends at its last non-empty cell, so only text rows can be short.
-        var shortWorkbookRow = delimiter == '\0' && fields.Length < headerWidth;
-        if (fields.Length != headerWidth && !shortWorkbookRow && !OnlyBlankExtras(fields))
+        var shortWorkbookRow = delimiter == '\0' && fields.Count < headerWidth;
+        if (fields.Count != headerWidth && !shortWorkbookRow && !OnlyBlankExtras(fields))
         {
             errors.Add(new RejectedRow(
-                record.Line, "*", string.Join(delimiter == '\0' ? ',' : delimiter, fields),
-                $"row has {fields.Length} fields, the header has {headerWidth}"));
+                fields.Line, "*", fields.Join(delimiter == '\0' ? ',' : delimiter),
+                $"row has {fields.Count} fields, the header has {headerWidth}"));
             return false;
         }
 
@@ -79,28 +79,28 @@ internal sealed class RowConverter
         for (var index = 0; index < slots.Length; index++)
         {
             var slot = slots[index];
-            var raw = slot.Source >= 0 && slot.Source < fields.Length ? fields[slot.Source].Trim() : string.Empty;
-            if (raw.Length > 0 && slot.Values is { } map && map.TryGetValue(raw, out var mapped))
+            var raw = slot.Source >= 0 && slot.Source < fields.Count ? fields[slot.Source].Trim() : [];
+            if (raw.Length > 0 && slot.Values is { } map && map.TryGetValue(raw.ToString(), out var mapped))
             {
                 // mapping.json's values apply before validation: the mapped value is read as if the file had it.
                 raw = mapped;
             }
 
-            values[slot.Output] = null;
+            batch.SetNull(row, slot.Output);
             if (slot.Column.Type is ColumnType.Timestamp or ColumnType.Sentiment)
             {
-                values[slot.Output + 1] = null;
+                batch.SetNull(row, slot.Output + 1);
             }
 
             if (raw.Length == 0)
             {
                 if (slot.Column.Required)
                 {
-                    errors.Add(new RejectedRow(record.Line, slot.Column.Name, null, $"{slot.Column.Name} is required but empty"));
+                    errors.Add(new RejectedRow(fields.Line, slot.Column.Name, null, $"{slot.Column.Name} is required but empty"));
                 }
                 else if (slot.Column.Name == "status" && schema.Kind == ExportKind.Orders)
                 {
-                    values[slot.Output] = OrderStatuses.Completed;
+                    batch.SetText(row, slot.Output, OrderStatuses.Completed);
                 }
 
                 continue;
@@ -110,14 +110,14 @@ internal sealed class RowConverter
             {
                 if (!TimestampParser.TryParse(raw, conventions.DateOrder, out var parsed))
                 {
-                    errors.Add(new RejectedRow(record.Line, slot.Column.Name, raw, $"{slot.Column.Name} '{raw}' is not a date"));
+                    errors.Add(new RejectedRow(fields.Line, slot.Column.Name, raw.ToString(), $"{slot.Column.Name} '{raw}' is not a date"));
                     continue;
                 }
 
                 if (parsed.Clock.Year is < MinYear or > MaxYear)
                 {
                     errors.Add(new RejectedRow(
-                        record.Line, slot.Column.Name, raw, $"{slot.Column.Name} '{raw}' is outside the years {MinYear}-{MaxYear}"));
+                        fields.Line, slot.Column.Name, raw.ToString(), $"{slot.Column.Name} '{raw}' is outside the years {MinYear}-{MaxYear}"));
                     continue;
                 }
 
@@ -125,37 +125,37 @@ internal sealed class RowConverter
                 if (notAfter is { } limit && !slot.Column.MayBeAhead && DateOnly.FromDateTime(local) > limit)
                 {
                     errors.Add(new RejectedRow(
-                        record.Line, slot.Column.Name, raw,
+                        fields.Line, slot.Column.Name, raw.ToString(),
                         $"{slot.Column.Name} {local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is in the future (after {limit.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})"));
                     continue;
                 }
 
-                values[slot.Output] = local;
-                values[slot.Output + 1] = utc;
+                batch.SetTimestamp(row, slot.Output, local);
+                batch.SetTimestamp(row, slot.Output + 1, utc);
                 times[index] = (local, utc, parsed.IsDateOnly, true);
                 continue;
             }
 
-            var separator = record.IsTyped(slot.Source) ? DecimalSeparator.Point : conventions.Decimal;
-            if (parser.TryParse(slot.Column, raw, separator, values, slot.Output, out var reason))
+            var separator = fields.IsTyped(slot.Source) ? DecimalSeparator.Point : conventions.Decimal;
+            if (parser.TryParse(slot.Column, raw, separator, batch, row, slot.Output, out var reason))
             {
                 continue;
             }
 
-            errors.Add(new RejectedRow(record.Line, slot.Column.Name, raw, reason!));
+            errors.Add(new RejectedRow(fields.Line, slot.Column.Name, raw.ToString(), reason!));
         }
 
-        CheckDurations(record, fields, times, errors);
+        CheckDurations(fields, times, errors);
         if (errors.Count == 0)
         {
-            CheckKindRules(record, fields, values, errors);
+            CheckKindRules(fields, batch, row, errors);
         }
 
         return errors.Count == 0;
     }
 
     private void CheckDurations(
-        SourceRecord record, string[] fields, ReadOnlySpan<(DateTime Local, DateTime Utc, bool DateOnly, bool Present)> times,
+        FieldRow fields, ReadOnlySpan<(DateTime Local, DateTime Utc, bool DateOnly, bool Present)> times,
         List<RejectedRow> errors)
     {
         foreach (var (order, earlierSlot, laterSlot) in durations)
@@ -176,39 +176,54 @@ internal sealed class RowConverter
                 var laterRaw = Raw(fields, order.Later);
                 var midnight = dateOnly && later.Local.Date == earlier.Local.Date ? " (a date without a time is midnight)" : string.Empty;
                 errors.Add(new RejectedRow(
-                    record.Line, order.Later, laterRaw,
+                    fields.Line, order.Later, laterRaw,
                     $"{order.Later} {laterRaw} is before {order.Earlier} {Raw(fields, order.Earlier)}{midnight}"));
             }
         }
     }
 
-    private void CheckKindRules(SourceRecord record, string[] fields, object?[] values, List<RejectedRow> errors)
+    private void CheckKindRules(FieldRow fields, CuratedBatch batch, int row, List<RejectedRow> errors)
     {
-        if (schema.Kind == ExportKind.Surveys && values[Output("score")] is double score
-            && SurveyScale.Find(values[Output("survey")] as string) is { } scale && scale.Check(score) is { } reason)
+        if (schema.Kind == ExportKind.Surveys && batch.Double(row, Output("score")) is { } score
+            && SurveyScale.Find(batch.TextOrNull(row, Output("survey"))) is { } scale && scale.Check(score) is { } reason)
         {
-            errors.Add(new RejectedRow(record.Line, "score", Raw(fields, "score"), reason));
+            errors.Add(new RejectedRow(fields.Line, "score", Raw(fields, "score"), reason));
         }
 
-        if (schema.Kind == ExportKind.Onboarding && values[Output("steps_completed")] is double done
-            && values[Output("steps_total")] is double total && done > total)
+        if (schema.Kind == ExportKind.Onboarding && batch.Double(row, Output("steps_completed")) is { } done
+            && batch.Double(row, Output("steps_total")) is { } total && done > total)
         {
             errors.Add(new RejectedRow(
-                record.Line, "steps_completed", Raw(fields, "steps_completed"),
+                fields.Line, "steps_completed", Raw(fields, "steps_completed"),
                 $"steps_completed {Raw(fields, "steps_completed")} is more than steps_total {Raw(fields, "steps_total")}"));
         }
     }
 
     private int Output(string name) => slots[slotByName[name]].Output;
 
-    private string? Raw(string[] fields, string name)
+    private string? Raw(FieldRow fields, string name)
     {
         var source = slots[slotByName[name]].Source;
-        return source >= 0 && source < fields.Length ? fields[source].Trim() : null;
+        return source >= 0 && source < fields.Count ? fields[source].Trim().ToString() : null;
     }
 
-    private bool OnlyBlankExtras(string[] fields) =>
-        fields.Length > headerWidth && fields.Skip(headerWidth).All(string.IsNullOrWhiteSpace);
+    private bool OnlyBlankExtras(FieldRow fields)
+    {
+        if (fields.Count <= headerWidth)
+        {
+            return false;
+        }
+
+        for (var i = headerWidth; i < fields.Count; i++)
+        {
+            if (!fields[i].IsWhiteSpace())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private readonly record struct Slot(
         CanonicalColumn Column, int Source, int Output, IReadOnlyDictionary<string, string>? Values);

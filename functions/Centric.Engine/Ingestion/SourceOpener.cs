@@ -73,6 +73,44 @@ internal static class SourceOpener
         }
     }
 
+    /// <summary>The records after the header as one reused <see cref="FieldRow"/> (blank ones included): a text
+    /// file's fields stay ranges of its read buffer, a workbook's strings are copied into the row.</summary>
+    public static IEnumerable<FieldRow> DataFieldRows(IRecordSource source, CancellationToken cancellationToken)
+    {
+        var seenHeader = false;
+        foreach (var row in Rows(source, cancellationToken))
+        {
+            if (seenHeader)
+            {
+                yield return row;
+            }
+            else if (!row.IsBlank)
+            {
+                seenHeader = true;
+            }
+        }
+    }
+
+    private static IEnumerable<FieldRow> Rows(IRecordSource source, CancellationToken cancellationToken)
+    {
+        if (source is DelimitedSource text)
+        {
+            foreach (var row in text.Rows(cancellationToken))
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        var loaded = new FieldRow();
+        foreach (var record in source.Records(cancellationToken))
+        {
+            loaded.Load(record.Line, record.Fields, record.Typed, quoted: false);
+            yield return loaded;
+        }
+    }
+
     private static bool IsWorkbook(string path, string fileName)
     {
         var extension = Path.GetExtension(fileName);
