@@ -1,3 +1,5 @@
+using Centric.Domain.Activity;
+
 namespace Centric.Domain.Clv;
 
 /// <summary>
@@ -106,6 +108,76 @@ public sealed class PurchaseHistory
 
         offsets[customers.Length] = days.Count;
         return new PurchaseHistory(customers, offsets, [.. days], [.. amounts]);
+    }
+
+    /// <summary>
+    /// The history of the purchase days of <paramref name="days"/> up to <paramref name="asOf"/>, read straight from the
+    /// columns when they are in (customer, day) order and the customer numbers follow the ids' ordinal order (as the
+    /// loader gives them), else through <see cref="From(IEnumerable{Transaction})"/>: the same history either way, without
+    /// a second copy of every purchase on the way.
+    /// </summary>
+    public static PurchaseHistory From(CustomerDays days, IReadOnlyList<string> customerIds, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var cutoff = asOf.DayNumber;
+        if (!days.IsOrdered || !InOrdinalOrder(customerIds))
+        {
+            return From(Enumerable.Range(0, days.Count)
+                .Where(r => days.ValidOrdersAt(r) > 0 && days.DayAt(r) <= cutoff)
+                .Select(r => new Transaction(customerIds[days.CustomerAt(r)], DateOnly.FromDayNumber(days.DayAt(r)), days.ValidAmountAt(r))));
+        }
+
+        bool Counts(int r) => days.ValidOrdersAt(r) > 0 && days.DayAt(r) <= cutoff && days.ValidAmountAt(r) >= 0;
+        int purchases = 0, customers = 0, counted = -1;
+        for (var r = 0; r < days.Count; r++)
+        {
+            if (Counts(r))
+            {
+                customers += days.CustomerAt(r) != counted ? 1 : 0;
+                counted = days.CustomerAt(r);
+                purchases++;
+            }
+        }
+
+        var ids = new string[customers];
+        var offsets = new int[customers + 1];
+        var dayArray = new int[purchases];
+        var spend = new decimal[purchases];
+        var (c, i, previous) = (-1, 0, -1);
+        for (var r = 0; r < days.Count; r++)
+        {
+            if (!Counts(r))
+            {
+                continue;
+            }
+
+            if (days.CustomerAt(r) != previous)
+            {
+                previous = days.CustomerAt(r);
+                ids[++c] = customerIds[previous];
+                offsets[c] = i;
+            }
+
+            dayArray[i] = days.DayAt(r);
+            spend[i++] = 0m + days.ValidAmountAt(r);
+        }
+
+        offsets[customers] = purchases;
+        return new PurchaseHistory(ids, offsets, dayArray, spend);
+    }
+
+    private static bool InOrdinalOrder(IReadOnlyList<string> ids)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] is null || (i > 0 && string.CompareOrdinal(ids[i - 1], ids[i]) >= 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -27,12 +27,11 @@ public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit F
     public static ClvInputs FitAt(LoadedOrders orders, DateOnly asOf, ClvSettings settings)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        var transactions = orders.Days
-            .Where(d => d.IsPurchaseDay && d.Day <= asOf)
-            .Select(d => new Transaction(orders.CustomerIds[d.Customer], d.Day, d.ValidAmount))
-            .ToArray();
+        // The transactions are read from the customer-days' columns rather than copied beside them.
+        var days = orders.Days as CustomerDays ?? new CustomerDays(orders.Days);
+        var transactions = new PurchaseTransactions(days, orders.CustomerIds, asOf);
         // Every transaction is on or before the as-of date, so this is the history the fit at that date reads.
-        var history = PurchaseHistory.From(transactions);
+        var history = PurchaseHistory.From(days, orders.CustomerIds, asOf);
         var fit = ClvFitter.FitAt(history, asOf, settings);
         return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores)) { History = history };
     }

@@ -101,14 +101,17 @@ public static class OrdersLoader
 
         long validOrders = 0;
         DateOnly? lastDay = null;
-        var days = db.Rows(sql, r =>
+        // Held as columns, not rows: at 10M orders the customer-days as 48-byte rows were about half a gigabyte.
+        var days = CustomerDays.Empty();
+        db.Each(sql, r =>
         {
             var day = r.GetFieldValue<DateOnly>(1);
             var count = checked((int)r.GetInt64(2));
             validOrders += count;
             lastDay = lastDay is { } l && l > day ? l : day;
-            return new CustomerDay(r.GetInt32(0), day, count, r.GetDecimal(3), r.GetDecimal(4));
+            days.Add(r.GetInt32(0), day, count, r.GetDecimal(3), r.GetDecimal(4));
         });
+        days.Complete();
 
         var unconverted = db.Rows(
             """

@@ -2,9 +2,10 @@ namespace Centric.Domain.Families.CustomerLists;
 
 /// <summary>
 /// Customer list rows kept compactly: a computation can list every active customer in every period, millions of rows
-/// that mostly repeat a handful of metric, grain and period values. Each row is stored as its customer id, the index of
-/// its (metric, grain, period, period start), its day and, only when it has them, its MRR amounts and subscriptions;
-/// reading a row builds the <see cref="CustomerListRow"/> again, equal to the one added.
+/// that mostly repeat a handful of metric, grain and period values and a customer id each. Each row is stored as three
+/// ints (12 bytes): the number of its customer id, the index of its (metric, grain, period, period start) and its day;
+/// only a row that has them keeps its MRR amounts and subscriptions, by row number. Reading a row builds the
+/// <see cref="CustomerListRow"/> again, equal to the one added.
 /// </summary>
 public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
 {
@@ -14,7 +15,9 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     private readonly List<Entry[]> _chunks = [];
     private readonly List<(string Metric, string Grain, string Period, DateOnly PeriodStart)> _headers = [];
     private readonly Dictionary<(string Metric, string Grain, string Period, DateOnly PeriodStart), int> _headerIndex = [];
-    private readonly List<(decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions)> _details = [];
+    private readonly Dictionary<int, (decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions)> _details = [];
+    private readonly List<string> _customerIds = [];
+    private readonly Dictionary<string, int> _customerNumbers = new(StringComparer.Ordinal);
     private int _lastHeader = -1;
 
     public int Count { get; private set; }
@@ -28,34 +31,33 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
             var entry = _chunks[index / ChunkSize][index % ChunkSize];
             var (metric, grain, period, periodStart) = _headers[entry.Header];
             var day = entry.Day == NoDay ? (DateOnly?)null : DateOnly.FromDayNumber(entry.Day);
-            if (entry.Details < 0)
+            var customerId = _customerIds[entry.Customer];
+            if (!_details.TryGetValue(index, out var details))
             {
-                return new CustomerListRow(metric, grain, period, periodStart, entry.CustomerId, day);
+                return new CustomerListRow(metric, grain, period, periodStart, customerId, day);
             }
 
-            var (before, after, movement, subscriptions) = _details[entry.Details];
-            return new CustomerListRow(metric, grain, period, periodStart, entry.CustomerId, day, before, after, movement, subscriptions);
+            var (before, after, movement, subscriptions) = details;
+            return new CustomerListRow(metric, grain, period, periodStart, customerId, day, before, after, movement, subscriptions);
         }
     }
 
     /// <summary>Adds a row without MRR amounts or subscriptions (a count's customer), without building it first.</summary>
     public void Add(string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day)
     {
-        Append(customerId, HeaderOf(metric, grain, period, periodStart), day, -1);
+        Append(customerId, HeaderOf(metric, grain, period, periodStart), day);
     }
 
     public void Add(CustomerListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
         var header = HeaderOf(row.Metric, row.Grain, row.Period, row.PeriodStart);
-        var details = -1;
         if (row.MrrBefore is not null || row.MrrAfter is not null || row.Movement is not null || row.Subscriptions is not null)
         {
-            details = _details.Count;
-            _details.Add((row.MrrBefore, row.MrrAfter, row.Movement, row.Subscriptions));
+            _details[Count] = (row.MrrBefore, row.MrrAfter, row.Movement, row.Subscriptions);
         }
 
-        Append(row.CustomerId, header, row.Day, details);
+        Append(row.CustomerId, header, row.Day);
     }
 
     public IEnumerator<CustomerListRow> GetEnumerator()
@@ -69,16 +71,22 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>The customer id of row <paramref name="index"/>, without building the row.</summary>
-    public string CustomerIdAt(int index) => _chunks[index / ChunkSize][index % ChunkSize].CustomerId;
+    public string CustomerIdAt(int index) => _customerIds[_chunks[index / ChunkSize][index % ChunkSize].Customer];
 
-    private void Append(string customerId, int header, DateOnly? day, int details)
+    private void Append(string customerId, int header, DateOnly? day)
     {
+        if (!_customerNumbers.TryGetValue(customerId, out var customer))
+        {
+            _customerNumbers[customerId] = customer = _customerIds.Count;
+            _customerIds.Add(customerId);
+        }
+
         if (Count % ChunkSize == 0)
         {
             _chunks.Add(new Entry[ChunkSize]);
         }
 
-        _chunks[^1][Count % ChunkSize] = new Entry(customerId, header, day?.DayNumber ?? NoDay, details);
+        _chunks[^1][Count % ChunkSize] = new Entry(customer, header, day?.DayNumber ?? NoDay);
         Count++;
     }
 
@@ -105,5 +113,5 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         return _lastHeader = header;
     }
 
-    private readonly record struct Entry(string CustomerId, int Header, int Day, int Details);
+    private readonly record struct Entry(int Customer, int Header, int Day);
 }

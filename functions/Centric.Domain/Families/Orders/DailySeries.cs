@@ -47,13 +47,16 @@ internal sealed class DailySeries
                 }
             }
 
-            foreach (var day in history.Days)
+            var days = history.Days;
+            for (var row = history.FirstRow; row < history.EndRow; row++)
             {
-                var i = day.Day.DayNumber - firstDay;
+                var i = days.DayAt(row) - firstDay;
+                var amount = days.ValidAmountAt(row) + days.CreditsAt(row);
+                var validOrders = days.ValidOrdersAt(row);
                 foreach (var b in customerBins)
                 {
-                    revenue[b][i] += day.ValidAmount + day.Credits;
-                    orders[b][i] += day.ValidOrders;
+                    revenue[b][i] += amount;
+                    orders[b][i] += validOrders;
                 }
             }
         }

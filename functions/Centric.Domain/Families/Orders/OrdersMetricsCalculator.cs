@@ -30,8 +30,8 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(grains);
         var histories = input.Spells is { } spells
-            ? CustomerHistory.Build(input.Days, spells, asOf)
-            : CustomerHistory.Build(input.Days, asOf, inactivityDays);
+            ? CustomerHistories.Build(input.Days, spells, asOf)
+            : CustomerHistories.Build(input.Days, asOf, inactivityDays);
         if (histories.Count == 0)
         {
             return [];
