@@ -82,6 +82,101 @@ public static class HoursMetrics
             c++;
         }
 
+        return Rows(context, segments, first, days, ticks, sets, mean, p90, max);
+    }
+
+    /// <summary>
+    /// Every row of the mean, p90 (when asked for) and longest hours of <paramref name="times"/>, equal to those of
+    /// the same times as events (<see cref="DatedEvent{T}"/> with the customer and no event dimension), in the same
+    /// order: each customer's segments are looked up once, by its number, rather than once per time by its id.
+    /// </summary>
+    /// <param name="context">The grains, calendar, as-of date and customer segments.</param>
+    /// <param name="times">The times, each with its customer and the day it counts on.</param>
+    /// <param name="dimension">The event dimension's name (none of the times has a value of it).</param>
+    /// <param name="mean">The metric of the mean hours: numerator their sum, denominator their count.</param>
+    /// <param name="p90">The metric of the nearest-rank 90th percentile; null for none.</param>
+    /// <param name="max">The metric of the longest hours.</param>
+    public static IReadOnlyList<MetricValue> Compute(
+        FamilyContext context,
+        ElapsedTimes times,
+        string dimension,
+        MetricDefinition mean,
+        MetricDefinition? p90,
+        MetricDefinition max)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(mean);
+        ArgumentNullException.ThrowIfNull(max);
+
+        var asOf = context.AsOf.DayNumber;
+        var n = 0;
+        var first = int.MaxValue;
+        foreach (var day in times.Day)
+        {
+            if (day <= asOf)
+            {
+                n++;
+                first = Math.Min(first, day);
+            }
+        }
+
+        if (n == 0)
+        {
+            return [];
+        }
+
+        if (context.Partials is not null)
+        {
+            throw new InvalidOperationException($"Metric {mean.Id} is not a sum over events: it cannot be computed by partition.");
+        }
+
+        var days = new int[n];
+        var ticks = new long[n];
+        var sets = new int[n];
+        var segments = new SegmentSets(context, dimension, dimensionOnly: false);
+
+        // Each customer's set, found when its first counted time is met (as the events' order would find it); -1 is
+        // not yet found, and the last entry is the rows without a customer.
+        var setOf = new int[times.Customers.Count + 1];
+        Array.Fill(setOf, -1);
+        for (int i = 0, c = 0; i < times.Count; i++)
+        {
+            var day = times.Day[i];
+            if (day > asOf)
+            {
+                continue;
+            }
+
+            var customer = times.Customer[i];
+            var slot = customer < 0 ? setOf.Length - 1 : customer;
+            if (setOf[slot] < 0)
+            {
+                setOf[slot] = segments.Of(customer < 0 ? null : times.Customers[customer], null);
+            }
+
+            days[c] = day - first;
+            ticks[c] = times.Ticks[i] >= 0 ? times.Ticks[i] : throw new ArgumentException($"An elapsed time is below zero ({times.Ticks[i]} ticks).", nameof(times));
+            sets[c] = setOf[slot];
+            c++;
+        }
+
+        return Rows(context, segments, DateOnly.FromDayNumber(first), days, ticks, sets, mean, p90, max);
+    }
+
+    /// <summary>The rows of the counted times: <paramref name="days"/> are counted from <paramref name="first"/>.</summary>
+    private static List<MetricValue> Rows(
+        FamilyContext context,
+        SegmentSets segments,
+        DateOnly first,
+        int[] days,
+        long[] ticks,
+        int[] sets,
+        MetricDefinition mean,
+        MetricDefinition? p90,
+        MetricDefinition max)
+    {
+        var n = ticks.Length;
         // Every grain's groups (period, segment) one after another: group (grain k, period p, segment s) is
         // bases[k] + p × segment count + s; periodOf[k][day] is the period of a day counted from the first.
         var names = segments.Names;
@@ -229,116 +324,4 @@ public static class HoursMetrics
             definition.Version,
             Partial: partial,
             LowSample: lowSample);
-
-    /// <summary>
-    /// The segments events count in, numbered (<c>*</c> is 0), and the distinct sets of them: a customer's set is found
-    /// once per customer and shared by every event of the customer with the same event dimension.
-    /// </summary>
-    private sealed class SegmentSets(FamilyContext context, string dimension, bool dimensionOnly)
-    {
-        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-        private readonly Dictionary<string, int[]> _byCustomer = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _byDimension = new(StringComparer.Ordinal);
-        private readonly Dictionary<(int[] Customer, int Dimension), int> _sets = new(new SetComparer());
-        private readonly List<int> _members = [];
-        private readonly List<int> _memberStart = [0];
-        private int[]? _memberArray;
-        private int[]? _memberStartArray;
-
-        /// <summary>The segments by number.</summary>
-        public List<string> Names { get; } = [SegmentKeys.All];
-
-        /// <summary>The segments of every set: set i's are Members[MemberStart[i]..MemberStart[i + 1]).</summary>
-        public int[] Members => _memberArray ??= [.. _members];
-
-        public int[] MemberStart => _memberStartArray ??= [.. _memberStart];
-
-        /// <summary>The set an event of <paramref name="customer"/> with event dimension <paramref name="value"/> counts in.</summary>
-        public int Of(string? customer, string? value)
-        {
-            int[] customerSegments = [];
-            if (!dimensionOnly && customer is not null && !_byCustomer.TryGetValue(customer, out customerSegments!))
-            {
-                var keys = context.Segments.Of(customer);
-                customerSegments = new int[keys.Count];
-                for (var k = 0; k < keys.Count; k++)
-                {
-                    customerSegments[k] = Number(keys[k]);
-                }
-
-                _byCustomer[customer] = customerSegments = Shared(customerSegments);
-            }
-
-            var dimensionSegment = -1;
-            if (!string.IsNullOrWhiteSpace(value) && !_byDimension.TryGetValue(value, out dimensionSegment))
-            {
-                _byDimension[value] = dimensionSegment = Number(SegmentKeys.Of(dimension, value.Trim()));
-            }
-
-            if (_sets.TryGetValue((customerSegments, dimensionSegment), out var set))
-            {
-                return set;
-            }
-
-            if (!dimensionOnly)
-            {
-                _members.Add(0);
-                _members.AddRange(customerSegments);
-            }
-
-            if (dimensionSegment >= 0)
-            {
-                _members.Add(dimensionSegment);
-            }
-
-            _memberStart.Add(_members.Count);
-            return _sets[(customerSegments, dimensionSegment)] = _memberStart.Count - 2;
-        }
-
-        private readonly Dictionary<int[], int[]> _shared = new(new SegmentsComparer());
-
-        /// <summary>One array for every customer with the same segments, so sets are compared by reference.</summary>
-        private int[] Shared(int[] customerSegments)
-        {
-            if (_shared.TryGetValue(customerSegments, out var shared))
-            {
-                return shared;
-            }
-
-            _shared[customerSegments] = customerSegments;
-            return customerSegments;
-        }
-
-        private int Number(string key)
-        {
-            if (!_numbers.TryGetValue(key, out var number))
-            {
-                _numbers[key] = number = Names.Count;
-                Names.Add(key);
-            }
-
-            return number;
-        }
-
-        private sealed class SegmentsComparer : IEqualityComparer<int[]>
-        {
-            public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-            public int GetHashCode(int[] obj)
-            {
-                var hash = default(HashCode);
-                hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj.AsSpan()));
-                return hash.ToHashCode();
-            }
-        }
-
-        private sealed class SetComparer : IEqualityComparer<(int[] Customer, int Dimension)>
-        {
-            public bool Equals((int[] Customer, int Dimension) x, (int[] Customer, int Dimension) y) =>
-                ReferenceEquals(x.Customer, y.Customer) && x.Dimension == y.Dimension;
-
-            public int GetHashCode((int[] Customer, int Dimension) obj) =>
-                HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Customer), obj.Dimension);
-        }
-    }
 }

@@ -67,6 +67,13 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         });
     }
 
+    /// <summary>The elapsed times worked out by DuckDB (<see cref="ElapsedReader"/>), equal to those of a scan.</summary>
+    public IReadOnlyList<ElapsedTimes> Elapsed(ExportKind kind, ElapsedQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return ElapsedReader.Read(db, files, kind, query);
+    }
+
     /// <summary>
     /// The current rows in the order they were ingested; a timestamp as its microseconds since 1970 (wall clock and
     /// instant), read as whole numbers, not as dates.

@@ -40,6 +40,26 @@ public class HoursMetricsTests
         return fast.SequenceEqual(sorted);
     }
 
+    [Property(MaxTest = 500)]
+    public bool AnyWaitsAsColumns_GiveTheRowsOfTheSameWaitsAsEvents(ulong[] waits, byte asOf, bool withP90)
+    {
+        // The same waits without an event dimension, their customers numbered from the last one met (any numbering
+        // is a numbering): the columns must give the rows of the events, in the same order.
+        var events = Events(waits).Select(e => e with { Dimension = null }).ToList();
+        var customers = events.Select(e => e.CustomerId).OfType<string>().Distinct().Reverse().ToList();
+        var times = new ElapsedTimes(
+            customers,
+            [.. events.Select(e => e.CustomerId is null ? -1 : customers.IndexOf(e.CustomerId))],
+            [.. events.Select(e => e.Day.DayNumber)],
+            [.. events.Select(e => e.Item)]);
+        var context = Context(new DateOnly(2025, 1, 1).AddDays(asOf * 3));
+
+        var columns = HoursMetrics.Compute(context, times, "order", Mean, withP90 ? P90 : null, Max);
+        var rows = HoursMetrics.Compute(context, events, "order", Mean, withP90 ? P90 : null, Max);
+
+        return columns.SequenceEqual(rows);
+    }
+
     [Fact]
     public void P90_IsTheCeilingOfNineTenthsOfNthSmallest_PerSegment()
     {

@@ -43,6 +43,9 @@ public sealed class FulfilmentFamily : IMetricFamily
             Delivered + "the longest hours from order_date to delivered_at (numerator: that value; denominator: orders)." + Exact, 1, []),
     ];
 
+    /// <summary>The waits of every order not cancelled from its order date to its shipping and to its delivery.</summary>
+    private static readonly ElapsedQuery Waits = new("customer_id", "order_date", ["shipped_at", "delivered_at"], "status", OrderStatuses.Cancelled);
+
     public string Name => "fulfilment";
 
     public IReadOnlyList<MetricDefinition> Definitions => Metrics;
@@ -53,39 +56,11 @@ public sealed class FulfilmentFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        // Each wait in ticks, not below zero (Durations.Ticks), dated by the day it ended, gathered as the orders are
-        // scanned: only the waits are held, not every order's customer, status and three timestamps.
-        var (shipments, deliveries) = Waits(context.Exports);
-        output.Add(HoursMetrics.Compute(context, shipments, NoDimension, Metrics[0], Metrics[1], Metrics[2]));
-        output.Add(HoursMetrics.Compute(context, deliveries, NoDimension, Metrics[3], Metrics[4], Metrics[5]));
-    }
-
-    /// <summary>
-    /// The waits of every order not cancelled from its order date to its shipping and to its delivery, each dated by the
-    /// day it ended, in the orders' order.
-    /// </summary>
-    private static (List<DatedEvent<long>> Shipments, List<DatedEvent<long>> Deliveries) Waits(IExportReader exports)
-    {
-        var shipments = new List<DatedEvent<long>>();
-        var deliveries = new List<DatedEvent<long>>();
-        exports.Scan(ExportKind.Orders, ["customer_id", "order_date", "status", "shipped_at", "delivered_at"], row =>
-        {
-            if (row.Time(1) is not { } at || row.Text(2) == OrderStatuses.Cancelled)
-            {
-                return;
-            }
-
-            var customer = row.Text(0);
-            if (row.Time(3) is { } shipped)
-            {
-                shipments.Add(new DatedEvent<long>(shipped.Day, customer, null, Durations.Ticks(at, shipped)));
-            }
-
-            if (row.Time(4) is { } delivered)
-            {
-                deliveries.Add(new DatedEvent<long>(delivered.Day, customer, null, Durations.Ticks(at, delivered)));
-            }
-        });
-        return (shipments, deliveries);
+        // Each wait in ticks, not below zero (Durations.Ticks), dated by the day it ended, in the orders' order, as
+        // columns: only the waits and a number per customer are held, not every order's customer, status and three
+        // timestamps, and the reader may work them out without handing over each order.
+        var waits = context.Exports.Elapsed(ExportKind.Orders, Waits);
+        output.Add(HoursMetrics.Compute(context, waits[0], NoDimension, Metrics[0], Metrics[1], Metrics[2]));
+        output.Add(HoursMetrics.Compute(context, waits[1], NoDimension, Metrics[3], Metrics[4], Metrics[5]));
     }
 }

@@ -1,0 +1,106 @@
+using Centric.Domain.Exports;
+using Centric.Domain.Families;
+using Centric.Engine.DuckDb;
+
+namespace Centric.Engine.Compute;
+
+/// <summary>
+/// The elapsed times of <see cref="IExportReader.Elapsed"/> worked out by DuckDB: it filters the current rows, takes
+/// each time in ticks, not below zero, and its end's wall-clock day, numbers the customers, and hands over only those
+/// whole numbers, rather than every row's five cells (two timestamps of two fields each, and two texts) to be turned
+/// into times and strings one row at a time. The values are those of <see cref="ElapsedScan"/>, row for row.
+/// </summary>
+internal static class ElapsedReader
+{
+    private const string Rows = "centric_elapsed_rows";
+    private const string Customers = "centric_elapsed_customers";
+    private const long MicrosecondsPerDay = 86_400_000_000;
+    private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    public static IReadOnlyList<ElapsedTimes> Read(DuckDbSession db, CuratedFiles files, ExportKind kind, ElapsedQuery query)
+    {
+        var schema = ExportSchemas.For(kind);
+        foreach (var column in query.To.Prepend(query.From))
+        {
+            if (schema.Find(column) is not { Type: ColumnType.Timestamp })
+            {
+                throw new ArgumentException($"'{column}' is not a timestamp of {kind.ToSlug()}.", nameof(query));
+            }
+        }
+
+        foreach (var column in new[] { query.Customer, query.Status })
+        {
+            _ = schema.Find(column) ?? throw new ArgumentException($"'{column}' is not a column of {kind.ToSlug()}.", nameof(query));
+        }
+
+        if (files.Of(kind).Count == 0)
+        {
+            return [.. query.To.Select(_ => new ElapsedTimes([], [], [], []))];
+        }
+
+        try
+        {
+            db.Execute(RowsSql(files, kind, query));
+            db.Execute($"CREATE OR REPLACE TEMP TABLE {Customers} AS SELECT c, CAST(row_number() OVER () - 1 AS INTEGER) AS i FROM (SELECT DISTINCT c FROM {Rows} WHERE c IS NOT NULL)");
+            var customers = new string[db.Rows($"SELECT count(*) FROM {Customers}", r => r.GetInt64(0))[0]];
+            db.Each($"SELECT i, c FROM {Customers}", r => customers[r.GetInt32(0)] = r.GetString(1));
+            var targets = query.To.Count;
+            var counts = db.Rows($"SELECT {string.Join(", ", Enumerable.Range(0, targets).Select(j => $"count(t{j})"))} FROM {Rows}", r =>
+                Enumerable.Range(0, targets).Select(j => (int)r.GetInt64(j)).ToArray())[0];
+            var customer = counts.Select(c => new int[c]).ToArray();
+            var day = counts.Select(c => new int[c]).ToArray();
+            var ticks = counts.Select(c => new long[c]).ToArray();
+            var filled = new int[targets];
+            var columns = string.Join(", ", Enumerable.Range(0, targets).Select(j => $"r.d{j}, r.t{j}"));
+            db.Each($"SELECT coalesce(k.i, -1), {columns} FROM {Rows} r LEFT JOIN {Customers} k ON k.c = r.c ORDER BY r.n", r =>
+            {
+                var number = r.GetInt32(0);
+                for (var j = 0; j < targets; j++)
+                {
+                    var field = 1 + (2 * j);
+                    if (r.IsDBNull(field + 1))
+                    {
+                        continue;
+                    }
+
+                    var at = filled[j]++;
+                    customer[j][at] = number;
+                    day[j][at] = r.GetInt32(field);
+                    ticks[j][at] = r.GetInt64(field + 1);
+                }
+            });
+            return [.. Enumerable.Range(0, targets).Select(j => new ElapsedTimes(customers, customer[j], day[j], ticks[j]))];
+        }
+        finally
+        {
+            db.Execute($"DROP TABLE IF EXISTS {Rows}");
+            db.Execute($"DROP TABLE IF EXISTS {Customers}");
+        }
+    }
+
+    /// <summary>
+    /// The counted rows, numbered in the order <see cref="CuratedExportReader.Read"/> gives them (<c>n</c>), with the
+    /// customer (<c>c</c>) and, for each end j that is set, its wall-clock day (<see cref="DateOnly.DayNumber"/>, days before 1970 counted
+    /// down, not toward it) (<c>dj</c>) and the ticks from the start's instant to its instant, 0 when below zero (<c>tj</c>). A timestamp
+    /// is set when both its wall clock and its instant are, as a read takes it.
+    /// </summary>
+    private static string RowsSql(CuratedFiles files, ExportKind kind, ElapsedQuery query)
+    {
+        static string Id(string column) => CurrentRows.Identifier(column);
+        static string Set(string column) => $"{Id(column)} IS NOT NULL AND {Id(column + "_utc")} IS NOT NULL";
+        var ends = query.To.Select((column, j) =>
+        {
+            var wall = $"epoch_us({Id(column)})";
+            var day = $"CAST(({wall} - ((({wall} % {MicrosecondsPerDay}) + {MicrosecondsPerDay}) % {MicrosecondsPerDay})) // {MicrosecondsPerDay} + {EpochDay} AS INTEGER)";
+            var elapsed = $"greatest(0, epoch_us({Id(column + "_utc")}) - epoch_us({Id(query.From + "_utc")})) * {TimeSpan.TicksPerMicrosecond}";
+            return $"CASE WHEN {Set(column)} THEN {day} END AS d{j}, CASE WHEN {Set(column)} THEN CAST({elapsed} AS BIGINT) END AS t{j}";
+        });
+        return $"""
+            CREATE OR REPLACE TEMP TABLE {Rows} AS
+            SELECT CAST({Id(query.Customer)} AS VARCHAR) AS c, {string.Join(", ", ends)},
+                   row_number() OVER (ORDER BY _ingested_at, _ingestion_id, _line) AS n
+            FROM ({CurrentRows.Sql(files, kind)})
+            WHERE {Set(query.From)} AND ({Id(query.Status)} IS NULL OR CAST({Id(query.Status)} AS VARCHAR) <> {DuckDbSession.Literal(query.Excluded)})
+            """;
+    }
+}
