@@ -1,6 +1,8 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Families.CustomerLists;
 using Centric.Engine.Clv;
@@ -17,6 +19,8 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     private readonly BlobContainerClient _container = clients.Blobs.GetBlobContainerClient(clients.Names.Scores);
     private readonly string _cache = Directory.CreateTempSubdirectory("centric-scores-").FullName;
     private static readonly JsonSerializerOptions CohortJson = new(JsonSerializerDefaults.Web);
+    private const string Gzip = "gzip";
+
     private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
@@ -103,13 +107,25 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     /// <summary>The customers behind the generation's counts and MRR movements, beside its scores.</summary>
     public static string CustomerListsBlobName(string dataset, string generation) => $"{dataset}/{generation}.customers.json";
 
+    /// <summary>
+    /// Writes the lists as gzip-encoded JSON (<c>Content-Encoding: gzip</c>), streamed to the blob as it is serialised: a
+    /// large dataset lists a row for every active customer in every period of three grains (363 MB of JSON at 3M orders,
+    /// which took 24 s to buffer and upload after the compute), and the JSON of ids and dates compresses about tenfold.
+    /// </summary>
     public async Task WriteCustomerListsAsync(string dataset, string generation, CustomerListSet lists, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lists);
-        using var buffer = new MemoryStream();
-        await JsonSerializer.SerializeAsync(buffer, StoredCustomerLists.From(lists), ListJson, cancellationToken);
-        buffer.Position = 0;
-        await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).UploadAsync(buffer, overwrite: true, cancellationToken);
+        var blob = _container.GetBlobClient(CustomerListsBlobName(dataset, generation));
+        var options = new BlobOpenWriteOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = Gzip },
+            BufferSize = 4 * 1024 * 1024,
+        };
+        await using var upload = await blob.OpenWriteAsync(overwrite: true, options, cancellationToken);
+        await using (var zipped = new GZipStream(upload, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await JsonSerializer.SerializeAsync(zipped, StoredCustomerLists.From(lists), ListJson, cancellationToken);
+        }
     }
 
     /// <summary>The generation's customer lists; null when it has none (computed before lists were kept).</summary>
@@ -119,7 +135,12 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         {
             var content = await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DownloadStreamingAsync(cancellationToken: cancellationToken);
             await using var stream = content.Value.Content;
-            return (await JsonSerializer.DeserializeAsync<StoredCustomerLists>(stream, ListJson, cancellationToken))?.ToSet();
+
+            // Generations written before the lists were compressed hold plain JSON.
+            await using var json = string.Equals(content.Value.Details.ContentEncoding, Gzip, StringComparison.OrdinalIgnoreCase)
+                ? new GZipStream(stream, CompressionMode.Decompress)
+                : stream;
+            return (await JsonSerializer.DeserializeAsync<StoredCustomerLists>(json, ListJson, cancellationToken))?.ToSet();
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
