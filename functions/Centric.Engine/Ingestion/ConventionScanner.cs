@@ -19,21 +19,10 @@ internal static class ConventionScanner
 {
     private const int Enough = 1000;
 
-    /// <summary>The source columns <see cref="Scan"/> reads: the numeric ones when the decimal separator is
-    /// <c>auto</c>, the timestamps when the date order is.</summary>
-    public static IReadOnlyCollection<int> ColumnsRead(ExportSchema schema, HeaderMapping mapping, DatasetSettings settings)
-    {
-        var numeric = settings.DecimalSeparator == DecimalSeparator.Auto
-            ? Indexes(schema, mapping, ColumnType.Money, ColumnType.Rate, ColumnType.Number, ColumnType.Sentiment)
-            : [];
-        var dates = settings.DateOrder == DateOrder.Auto ? Indexes(schema, mapping, ColumnType.Timestamp) : [];
-        return [.. numeric.Concat(dates).Distinct()];
-    }
-
     /// <summary>Evidence from <paramref name="rows"/> until it settles both questions, or at most
     /// <paramref name="limit"/> rows; <paramref name="observed"/> is how many rows were looked at.</summary>
     public static Evidence Scan(
-        IEnumerable<SourceRecord> rows,
+        IEnumerable<FieldRow> rows,
         ExportSchema schema,
         HeaderMapping mapping,
         DatasetSettings settings,
@@ -65,7 +54,6 @@ internal static class ConventionScanner
     {
         private readonly int[] numeric = Indexes(schema, mapping, ColumnType.Money, ColumnType.Rate, ColumnType.Number, ColumnType.Sentiment);
         private readonly int[] dates = Indexes(schema, mapping, ColumnType.Timestamp);
-        private readonly FieldRow loaded = new();
         private int point, comma, dayFirst, monthFirst, ambiguous;
 
         private bool NeedDecimal => settings.DecimalSeparator == DecimalSeparator.Auto && numeric.Length > 0;
@@ -75,16 +63,6 @@ internal static class ConventionScanner
         /// <summary>True once enough values have told both conventions (or they are set): later rows are not looked at.</summary>
         public bool Settled => !(NeedDecimal && point + comma < Enough) && !(NeedOrder && dayFirst + monthFirst < Enough);
 
-        public void Observe(SourceRecord row)
-        {
-            if (!Settled)
-            {
-                loaded.Load(row.Line, row.Fields, row.Typed, quoted: false);
-                Observe(loaded);
-            }
-        }
-
-        /// <summary>As <see cref="Observe(SourceRecord)"/>, reading the fields as spans.</summary>
         public void Observe(FieldRow row)
         {
             if (Settled)

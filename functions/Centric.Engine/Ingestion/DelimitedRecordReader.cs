@@ -7,13 +7,10 @@ namespace Centric.Engine.Ingestion;
 /// A record's line is the physical line it starts on (the header is line 1); lines end at <c>\n</c>, <c>\r</c> or
 /// <c>\r\n</c>. Lines are found in a reused character buffer and only the fields become strings: a line without
 /// quotes is never copied whole, and <see cref="TryRead(FieldRow)"/> gives its fields as ranges of that buffer with
-/// no string at all. With <paramref name="kept"/>, once a non-blank record has been read, fields of an unquoted line
-/// outside it are given as empty strings rather than copied.
+/// no string at all.
 /// </summary>
-internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, IReadOnlyCollection<int>? kept = null)
+internal sealed class DelimitedRecordReader(TextReader reader, char delimiter)
 {
-    private readonly bool[]? keep = kept is null ? null : Mask(kept);
-    private bool pastFirst;
     private readonly List<string> fields = [];
     private readonly FieldRow row = new();
     private readonly StringBuilder quoted = new();
@@ -31,8 +28,7 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
             return false;
         }
 
-        record = row.ToRecord(pastFirst && !row.Quoted ? keep : null);
-        pastFirst = pastFirst || !record.IsBlank;
+        record = row.ToRecord();
         return true;
     }
 
@@ -79,19 +75,8 @@ internal sealed class DelimitedRecordReader(TextReader reader, char delimiter, I
             line = string.Concat(line, "\n", more);
         }
 
-        target.Load(first, fields, null, quoted: true);
+        target.Load(first, fields, null);
         return true;
-    }
-
-    private static bool[] Mask(IReadOnlyCollection<int> columns)
-    {
-        var mask = new bool[columns.Count == 0 ? 0 : columns.Max() + 1];
-        foreach (var column in columns)
-        {
-            mask[column] = true;
-        }
-
-        return mask;
     }
 
     /// <summary>The next line without its line break, valid until the next read; false at the end of the input

@@ -2,20 +2,15 @@ using System.Text;
 
 namespace Centric.Engine.Ingestion;
 
-/// <summary>A delimited text file read with a known encoding and delimiter; <paramref name="kept"/>, when given,
-/// names the only fields made into strings after the first non-blank record (the others read as empty).</summary>
-internal sealed class DelimitedSource(string path, Encoding encoding, char delimiter, IReadOnlyCollection<int>? kept = null) : IRecordSource
+/// <summary>A delimited text file read with a known encoding and delimiter.</summary>
+internal sealed class DelimitedSource(string path, Encoding encoding, char delimiter) : IRecordSource
 {
     public char Delimiter => delimiter;
-
-    /// <summary>The same file read for <paramref name="columns"/> only, after its header: for a pass that looks at a few
-    /// columns of every row.</summary>
-    public DelimitedSource Keeping(IReadOnlyCollection<int> columns) => new(path, encoding, delimiter, columns);
 
     public IEnumerable<SourceRecord> Records(CancellationToken cancellationToken)
     {
         using var reader = Open(path, encoding);
-        var records = new DelimitedRecordReader(reader, delimiter, kept);
+        var records = new DelimitedRecordReader(reader, delimiter);
         var count = 0;
         while (records.TryRead(out var record))
         {

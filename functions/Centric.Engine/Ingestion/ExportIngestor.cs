@@ -78,11 +78,11 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
                 $"missing required {plural} {string.Join(", ", mapping.Missing.Select(m => $"'{m}'"))} (found: {Found(header)})");
         }
 
-        // The scan looks at a few columns of every row: a text file is read for those only. When its first rows do
-        // not settle the conventions, the rest are observed during the conversion rather than in a pass of their own.
-        var scanned = source is DelimitedSource text ? text.Keeping(ConventionScanner.ColumnsRead(schema, mapping, request.Settings)) : source;
+        // The scan looks at a few columns of the first rows, read as spans (no string is made of a text file's fields).
+        // When those rows do not settle the conventions, the rest are observed during the conversion rather than in a
+        // pass of their own.
         var evidence = ConventionScanner.Scan(
-            SourceOpener.DataRows(scanned, cancellationToken), schema, mapping, request.Settings, ScanFirst, out var scannedRows, cancellationToken);
+            SourceOpener.DataFieldRows(source, cancellationToken), schema, mapping, request.Settings, ScanFirst, out var scannedRows, cancellationToken);
         var conventions = evidence.Decide(opened.Delimiter);
         if (Convert(
             source, request, kind.Value, mapping, header.Count, opened.Delimiter, conventions, clock, rejects,

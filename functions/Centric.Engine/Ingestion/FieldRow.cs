@@ -17,9 +17,6 @@ internal sealed class FieldRow
 
     public int Count { get; private set; }
 
-    /// <summary>True when the record's line had quotes, so its fields were unescaped into a buffer of their own.</summary>
-    public bool Quoted { get; private set; }
-
     /// <summary>Workbook cells stored as numbers or dates, already in invariant form.</summary>
     public bool[]? Typed { get; private set; }
 
@@ -45,11 +42,10 @@ internal sealed class FieldRow
     }
 
     /// <summary>Starts a record whose fields are ranges of <paramref name="buffer"/>.</summary>
-    public void Start(long line, char[] buffer, bool quoted = false)
+    public void Start(long line, char[] buffer)
     {
         Line = line;
         text = buffer;
-        Quoted = quoted;
         Typed = null;
         Count = 0;
     }
@@ -68,7 +64,7 @@ internal sealed class FieldRow
     }
 
     /// <summary>Makes this row <paramref name="fields"/>, copied into a buffer of its own.</summary>
-    public void Load(long line, IReadOnlyList<string> fields, bool[]? typed, bool quoted)
+    public void Load(long line, IReadOnlyList<string> fields, bool[]? typed)
     {
         var total = 0;
         foreach (var field in fields)
@@ -81,7 +77,7 @@ internal sealed class FieldRow
             scratch = new char[Math.Max(total, scratch.Length * 2)];
         }
 
-        Start(line, scratch, quoted);
+        Start(line, scratch);
         Typed = typed;
         var at = 0;
         foreach (var field in fields)
@@ -92,20 +88,13 @@ internal sealed class FieldRow
         }
     }
 
-    /// <summary>The fields as strings; with <paramref name="keep"/>, the fields outside it as empty strings.</summary>
-    public SourceRecord ToRecord(bool[]? keep = null)
-    {
-        var fields = new string[Count];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = keep is null || (i < keep.Length && keep[i]) ? this[i].ToString() : string.Empty;
-        }
-
-        return new SourceRecord(Line, fields, Typed);
-    }
+    /// <summary>The fields as strings.</summary>
+    public SourceRecord ToRecord() => new(Line, Strings(), Typed);
 
     /// <summary>The fields joined again by <paramref name="delimiter"/>, as a reject shows a row of the wrong width.</summary>
-    public string Join(char delimiter)
+    public string Join(char delimiter) => string.Join(delimiter, Strings());
+
+    private string[] Strings()
     {
         var fields = new string[Count];
         for (var i = 0; i < fields.Length; i++)
@@ -113,6 +102,6 @@ internal sealed class FieldRow
             fields[i] = this[i].ToString();
         }
 
-        return string.Join(delimiter, fields);
+        return fields;
     }
 }

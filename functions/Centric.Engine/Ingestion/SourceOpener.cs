@@ -56,23 +56,6 @@ internal static class SourceOpener
         return null;
     }
 
-    /// <summary>The records after the header (blank ones included, for the caller to skip).</summary>
-    public static IEnumerable<SourceRecord> DataRows(IRecordSource source, CancellationToken cancellationToken)
-    {
-        var seenHeader = false;
-        foreach (var record in source.Records(cancellationToken))
-        {
-            if (seenHeader)
-            {
-                yield return record;
-            }
-            else if (!record.IsBlank)
-            {
-                seenHeader = true;
-            }
-        }
-    }
-
     /// <summary>The records after the header as one reused <see cref="FieldRow"/> (blank ones included): a text
     /// file's fields stay ranges of its read buffer, a workbook's strings are copied into the row.</summary>
     public static IEnumerable<FieldRow> DataFieldRows(IRecordSource source, CancellationToken cancellationToken)
@@ -106,7 +89,7 @@ internal static class SourceOpener
         var loaded = new FieldRow();
         foreach (var record in source.Records(cancellationToken))
         {
-            loaded.Load(record.Line, record.Fields, record.Typed, quoted: false);
+            loaded.Load(record.Line, record.Fields, record.Typed);
             yield return loaded;
         }
     }
