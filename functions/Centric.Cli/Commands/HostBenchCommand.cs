@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Centric.Cli.Arguments;
+using Centric.Cli.Bench;
 using Centric.Cli.Output;
 using Centric.Domain.Exports;
 using Centric.Engine.Samples;
@@ -58,15 +58,13 @@ internal static class HostBenchCommand
         }
 
         // Ctrl+C and SIGTERM stop the run: the handler and Azurite the local host started are stopped as it is disposed.
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignals();
         HostBenchReport report;
         try
         {
             report = RunAsync(new SampleOptions(Customers: customers, Orders: orders), scanSeconds, time, stderr, stop.Token).GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Requested)
         {
             stderr.WriteLine("centric bench --host: stopped; the handler and Azurite were stopped.");
             return CentricCli.Failed;
@@ -75,12 +73,6 @@ internal static class HostBenchCommand
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.HostBenchReport));
         WriteTable(stderr, report);
         return CentricCli.Success;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 
     private static async Task<HostBenchReport> RunAsync(

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Centric.Cli.Arguments;
 using Centric.Cli.Bench;
@@ -81,15 +80,13 @@ internal static class ServeBenchCommand
 
         // Ctrl+C and SIGTERM stop the run: wrk is killed, and the handler and Azurite the local host started are stopped
         // as it is disposed, so nothing is left running.
-        using var stop = new CancellationTokenSource();
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignals();
         ServeBenchReport report;
         try
         {
             report = RunAsync(wrk, routes, seconds, connections, parsed.Value("connection-string"), stderr, stop.Token).GetAwaiter().GetResult();
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.Requested)
         {
             stderr.WriteLine("centric bench --serve: stopped; wrk, the handler and Azurite were stopped.");
             return CentricCli.Failed;
@@ -98,12 +95,6 @@ internal static class ServeBenchCommand
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.ServeBenchReport));
         WriteTable(stderr, report);
         return CentricCli.Success;
-
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            stop.Cancel();
-        }
     }
 
     private static async Task<ServeBenchReport> RunAsync(

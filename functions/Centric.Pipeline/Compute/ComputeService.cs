@@ -184,8 +184,9 @@ public sealed class ComputeService(
             // Without an explicit date (the nightly run passes today), the as-of date never moves back: the later of the
             // data's last event day and the published as-of date.
             // The generation is named before the compute so each family's rows are written while the next one computes.
-            var generation = Generations.CloudId(time.GetUtcNow());
-            await using var streamed = new StreamedSnapshotRows(snapshots, dataset, generation, time.GetUtcNow(), cancellationToken);
+            var named = time.GetUtcNow();
+            var generation = Generations.CloudId(named);
+            await using var streamed = new StreamedSnapshotRows(snapshots, dataset, generation, named, cancellationToken);
 
             // The engine is synchronous: it runs beside this invocation and stops at its next step once the deadline passes.
             computing = Task.Run(
