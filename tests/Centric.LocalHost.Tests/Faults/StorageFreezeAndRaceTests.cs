@@ -48,6 +48,13 @@ public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITest
         await FaultHost.WaitUntilAsync(async () => await GenerationAsync("race") is not null, TimeSpan.FromSeconds(90), "the first generation");
         var before = (await GenerationAsync("race"))!;
         var complete = new Dictionary<string, int>(StringComparer.Ordinal) { [before] = (await SnapshotRowsAsync("race", before)).Count };
+
+        // The pointer moves before the invocation that moved it has returned its log: wait for that line, so it is not
+        // taken for an outcome of the race.
+        await FaultHost.WaitUntilAsync(
+            () => Task.FromResult(Faults.Log.Events.Any(e => e.Event.Name == "FunctionLog" && e.Message.Contains("race: generation " + before, StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(30),
+            "the first generation's log line");
         var logged = Faults.Log.Events.Count;
 
         var clients = StorageClients.FromConnectionString(Faults.Host.StorageConnectionString);
