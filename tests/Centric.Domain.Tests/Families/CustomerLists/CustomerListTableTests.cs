@@ -1,4 +1,5 @@
 using Centric.Domain.Families.CustomerLists;
+using static System.FormattableString;
 
 namespace Centric.Domain.Tests.Families.CustomerLists;
 
@@ -56,5 +57,44 @@ public class CustomerListTableTests
             table);
         Assert.Equal(12m, table[1].Movement);
         Assert.Equal(["s1"], table[1].Subscriptions!);
+    }
+
+    [Fact]
+    public void RowsByList_GivesEachListsRowsInTheOrderAdded_ListsInTheOrderOfTheirFirstRow_AsGroupByDoes()
+    {
+        // Lists interleave: a period's month, quarter and MRR rows alternate, and one list comes back after others.
+        var table = new CustomerListTable();
+        var added = new List<CustomerListRow>();
+        for (var i = 0; i < 70_000; i++)
+        {
+            var month = 1 + (i % 3);
+            var row = (i % 4) switch
+            {
+                0 => new CustomerListRow("active-customers", "month", Invariant($"2025-0{month}"), new DateOnly(2025, month, 1), Invariant($"c{i}"), new DateOnly(2025, month, 28)),
+                1 => new CustomerListRow("active-customers", "quarter", "2025-Q1", new DateOnly(2025, 1, 1), Invariant($"c{i}")),
+                2 => new CustomerListRow("mrr-churn", "month", Invariant($"2025-0{month}"), new DateOnly(2025, month, 1), Invariant($"c{i}"), null, i, 0m, -i, [Invariant($"s{i}")]),
+                _ => new CustomerListRow("new-customers", "year", "2025", new DateOnly(2025, 1, 1), Invariant($"c{i % 10}"), new DateOnly(2025, 2, 1 + (i % 28))),
+            };
+            added.Add(row);
+            table.Add(row);
+        }
+
+        var (rows, starts) = table.RowsByList();
+
+        var groups = added.GroupBy(r => (r.Metric, r.Grain, r.Period, r.PeriodStart)).ToList();
+        Assert.Equal(groups.Count, table.ListCount);
+        Assert.Equal(groups.Count + 1, starts.Length);
+        Assert.Equal(added.Count, rows.Length);
+        for (var k = 0; k < groups.Count; k++)
+        {
+            Assert.Equal(groups[k].Key, table.ListAt(k));
+            Assert.Equal(groups[k], rows[starts[k]..starts[k + 1]].Select(i => table[i]));
+        }
+
+        Assert.Equal(added[2].Day, table.DayAt(2));
+        Assert.Equal(added[3].Day, table.DayAt(3));
+        Assert.True(table.TryGetDetailsAt(2, out var details));
+        Assert.Equal((2m, 0m, -2m), (details.MrrBefore, details.MrrAfter, details.Movement));
+        Assert.False(table.TryGetDetailsAt(3, out _));
     }
 }
