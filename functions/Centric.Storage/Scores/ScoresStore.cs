@@ -21,7 +21,8 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     private static readonly JsonSerializerOptions CohortJson = new(JsonSerializerDefaults.Web);
     private const string Gzip = "gzip";
 
-    private static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
+    /// <summary>How the stored lists read (and, before <see cref="CustomerListsJson"/>, were written).</summary>
+    internal static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
@@ -111,6 +112,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     /// Writes the lists as gzip-encoded JSON (<c>Content-Encoding: gzip</c>), streamed to the blob as it is serialised: a
     /// large dataset lists a row for every active customer in every period of three grains (363 MB of JSON at 3M orders,
     /// which took 24 s to buffer and upload after the compute), and the JSON of ids and dates compresses about tenfold.
+    /// The JSON is written list by list from the compact rows (<see cref="CustomerListsJson"/>), never held whole.
     /// </summary>
     public async Task WriteCustomerListsAsync(string dataset, string generation, CustomerListSet lists, CancellationToken cancellationToken = default)
     {
@@ -124,7 +126,7 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         await using var upload = await blob.OpenWriteAsync(overwrite: true, options, cancellationToken);
         await using (var zipped = new GZipStream(upload, CompressionLevel.Fastest, leaveOpen: true))
         {
-            await JsonSerializer.SerializeAsync(zipped, StoredCustomerLists.From(lists), ListJson, cancellationToken);
+            await CustomerListsJson.WriteAsync(zipped, lists, cancellationToken);
         }
     }
 

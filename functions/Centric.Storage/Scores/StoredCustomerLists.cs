@@ -4,7 +4,9 @@ namespace Centric.Storage.Scores;
 
 /// <summary>
 /// The stored form of a generation's customer lists: one entry per metric, grain and period holding its customers,
-/// with empty fields left out, so the blob stays a few bytes per listed customer.
+/// with empty fields left out, so the blob stays a few bytes per listed customer. Stored lists are read through these
+/// records; they are written by <see cref="CustomerListsJson"/> to the same JSON without building them, and
+/// <see cref="From"/> stays as the reference that writer is held to.
 /// </summary>
 internal sealed record StoredCustomerLists(IReadOnlyDictionary<string, IReadOnlyList<string>> Segments, IReadOnlyList<StoredCustomerList> Lists)
 {

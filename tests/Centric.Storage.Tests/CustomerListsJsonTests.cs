@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Centric.Domain.Datasets;
+using Centric.Domain.Exports;
+using Centric.Domain.Families.CustomerLists;
+using Centric.Engine.Compute;
+using Centric.Engine.Ingestion;
+using Centric.Engine.Samples;
+using Centric.Engine.Settings;
+using Centric.Storage.Scores;
+
+namespace Centric.Storage.Tests;
+
+/// <summary>
+/// The lists written list by list from the compact table are the very JSON the serializer gives the stored records
+/// (<see cref="StoredCustomerLists.From"/>), byte for byte, so blobs written either way read the same.
+/// </summary>
+public sealed class CustomerListsJsonTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("centric-lists-json-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task TheListsOfAComputedShopAndSaasSample_AreTheSerializersJson_ByteForByte()
+    {
+        var lists = ComputeSample().CustomerLists;
+
+        // Every shape the blob holds: count lists with days, MRR movements with amounts and subscriptions, segments.
+        Assert.IsType<CustomerListTable>(lists.Rows);
+        Assert.Contains(lists.Rows, r => r.Metric == "active-customers" && r.Day is not null);
+        Assert.Contains(lists.Rows, r => r.Movement < 0 && r.Subscriptions is { Count: > 0 });
+        Assert.Contains(lists.Rows, r => r.Metric == "mrr-new" && r.MrrBefore == 0);
+        Assert.NotEmpty(lists.Segments);
+        Assert.True(lists.Rows.Count > 10_000, $"{lists.Rows.Count} rows");
+
+        var written = await WrittenAsync(lists);
+
+        Assert.Equal(Serialized(lists).Length, written.Length);
+        Assert.True(Serialized(lists).AsSpan().SequenceEqual(written), FirstDifference(Serialized(lists), written));
+    }
+
+    [Fact]
+    public async Task ListsInterleavedAndEscaped_GivenAsRowsOrAsTheTable_AreTheSerializersJson_ByteForByte()
+    {
+        // Lists come back in the order of their first row, not contiguous; ids need escaping; amounts keep their scale.
+        CustomerListRow[] rows =
+        [
+            new("active-customers", "month", "2026-01", new DateOnly(2026, 1, 1), "Müller & <Söhne>", new DateOnly(2026, 1, 31)),
+            new("mrr-contraction", "month", "2026-01", new DateOnly(2026, 1, 1), "c\"2\"", null, 120.50m, 99.9m, -20.60m, ["s-1", "s\\2"]),
+            new("active-customers", "quarter", "2026-Q1", new DateOnly(2026, 1, 1), "c3"),
+            new("active-customers", "month", "2026-01", new DateOnly(2026, 1, 1), "c3", new DateOnly(2026, 1, 31)),
+            new("mrr-churn", "month", "2026-01", new DateOnly(2026, 1, 1), "c4", null, 10m, 0m, -10m, []),
+            new("mrr-new", "month", "0999-12", new DateOnly(999, 12, 1), "c5", null, null, 1.000000000000000000000000001m, null),
+            new("mrr-contraction", "month", "2026-01", new DateOnly(2026, 1, 1), "日本", null, 79228162514264337593543950335m, 0.0001m, -1m),
+        ];
+        var segments = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+        {
+            ["Müller & <Söhne>"] = ["country:DE", "segment:<b>"],
+            ["c3"] = [],
+        };
+        var table = new CustomerListTable();
+        foreach (var row in rows)
+        {
+            table.Add(row);
+        }
+
+        var fromRows = new CustomerListSet(rows, segments);
+        Assert.Equal(Encoding.UTF8.GetString(Serialized(fromRows)), Encoding.UTF8.GetString(await WrittenAsync(fromRows)));
+        Assert.Equal(Encoding.UTF8.GetString(Serialized(fromRows)), Encoding.UTF8.GetString(await WrittenAsync(new CustomerListSet(table, segments))));
+        Assert.Equal(Serialized(CustomerListSet.Empty), await WrittenAsync(CustomerListSet.Empty));
+    }
+
+    private static byte[] Serialized(CustomerListSet lists) => JsonSerializer.SerializeToUtf8Bytes(StoredCustomerLists.From(lists), ScoresStore.ListJson);
+
+    private static async Task<byte[]> WrittenAsync(CustomerListSet lists)
+    {
+        using var stream = new MemoryStream();
+        await CustomerListsJson.WriteAsync(stream, lists);
+        return stream.ToArray();
+    }
+
+    private static string FirstDifference(byte[] expected, byte[] actual)
+    {
+        var at = 0;
+        while (at < expected.Length && at < actual.Length && expected[at] == actual[at])
+        {
+            at++;
+        }
+
+        string Around(byte[] bytes) => Encoding.UTF8.GetString(bytes, Math.Max(0, at - 80), Math.Min(bytes.Length, at + 80) - Math.Max(0, at - 80));
+        return $"first difference at byte {at}: expected …{Around(expected)}… but wrote …{Around(actual)}…";
+    }
+
+    /// <summary>The shop sample's orders with the SaaS sample's subscriptions and customers, ingested and computed as the pipeline does.</summary>
+    private ComputeResult ComputeSample()
+    {
+        var shop = new SampleOptions(Customers: 600);
+        var saas = SampleSaas.For(shop);
+        var now = new DateTimeOffset(saas.End.AddDays(60).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        foreach (var kind in new[] { ExportKind.Orders, ExportKind.Subscriptions, ExportKind.Customers, ExportKind.FxRates })
+        {
+            var source = Path.Combine(_folder, kind.ToSlug() + ".csv");
+            using (var writer = new StreamWriter(source))
+            {
+                _ = kind switch
+                {
+                    ExportKind.Orders => SampleExports.WriteOrdersCsv(writer, shop),
+                    ExportKind.Subscriptions => SampleSaas.WriteSubscriptionsCsv(writer, saas),
+                    ExportKind.Customers => SampleSaas.WriteCustomersCsv(writer, saas),
+                    _ => SampleExports.WriteFxRatesCsv(writer, shop),
+                };
+            }
+
+            var curated = Directory.CreateDirectory(Path.Combine(_folder, "curated", kind.ToSlug())).FullName;
+            var result = new ExportIngestor().Ingest(IngestRequest.ForDataset(
+                source, Path.GetFileName(source), kind, DatasetConfiguration.Default, "0001-" + kind.ToSlug(), now, now,
+                Path.Combine(curated, "0001.parquet"), Path.Combine(_folder, kind.ToSlug() + "-rejects.csv")));
+            Assert.True(result.Status == IngestionStatus.Succeeded, string.Create(CultureInfo.InvariantCulture, $"{kind.ToSlug()}: {result.Status}: {result.Message}"));
+        }
+
+        return DatasetComputer.Compute(CuratedFiles.FromFolder(Path.Combine(_folder, "curated")), DatasetSettings.Default);
+    }
+}
