@@ -203,15 +203,32 @@ public sealed class ComputeService(
             }
 
             var computedAt = time.GetUtcNow();
-            var written = await streamed.CompleteAsync();
-            if (written != result.Values.Count)
-            {
-                throw new InvalidOperationException(
-                    $"Dataset {dataset}: {written} snapshot rows were written while computing, but the compute gave {result.Values.Count}.");
-            }
 
-            return await WriteAndPublishAsync(
-                dataset, generation, computedAt, result, configuration, lineage, watermark, startedAt, watch, cancellationToken, rowsWritten: true);
+            // The lists are the largest blob (a row for every active customer in every period) and depend on nothing
+            // else: they are written beside the last snapshot rows, scores and cohorts, and awaited before publishing.
+            var listsWritten = Task.Run(
+                () => scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken), CancellationToken.None);
+            try
+            {
+                var written = await streamed.CompleteAsync();
+                if (written != result.Values.Count)
+                {
+                    throw new InvalidOperationException(
+                        $"Dataset {dataset}: {written} snapshot rows were written while computing, but the compute gave {result.Values.Count}.");
+                }
+
+                return await WriteAndPublishAsync(
+                    dataset, generation, computedAt, result, configuration, lineage, watermark, startedAt, watch, cancellationToken,
+                    rowsWritten: true, listsWritten: listsWritten);
+            }
+            catch when (!listsWritten.IsCompleted)
+            {
+                // Failing: the lists' write stops with the invocation's token; it is waited for (its own failure is
+                // secondary) so nothing of this generation is still being written once the failure is recorded.
+                await Task.WhenAny(listsWritten);
+                _ = listsWritten.Exception;
+                throw;
+            }
         }
         finally
         {
@@ -229,12 +246,13 @@ public sealed class ComputeService(
 
     /// <summary>
     /// Writes a computed generation's rows (unless <paramref name="rowsWritten"/>: streamed while it computed), scores,
-    /// cohorts and lists, then publishes it; the generation or null.
+    /// cohorts and lists (unless <paramref name="listsWritten"/>: being written beside, and awaited here), then publishes
+    /// it; the generation or null. Publishing always comes after every blob of the generation is complete.
     /// </summary>
     private async Task<string?> WriteAndPublishAsync(
         string dataset, string generation, DateTimeOffset computedAt, ComputeResult result, DatasetConfiguration configuration,
         IReadOnlyList<string> lineage, string watermark, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken,
-        bool rowsWritten = false)
+        bool rowsWritten = false, Task? listsWritten = null)
     {
         var asOf = result.AsOf!.Value;
         var rowCount = result.Values.Count;
@@ -245,7 +263,7 @@ public sealed class ComputeService(
 
         await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
         await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
-        await scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken);
+        await (listsWritten ?? scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken));
 
         var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
         foreach (var warning in warnings)
