@@ -35,8 +35,14 @@ public sealed class CustomerListsJsonTests : IDisposable
         Assert.NotEmpty(lists.Segments);
         Assert.True(lists.Rows.Count > 10_000, $"{lists.Rows.Count} rows");
 
-        var written = await WrittenAsync(lists);
+        using var stream = new UnflushedStream();
+        await CustomerListsJson.WriteAsync(stream, lists);
+        var written = stream.ToArray();
 
+        // Handed over in pieces, and the stream never flushed: a flush of the gzip stream ends a deflate block and
+        // commits a block of the blob.
+        Assert.True(stream.Writes > 1, $"{stream.Writes} writes of {written.Length} bytes");
+        Assert.Equal(0, stream.Flushes);
         Assert.Equal(Serialized(lists).Length, written.Length);
         Assert.True(Serialized(lists).AsSpan().SequenceEqual(written), FirstDifference(Serialized(lists), written));
     }
@@ -79,6 +85,39 @@ public sealed class CustomerListsJsonTests : IDisposable
         using var stream = new MemoryStream();
         await CustomerListsJson.WriteAsync(stream, lists);
         return stream.ToArray();
+    }
+
+    private sealed class UnflushedStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public int Flushes { get; private set; }
+
+        public override void Flush() => Flushes++;
+
+        public override Task FlushAsync(CancellationToken cancellationToken)
+        {
+            Flushes++;
+            return Task.CompletedTask;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            Writes++;
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Writes++;
+            base.Write(buffer);
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            return base.WriteAsync(buffer, cancellationToken);
+        }
     }
 
     private static string FirstDifference(byte[] expected, byte[] actual)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Centric.Domain.Families.CustomerLists;
@@ -12,7 +13,7 @@ namespace Centric.Storage.Scores;
 /// </summary>
 internal static class CustomerListsJson
 {
-    /// <summary>Written JSON is handed to the stream once this much is pending, so the writer's buffer stays small.</summary>
+    /// <summary>Written JSON is handed to the stream once this much is pending, so the buffer stays small.</summary>
     private const int FlushAt = 256 * 1024;
 
     // The names the serializer gives the stored records under the web defaults (camelCase).
@@ -35,7 +36,11 @@ internal static class CustomerListsJson
     {
         ArgumentNullException.ThrowIfNull(lists);
         var table = lists.Rows as CustomerListTable ?? Compact(lists.Rows);
-        await using var json = new Utf8JsonWriter(stream);
+
+        // The writer fills a buffer that is copied to the stream, never flushing the stream itself: a flush of the gzip
+        // stream ends a deflate block and commits a block of the blob, a few hundred times over a large set.
+        var buffer = new ArrayBufferWriter<byte>(FlushAt + (FlushAt / 4));
+        await using var json = new Utf8JsonWriter(buffer);
         json.WriteStartObject();
         json.WriteStartObject(Segments);
         foreach (var (customer, keys) in lists.Segments)
@@ -47,7 +52,7 @@ internal static class CustomerListsJson
             }
 
             json.WriteEndArray();
-            await FlushWhenFullAsync(json, cancellationToken);
+            await FlushWhenFullAsync(json, buffer, stream, cancellationToken);
         }
 
         json.WriteEndObject();
@@ -65,7 +70,7 @@ internal static class CustomerListsJson
             for (var r = starts[list]; r < starts[list + 1]; r++)
             {
                 WriteCustomer(json, table, rows[r]);
-                await FlushWhenFullAsync(json, cancellationToken);
+                await FlushWhenFullAsync(json, buffer, stream, cancellationToken);
             }
 
             json.WriteEndArray();
@@ -74,7 +79,7 @@ internal static class CustomerListsJson
 
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(cancellationToken);
+        await CopyAsync(json, buffer, stream, cancellationToken);
     }
 
     /// <summary>One listed customer, its empty fields left out as the serializer leaves out nulls.</summary>
@@ -127,12 +132,20 @@ internal static class CustomerListsJson
         json.WriteString(name, text[..length]);
     }
 
-    private static async ValueTask FlushWhenFullAsync(Utf8JsonWriter json, CancellationToken cancellationToken)
+    private static async ValueTask FlushWhenFullAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Stream stream, CancellationToken cancellationToken)
     {
         if (json.BytesPending >= FlushAt)
         {
-            await json.FlushAsync(cancellationToken);
+            await CopyAsync(json, buffer, stream, cancellationToken);
         }
+    }
+
+    /// <summary>Hands what the writer holds to the stream, without flushing the stream.</summary>
+    private static async ValueTask CopyAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> buffer, Stream stream, CancellationToken cancellationToken)
+    {
+        json.Flush();
+        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+        buffer.ResetWrittenCount();
     }
 
     /// <summary>Rows given as a plain list (small sets, read back or built by hand) in the table the writer reads.</summary>
