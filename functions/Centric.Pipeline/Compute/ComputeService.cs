@@ -223,8 +223,8 @@ public sealed class ComputeService(
             }
             catch when (!listsWritten.IsCompleted)
             {
-                // Failing: the lists' write stops with the invocation's token; it is waited for (its own failure is
-                // secondary) so nothing of this generation is still being written once the failure is recorded.
+                // Failing: the lists' write is waited for (it ends by itself, or at the deadline with the token; its own
+                // failure is secondary) so nothing of this generation is still being written once the failure is recorded.
                 await Task.WhenAny(listsWritten);
                 _ = listsWritten.Exception;
                 throw;
