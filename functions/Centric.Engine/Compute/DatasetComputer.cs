@@ -92,11 +92,10 @@ public static class DatasetComputer
         var kinds = files.Kinds;
         var kindList = ExportKinds.All.Where(kinds.Contains).ToArray();
         using var db = new DuckDbSession(resources);
-        var step = StepTimer.Start(profile, db);
-        files = files.WithKeysChecked(db);
-        step.Stop("check natural keys", files.KeysUnique.Count);
         progress?.Report("loading orders");
-        step = StepTimer.Start(profile, db);
+        var step = StepTimer.Start(profile, db);
+        // Every kind's keys are checked here, as part of loading: the orders are read first.
+        files = files.WithKeysChecked(db);
         var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
         step.Stop("load orders", orders.Days.Count);
         var warnings = new List<string>();
