@@ -1,4 +1,5 @@
 using Centric.Domain.Exports;
+using Centric.Engine.DuckDb;
 
 namespace Centric.Engine.Compute;
 
@@ -9,6 +10,22 @@ namespace Centric.Engine.Compute;
 public sealed record CuratedFiles(IReadOnlyDictionary<string, IReadOnlyList<string>> ByKind)
 {
     public IReadOnlyList<string> Of(ExportKind kind) => ByKind.TryGetValue(kind.ToSlug(), out var files) ? files : [];
+
+    /// <summary>
+    /// The kinds whose rows were found to have no natural key twice across all their files (<see cref="WithKeysChecked"/>):
+    /// every row is current, and the rows are read without looking for the latest row of each key.
+    /// </summary>
+    public IReadOnlySet<ExportKind> KeysUnique { get; init; } = new HashSet<ExportKind>();
+
+    /// <summary>
+    /// These files with <see cref="KeysUnique"/> found by counting each kind's repeated keys once, so that the many
+    /// reads of a compute skip the partition and sort that corrections need when there are none.
+    /// </summary>
+    public CuratedFiles WithKeysChecked(DuckDbSession db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return this with { KeysUnique = CurrentRows.KindsWithUniqueKeys(db, this) };
+    }
 
     /// <summary>The export kinds with at least one curated file.</summary>
     public IReadOnlySet<ExportKind> Kinds =>

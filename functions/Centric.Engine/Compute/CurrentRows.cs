@@ -11,12 +11,48 @@ internal static class CurrentRows
 {
     public static string Sql(CuratedFiles files, ExportKind kind)
     {
-        var key = string.Join(", ", ExportSchemas.For(kind).NaturalKey.Select(Identifier));
+        var all = $"SELECT * FROM read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)";
+        if (files.KeysUnique.Contains(kind))
+        {
+            return all;
+        }
+
         return $"""
-            SELECT * FROM read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)
-            QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY _ingested_at DESC, _ingestion_id DESC, _line DESC) = 1
+            {all}
+            QUALIFY row_number() OVER (PARTITION BY {Key(kind)} ORDER BY _ingested_at DESC, _ingestion_id DESC, _line DESC) = 1
             """;
     }
+
+    /// <summary>
+    /// The kinds of <paramref name="files"/> in which no natural key occurs twice across all their files. Finding the
+    /// latest row of each key means partitioning and sorting every row of the kind, and a compute reads a kind's current
+    /// rows several times (the reporting currency, the as-of day, the loaders, the families). When no key repeats, which
+    /// is the common case of exports without corrections, every row is current, and one grouping of the keys per kind
+    /// spares all those sorts.
+    /// </summary>
+    public static IReadOnlySet<ExportKind> KindsWithUniqueKeys(DuckDbSession db, CuratedFiles files)
+    {
+        var unique = new HashSet<ExportKind>();
+        foreach (var kind in files.Kinds)
+        {
+            // GROUP BY puts null keys together as PARTITION BY does, so both agree on which keys repeat.
+            var repeated = db.Rows(
+                $"""
+                SELECT count(*) FROM (
+                    SELECT 1 FROM read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)
+                    GROUP BY {Key(kind)} HAVING count(*) > 1 LIMIT 1)
+                """,
+                r => r.GetInt64(0))[0];
+            if (repeated == 0)
+            {
+                unique.Add(kind);
+            }
+        }
+
+        return unique;
+    }
+
+    private static string Key(ExportKind kind) => string.Join(", ", ExportSchemas.For(kind).NaturalKey.Select(Identifier));
 
     /// <summary>A quoted SQL identifier for a canonical column name.</summary>
     public static string Identifier(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

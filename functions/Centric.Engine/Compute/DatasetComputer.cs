@@ -94,6 +94,8 @@ public static class DatasetComputer
         using var db = new DuckDbSession(resources);
         progress?.Report("loading orders");
         var step = StepTimer.Start(profile, db);
+        // Every kind's keys are checked here, as part of loading: the orders are read first.
+        files = files.WithKeysChecked(db);
         var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
         step.Stop("load orders", orders.Days.Count);
         var warnings = new List<string>();
