@@ -137,7 +137,7 @@ internal sealed class ServedRows(GenerationRows cache, SnapshotStore snapshots, 
             long bytes = 64;
             foreach (var row in lists?.Rows ?? [])
             {
-                bytes += ListRowBytes + Text(row.Metric) + Text(row.Grain) + Text(row.Period) + Text(row.CustomerId)
+                bytes += ListRowBytes + sizeof(int) + Text(row.Metric) + Text(row.Grain) + Text(row.Period) + Text(row.CustomerId)
                     + (row.Subscriptions?.Sum(s => 8 + Text(s)) ?? 0);
             }
 
@@ -146,7 +146,7 @@ internal sealed class ServedRows(GenerationRows cache, SnapshotStore snapshots, 
                 bytes += 64 + Text(customer) + keys.Sum(k => 8 + Text(k));
             }
 
-            return new Sized<CustomerListsHeld>(new CustomerListsHeld(lists), bytes);
+            return new Sized<CustomerListsHeld>(new CustomerListsHeld(lists is null ? null : new CustomerListIndex(lists)), bytes);
         }, cancellationToken);
     }
 
@@ -270,5 +270,5 @@ internal sealed record CohortSet(IReadOnlyList<CohortCell>? Cells, Cohort[] Rows
 /// <summary>A generation's P(alive) histogram (null when it has no scores).</summary>
 internal sealed record PAliveSet(IReadOnlyList<PAliveCount>? Counts);
 
-/// <summary>A generation's customer lists (null when it was computed before lists were kept).</summary>
-internal sealed record CustomerListsHeld(CustomerListSet? Lists);
+/// <summary>A generation's customer lists, indexed by list (null when it was computed before lists were kept).</summary>
+internal sealed record CustomerListsHeld(CustomerListIndex? Lists);

@@ -1,0 +1,59 @@
+using Centric.Domain.Segments;
+
+namespace Centric.Domain.Families.CustomerLists;
+
+/// <summary>
+/// A <see cref="CustomerListSet"/> with its rows' positions kept per metric, grain and period, so that serving one list
+/// reads that list's rows instead of every row of the generation: at 3M orders a generation lists about 7M customers
+/// over some 160 lists, and a request for one of them scanned all 7M. Built once per generation, at four bytes a row.
+/// </summary>
+public sealed class CustomerListIndex
+{
+    private readonly Dictionary<(string Metric, string Grain, string Period), int[]> _rows = [];
+
+    public CustomerListIndex(CustomerListSet set)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        Set = set;
+        var positions = new Dictionary<(string, string, string), List<int>>();
+        for (var i = 0; i < set.Rows.Count; i++)
+        {
+            var row = set.Rows[i];
+            var key = (row.Metric, row.Grain, row.Period);
+            if (!positions.TryGetValue(key, out var list))
+            {
+                positions[key] = list = [];
+            }
+
+            list.Add(i);
+        }
+
+        foreach (var (key, list) in positions)
+        {
+            _rows[key] = [.. list];
+        }
+    }
+
+    public CustomerListSet Set { get; }
+
+    /// <summary>
+    /// The rows of one metric, grain and period label for <paramref name="segment"/> (<c>*</c> or <c>attribute:value</c>),
+    /// in the set's order: the rows <see cref="CustomerListSet.Select"/> gives.
+    /// </summary>
+    public IEnumerable<CustomerListRow> Select(string metric, string grain, string period, string segment)
+    {
+        if (!_rows.TryGetValue((metric, grain, period), out var positions))
+        {
+            yield break;
+        }
+
+        foreach (var i in positions)
+        {
+            var row = Set.Rows[i];
+            if (segment == SegmentKeys.All || (Set.Segments.TryGetValue(row.CustomerId, out var keys) && keys.Contains(segment, StringComparer.Ordinal)))
+            {
+                yield return row;
+            }
+        }
+    }
+}
