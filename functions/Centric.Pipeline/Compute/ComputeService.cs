@@ -48,7 +48,8 @@ public sealed class ComputeService(
     RecomputeSettle? settle = null)
 {
     private readonly RecomputeSettle _settle = settle ?? RecomputeSettle.None;
-    private GenerationPublisher Publisher => field ??= new(snapshots, scores, datasets, logger);
+    private GenerationPublisher Publisher => field ??= new(
+        snapshots, scores, datasets, new GenerationSweep(snapshots, scores, partials, datasets, time, limits, logger), logger);
     private FannedOutCompute FannedOut => field ??= new(exports, curated, ledger, datasets, queues, time, logger, partials, fanout, Publisher, resources);
 
     /// <summary>How long a recompute waits before it is tried again while another compute of its dataset runs.</summary>

@@ -14,9 +14,10 @@ namespace Centric.Pipeline.Compute;
 /// The end of every compute, single or merged: writes what is left of a computed generation (its rows when they were
 /// not streamed, its scores, cohorts and customer lists), then moves the dataset's pointer to it with an
 /// ETag-conditional update. A generation that saw older input than the published one, or the same input after it, is
-/// discarded with its rows and blobs; a published one retires the generation before the previous.
+/// discarded with its rows and blobs; a published one retires the generation before the previous, and then sweeps the
+/// generations older than it that computes left behind (<see cref="GenerationSweep"/>).
 /// </summary>
-internal sealed class GenerationPublisher(SnapshotStore snapshots, ScoresStore scores, DatasetRegistry datasets, ILogger logger)
+internal sealed class GenerationPublisher(SnapshotStore snapshots, ScoresStore scores, DatasetRegistry datasets, GenerationSweep sweep, ILogger logger)
 {
     private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
     {
@@ -116,6 +117,8 @@ internal sealed class GenerationPublisher(SnapshotStore snapshots, ScoresStore s
                     await scores.DeleteAsync(dataset, retired, cancellationToken);
                 }
 
+                // Logs its own failure: the generation is published whatever becomes of the sweep.
+                await sweep.SweepAsync(dataset, generation, cancellationToken);
                 return true;
             }
         }
