@@ -64,4 +64,10 @@ internal static partial class PipelineLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: generation {Generation} was already published; the merge delivered again does nothing")]
     public static partial void AlreadyPublished(ILogger logger, string dataset, string generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dataset {Dataset}: {Count} abandoned generations older than {Published} deleted ({Generations})")]
+    public static partial void GenerationsSwept(ILogger logger, string dataset, int count, string published, string generations);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Dataset {Dataset}: the sweep of abandoned generations after publishing {Published} failed; the next publish tries again")]
+    public static partial void GenerationSweepFailed(ILogger logger, Exception exception, string dataset, string published);
 }

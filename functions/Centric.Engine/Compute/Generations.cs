@@ -13,6 +13,20 @@ public static class Generations
     public static string CloudId(DateTimeOffset computedAt) =>
         computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
 
+    /// <summary>
+    /// When a <see cref="CloudId"/> was named (to the millisecond), or null for an id of another form: how old a
+    /// generation is can be told from its name alone, without reading any of it.
+    /// </summary>
+    public static DateTimeOffset? CloudTime(string generation) =>
+        generation is { Length: > CloudTimeLength }
+        && DateTimeOffset.TryParseExact(
+            generation[..CloudTimeLength], "yyyyMMdd'T'HHmmssfff'Z'", CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var named)
+            ? named
+            : null;
+
+    private const int CloudTimeLength = 19;
+
     /// <summary>A local run's generation id: <c>local-</c> and the UTC second it was computed.</summary>
     public static string LocalId(DateTimeOffset computedAt) =>
         "local-" + computedAt.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);

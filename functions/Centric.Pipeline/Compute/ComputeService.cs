@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using Centric.Domain.Exports;
-using Centric.Domain.Families.Fanout;
 using Centric.Engine.Compute;
-using Centric.Domain.Datasets;
 using Centric.Engine.DuckDb;
-using Centric.Engine.Settings;
 using Centric.Storage.Curated;
 using Centric.Storage.Datasets;
 using Centric.Storage.Exports;
@@ -31,6 +26,9 @@ namespace Centric.Pipeline.Compute;
 /// A dataset with more rows than <see cref="ComputeFanout.PartitionRows"/> is computed by fanning out over the same
 /// queue instead: one message per customer partition writes its partial sums, and one merge message combines them and
 /// publishes the generation once all exist (<see cref="ComputeFanout"/>); those run side by side, outside the lock.
+/// This type decides which path a message takes and runs the single compute; the fan-out's steps are
+/// <see cref="FannedOutCompute"/>, and the end both share, writing the blobs and moving the pointer, is
+/// <see cref="GenerationPublisher"/>.
 /// </summary>
 public sealed class ComputeService(
     ExportsStore exports,
@@ -50,6 +48,9 @@ public sealed class ComputeService(
     RecomputeSettle? settle = null)
 {
     private readonly RecomputeSettle _settle = settle ?? RecomputeSettle.None;
+    private GenerationPublisher Publisher => field ??= new(
+        snapshots, scores, datasets, new GenerationSweep(snapshots, scores, partials, datasets, time, limits, logger), logger);
+    private FannedOutCompute FannedOut => field ??= new(exports, curated, ledger, datasets, queues, time, logger, partials, fanout, Publisher, resources);
 
     /// <summary>How long a recompute waits before it is tried again while another compute of its dataset runs.</summary>
     public static readonly TimeSpan RetryWhileLocked = TimeSpan.FromSeconds(10);
@@ -154,8 +155,8 @@ public sealed class ComputeService(
         if (message.Generation is { } fannedOut)
         {
             return message.Merge == true
-                ? await MergeAsync(message, fannedOut, startedAt, watch, cancellationToken)
-                : await PartitionAsync(message, fannedOut, watch, cancellationToken);
+                ? await FannedOut.MergeAsync(message, fannedOut, startedAt, watch, cancellationToken)
+                : await FannedOut.PartitionAsync(message, fannedOut, watch, cancellationToken);
         }
 
         var ledgerEntries = await ledger.ListAsync(dataset, cancellationToken);
@@ -171,7 +172,7 @@ public sealed class ComputeService(
         var rowCount = Rows(ledgerEntries);
         if (fanout.PartitionsFor(rowCount) is var count and > 0)
         {
-            await FanOutAsync(message, count, rowCount, watermark, before?.AsOfDate, startedAt, cancellationToken);
+            await FannedOut.FanOutAsync(message, count, rowCount, watermark, before?.AsOfDate, startedAt, cancellationToken);
             return null;
         }
 
@@ -217,7 +218,7 @@ public sealed class ComputeService(
                         $"Dataset {dataset}: {written} snapshot rows were written while computing, but the compute gave {result.Values.Count}.");
                 }
 
-                return await WriteAndPublishAsync(
+                return await Publisher.WriteAndPublishAsync(
                     dataset, generation, computedAt, result, configuration, lineage, watermark, startedAt, watch, cancellationToken,
                     rowsWritten: true, listsWritten: listsWritten);
             }
@@ -239,212 +240,6 @@ public sealed class ComputeService(
             else
             {
                 // Abandoned at the deadline: its files go once it has stopped.
-                _ = computing.ContinueWith(_ => Directory.Delete(folder, recursive: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Writes a computed generation's rows (unless <paramref name="rowsWritten"/>: streamed while it computed), scores,
-    /// cohorts and lists (unless <paramref name="listsWritten"/>: being written beside, and awaited here), then publishes
-    /// it; the generation or null. Publishing always comes after every blob of the generation is complete.
-    /// </summary>
-    private async Task<string?> WriteAndPublishAsync(
-        string dataset, string generation, DateTimeOffset computedAt, ComputeResult result, DatasetConfiguration configuration,
-        IReadOnlyList<string> lineage, string watermark, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken,
-        bool rowsWritten = false, Task? listsWritten = null)
-    {
-        var asOf = result.AsOf!.Value;
-        var rowCount = result.Values.Count;
-        if (!rowsWritten)
-        {
-            await snapshots.WriteAsync(dataset, generation, Generations.Rows(result, dataset, generation, computedAt), cancellationToken);
-        }
-
-        await scores.WriteAsync(dataset, generation, result.Scores, cancellationToken);
-        await scores.WriteCohortsAsync(dataset, generation, result.Cohorts, cancellationToken);
-        await (listsWritten ?? scores.WriteCustomerListsAsync(dataset, generation, result.CustomerLists, cancellationToken));
-
-        var warnings = configuration.Problems.Concat(result.Warnings).ToArray();
-        foreach (var warning in warnings)
-        {
-            PipelineLog.ComputeWarning(logger, dataset, warning);
-        }
-
-        var asOfText = Format(asOf);
-        var published = await PublishAsync(dataset, generation, watermark, asOfText, startedAt, record =>
-        {
-            record.AsOf = asOfText;
-            record.ComputedAt = computedAt;
-            record.Lineage = string.Join(',', lineage);
-            record.Customers = result.Customers;
-            record.Orders = result.Orders;
-            record.Rows = rowCount;
-            record.Kinds = string.Join(',', result.Kinds.Select(k => k.ToSlug()));
-            record.Families = string.Join(',', result.Families);
-            record.ChurnPreset = configuration.Settings.ChurnPreset;
-            record.ReportingCurrency = result.ReportingCurrency;
-            record.Clv = result.Clv is null ? null : JsonSerializer.Serialize(result.Clv, ReportJson);
-            record.Warnings = warnings.Length == 0 ? null : string.Join('\n', warnings);
-        }, cancellationToken);
-        if (published)
-        {
-            PipelineLog.Computed(
-                logger, dataset, generation, asOfText, rowCount, result.Families.Count == 0 ? "none" : string.Join(", ", result.Families),
-                result.Customers, result.Orders, watch.ElapsedMilliseconds);
-        }
-
-        return published ? generation : null;
-    }
-
-    /// <summary>
-    /// Names the generation and queues its steps: one message per partition, and the merge, delayed so the partitions
-    /// are likely done by the time it looks. Every step carries the input it must see and the as-of floor.
-    /// </summary>
-    private async Task FanOutAsync(
-        RecomputeMessage message, int count, long rowCount, string watermark, DateOnly? notBefore, DateTimeOffset startedAt,
-        CancellationToken cancellationToken)
-    {
-        var generation = Generations.CloudId(time.GetUtcNow());
-        var step = message with
-        {
-            Generation = generation, Partitions = count, Watermark = watermark, NotBefore = notBefore, StartedAt = startedAt,
-        };
-        for (var k = 0; k < count; k++)
-        {
-            await queues.SendAsync(step with { Partition = k }, cancellationToken);
-        }
-
-        await queues.SendAsync(step with { Merge = true, MergeAttempt = 1 }, fanout.MergeDelay, cancellationToken);
-        PipelineLog.FannedOut(logger, message.Dataset, rowCount, count, generation);
-    }
-
-    /// <summary>
-    /// One partition: its customers' partial sums, written to the generation's partial blob. Delivered again, it
-    /// writes the same blob with the same content. A partition for input older than the ledger now holds does nothing.
-    /// </summary>
-    private async Task<string?> PartitionAsync(RecomputeMessage message, string generation, Stopwatch watch, CancellationToken cancellationToken)
-    {
-        var dataset = message.Dataset;
-        var (partition, count) = Step(message);
-        var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
-        if (watermark != message.Watermark)
-        {
-            PipelineLog.FanoutStale(logger, dataset, generation);
-            return null;
-        }
-
-        var part = new CustomerPartition(partition, count);
-        var result = await InFolderAsync(dataset, (files, settings, stop) =>
-            DatasetComputer.ComputePartition(files, settings, part, message.AsOf, message.NotBefore, stop, resources), cancellationToken);
-        await partials.WriteAsync(dataset, generation, new PartialFile(partition, count, watermark, result.Value.AsOf, result.Value.Partials), cancellationToken);
-        PipelineLog.PartitionWritten(logger, dataset, partition, count, generation, result.Value.Partials.Count, watch.ElapsedMilliseconds);
-        return null;
-    }
-
-    /// <summary>
-    /// The merge: once every partial of the generation exists, computes what does not split by customer over the whole
-    /// data, merges the partial sums, and publishes as the single run does. Before that it queues itself again after
-    /// <see cref="ComputeFanout.MergeDelay"/>, at most <see cref="ComputeFanout.MergeAttempts"/> times; delivered again
-    /// after publishing, it does nothing.
-    /// </summary>
-    private async Task<string?> MergeAsync(
-        RecomputeMessage message, string generation, DateTimeOffset startedAt, Stopwatch watch, CancellationToken cancellationToken)
-    {
-        var dataset = message.Dataset;
-        var (_, count) = Step(message);
-        if (await datasets.GetAsync(dataset, cancellationToken) is { } record
-            && (record.CurrentGeneration == generation || record.PreviousGeneration == generation))
-        {
-            PipelineLog.AlreadyPublished(logger, dataset, generation);
-            return null;
-        }
-
-        var watermark = Watermark(await ledger.ListAsync(dataset, cancellationToken));
-        if (watermark != message.Watermark)
-        {
-            PipelineLog.FanoutStale(logger, dataset, generation);
-            await partials.DeleteAsync(dataset, generation, cancellationToken);
-            return null;
-        }
-
-        var written = await partials.WrittenAsync(dataset, generation, count, cancellationToken);
-        if (written.Count < count)
-        {
-            var attempt = message.MergeAttempt ?? 1;
-            if (attempt >= fanout.MergeAttempts)
-            {
-                throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                    $"Dataset {dataset}: generation {generation} has {written.Count} of {count} partials after {attempt} looks, {fanout.MergeDelay.TotalSeconds} s apart (missing: {string.Join(", ", Enumerable.Range(0, count).Where(k => !written.Contains(k)))})."));
-            }
-
-            PipelineLog.MergeWaiting(logger, dataset, generation, written.Count, count, fanout.MergeDelay.TotalSeconds, attempt);
-            await queues.SendAsync(message with { MergeAttempt = attempt + 1 }, fanout.MergeDelay, cancellationToken);
-            return null;
-        }
-
-        var files = new List<PartialFile>(count);
-        for (var k = 0; k < count; k++)
-        {
-            files.Add(await partials.ReadAsync(dataset, generation, k, count, cancellationToken));
-        }
-
-        var computed = await InFolderAsync(dataset, (curatedFiles, settings, stop) =>
-            DatasetComputer.ComputeMerged(curatedFiles, settings, [.. files.SelectMany(f => f.Values)], message.AsOf, message.NotBefore, stop, resources),
-            cancellationToken);
-        var result = computed.Value;
-        if (files.FirstOrDefault(f => f.AsOf != result.AsOf || f.Watermark != watermark) is { } differs)
-        {
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                $"Dataset {dataset}: partition {differs.Partition} of generation {generation} computed as of {differs.AsOf} from input {differs.Watermark}, the merge as of {result.AsOf} from {watermark}."));
-        }
-
-        string? published = null;
-        if (result.AsOf is null)
-        {
-            PipelineLog.NothingToCompute(logger, dataset);
-        }
-        else
-        {
-            published = await WriteAndPublishAsync(
-                dataset, generation, time.GetUtcNow(), result, computed.Configuration, computed.Lineage, watermark, message.StartedAt ?? startedAt,
-                watch, cancellationToken);
-        }
-
-        await partials.DeleteAsync(dataset, generation, cancellationToken);
-        return published;
-    }
-
-    private static (int Partition, int Count) Step(RecomputeMessage message) =>
-        message.Partitions is { } count and >= 1 and <= ComputeFanout.MaxPartitions
-        && (message.Merge == true || message.Partition is { } k && k >= 0 && k < count)
-            ? (message.Partition ?? 0, count)
-            : throw new FormatException(string.Create(CultureInfo.InvariantCulture,
-                $"The recompute message for generation {message.Generation} names partition {message.Partition} of {message.Partitions}: expected 0 ≤ partition < partitions ≤ {ComputeFanout.MaxPartitions}."));
-
-    /// <summary>Runs the engine on the dataset's curated files and configuration in a temporary folder, within the deadline.</summary>
-    private async Task<(T Value, DatasetConfiguration Configuration, IReadOnlyList<string> Lineage)> InFolderAsync<T>(
-        string dataset, Func<CuratedFiles, DatasetSettings, IProgress<string>, T> compute, CancellationToken cancellationToken)
-    {
-        var folder = Directory.CreateTempSubdirectory("centric-compute-").FullName;
-        Task<T>? computing = null;
-        try
-        {
-            var lineage = await curated.DownloadDatasetAsync(dataset, folder, cancellationToken);
-            var configuration = await DatasetConfigurations.ReadAsync(exports, dataset, cancellationToken);
-            computing = Task.Run(
-                () => compute(CuratedFiles.FromFolder(folder), configuration.Settings, new StopWhenCancelled(cancellationToken)),
-                CancellationToken.None);
-            return (await computing.WaitAsync(cancellationToken), configuration, [.. lineage]);
-        }
-        finally
-        {
-            if (computing is null || computing.IsCompleted)
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            else
-            {
                 _ = computing.ContinueWith(_ => Directory.Delete(folder, recursive: true), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             }
         }
@@ -475,18 +270,6 @@ public sealed class ComputeService(
         }
     }
 
-    /// <summary>Stops the engine at its next step once <paramref name="token"/> is cancelled.</summary>
-    private sealed class StopWhenCancelled(CancellationToken token) : IProgress<string>
-    {
-        public void Report(string value) => token.ThrowIfCancellationRequested();
-    }
-
-    private static readonly JsonSerializerOptions ReportJson = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
     /// <summary>
     /// What input a computation saw: the latest completion among finished ledger entries and how many there are.
     /// Ordinal order is time order, so a larger watermark means newer input.
@@ -499,61 +282,6 @@ public sealed class ComputeService(
             + "|" + done.Length.ToString("D8", CultureInfo.InvariantCulture);
     }
 
-    private static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private async Task<bool> PublishAsync(
-        string dataset, string generation, string watermark, string asOf, DateTimeOffset startedAt, Action<DatasetRecord> describe,
-        CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var record = await datasets.GetAsync(dataset, cancellationToken) ?? new DatasetRecord { RowKey = dataset };
-            if (record.CurrentGeneration == generation)
-            {
-                // Published by another delivery of the same merge: already done, and its rows must stay.
-                return false;
-            }
-
-            var newer = string.CompareOrdinal(record.InputWatermark ?? "", watermark) > 0;
-
-            // Recomputes queued together (one per ingestion) see the same input: the first to publish wins, and the
-            // others would only change the ETag BI tools refresh on.
-            var same = record.CurrentGeneration is not null && record.InputWatermark == watermark && record.AsOf == asOf
-                && record.ComputedAt >= startedAt;
-            if (newer || same)
-            {
-                PipelineLog.Discarded(logger, dataset, generation, record.CurrentGeneration ?? "");
-                await snapshots.DeleteGenerationAsync(dataset, generation, cancellationToken);
-                await scores.DeleteAsync(dataset, generation, cancellationToken);
-                return false;
-            }
-
-            var retired = record.PreviousGeneration;
-            record.PreviousGeneration = record.CurrentGeneration;
-            record.CurrentGeneration = generation;
-            record.InputWatermark = watermark;
-            describe(record);
-            if (await datasets.TryReplaceAsync(record, cancellationToken))
-            {
-                if (retired is not null && retired != generation)
-                {
-                    await snapshots.DeleteGenerationAsync(dataset, retired, cancellationToken);
-                    await scores.DeleteAsync(dataset, retired, cancellationToken);
-                }
-
-                return true;
-            }
-        }
-
-        throw new InvalidOperationException($"Dataset {dataset}: could not publish generation {generation} after 10 attempts.");
-    }
-}
-
-/// <summary>What a recompute message came to.</summary>
-/// <param name="Generation">The generation published, if any.</param>
-/// <param name="WasDeferred">Another compute of the dataset was running: the message was queued again.</param>
-/// <param name="SettlingFor">Exports of the dataset were still arriving: queued again to run after this long.</param>
-public sealed record ComputeOutcome(string? Generation, bool WasDeferred, TimeSpan? SettlingFor = null)
-{
-    public static ComputeOutcome Deferred { get; } = new(null, true);
+    /// <summary>An as-of date as the dataset's record keeps it, so a recompute can tell whether it is already published.</summary>
+    internal static string Format(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -97,6 +97,33 @@ public sealed class PartialStore(StorageClients clients)
         return swept;
     }
 
+    /// <summary>
+    /// The generations of the dataset that have partials: fanned out, and their merge not done with them yet. One
+    /// listing of the dataset's folder, one level deep, where each generation's partials are one entry.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> ListGenerationsAsync(string dataset, CancellationToken cancellationToken = default)
+    {
+        var folder = dataset + "/";
+        var generations = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var item in _container.GetBlobsByHierarchyAsync(
+                Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "/", folder, cancellationToken))
+            {
+                if (item.IsPrefix && item.Prefix.EndsWith(PartialsFolder, StringComparison.Ordinal))
+                {
+                    generations.Add(item.Prefix[folder.Length..^PartialsFolder.Length]);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No scores container yet: nothing fanned out.
+        }
+
+        return generations;
+    }
+
     /// <summary>Deletes every partial of the generation (none is an answer too).</summary>
     public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {

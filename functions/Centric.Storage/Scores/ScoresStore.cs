@@ -150,6 +150,41 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The generations of the dataset with a scores, cohorts or customer lists blob, in name order: one listing of the
+    /// dataset's folder, one level deep (a fanned-out generation's partials count as one entry, and are not listed here).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListGenerationsAsync(string dataset, CancellationToken cancellationToken = default)
+    {
+        var folder = dataset + "/";
+        var generations = new SortedSet<string>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var item in _container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", folder, cancellationToken))
+            {
+                if (item.IsBlob && GenerationOf(item.Blob.Name[folder.Length..]) is { } generation)
+                {
+                    generations.Add(generation);
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // No scores container yet: no generation has blobs.
+        }
+
+        return [.. generations];
+    }
+
+    /// <summary>The generation a blob of a dataset's folder belongs to, or null for any other blob (the compute lock).</summary>
+    private static string? GenerationOf(string name) =>
+        GenerationSuffixes.FirstOrDefault(s => name.EndsWith(s, StringComparison.Ordinal) && name.Length > s.Length) is { } suffix
+            ? name[..^suffix.Length]
+            : null;
+
+    /// <summary>What follows a generation's name in the names of its blobs (<see cref="BlobName"/> and the two beside it).</summary>
+    private static readonly string[] GenerationSuffixes = [".cohorts.json", ".customers.json", ".parquet"];
+
     public async Task DeleteAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
         await _container.GetBlobClient(BlobName(dataset, generation)).DeleteIfExistsAsync(cancellationToken: cancellationToken);

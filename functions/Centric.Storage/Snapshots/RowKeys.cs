@@ -17,6 +17,9 @@ public static class RowKeys
     /// <summary>The RowKey prefix of one metric at one grain: a range query on it reads just those rows.</summary>
     public static string Prefix(string metric, string grain) => Escape(metric) + "|" + Escape(grain) + "|";
 
+    /// <summary>The part <see cref="Escape"/> was given: every <c>%XX</c> back to its character (a <c>%</c> itself is escaped).</summary>
+    public static string Unescape(string key) => Uri.UnescapeDataString(key);
+
     public static string Escape(string part)
     {
         ArgumentNullException.ThrowIfNull(part);

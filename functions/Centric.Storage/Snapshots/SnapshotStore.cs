@@ -119,6 +119,43 @@ public sealed class SnapshotStore(StorageClients clients)
         return rows;
     }
 
+    /// <summary>
+    /// The generations of the dataset that have rows, in key order. Table storage does not list partition keys, so this
+    /// steps from one partition to the next: one query answered with one row's keys per generation, however many rows
+    /// each holds, instead of reading every row.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListGenerationsAsync(string dataset, CancellationToken cancellationToken = default)
+    {
+        // Every key of the dataset starts "{dataset}|", and '}' is the character after '|': the range holds them all.
+        var prefix = RowKeys.Escape(dataset) + "|";
+        var end = RowKeys.Escape(dataset) + "}";
+        var generations = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {end}");
+        while (await FirstPartitionAsync(filter, cancellationToken) is { } partition)
+        {
+            generations.Add(RowKeys.Unescape(partition[prefix.Length..]));
+            filter = TableClient.CreateQueryFilter($"PartitionKey gt {partition} and PartitionKey lt {end}");
+        }
+
+        return generations;
+    }
+
+    /// <summary>The partition key of the first row <paramref name="filter"/> matches, or null when none does.</summary>
+    private async Task<string?> FirstPartitionAsync(string filter, CancellationToken cancellationToken)
+    {
+        // The service may answer a page with no rows and a continuation (a scan that crossed a boundary or ran out of
+        // time), so the pages are followed until one holds a row.
+        await foreach (var page in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken).AsPages())
+        {
+            if (page.Values.Count > 0)
+            {
+                return page.Values[0].PartitionKey;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Removes a generation's rows (a stale recompute, or one older than the previous).</summary>
     public async Task DeleteGenerationAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
