@@ -36,8 +36,27 @@ public static class ClvCalculator
         ClvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(customers);
+        var scores = new ScoreArray(customers);
+        Score(customers, groups, transactions, spend, scores, options);
+        return scores.Scores;
+    }
+
+    /// <summary>
+    /// The scores of <see cref="Score(IReadOnlyList{CustomerSummary}, RfmGroups, ITransactionModel, GammaGammaModel?, ClvOptions?)"/>,
+    /// the same numbers in the same order, handed to <paramref name="sink"/> instead of kept.
+    /// </summary>
+    internal static void Score(
+        IReadOnlyList<CustomerSummary> customers,
+        RfmGroups groups,
+        ITransactionModel transactions,
+        GammaGammaModel? spend,
+        IClvScoreSink sink,
+        ClvOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(transactions);
+        ArgumentNullException.ThrowIfNull(sink);
         options ??= ClvOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegative(options.HorizonMonths);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.MonthlyDiscountRate, -1m);
@@ -49,7 +68,6 @@ public static class ClvCalculator
         var bgNbd = transactions as BgNbdModel;
         var shapes = bgNbd?.ConditionalShapes() ?? [];
         var growth = Growth(options.HorizonMonths, discount);
-        var scores = new CustomerScore[customers.Count];
         for (var i = 0; i < customers.Count; i++)
         {
             var c = customers[i];
@@ -74,10 +92,8 @@ public static class ClvCalculator
                 clv = outlook.DiscountedPurchases is { } d ? Money(perPurchase * d) : null;
             }
 
-            scores[i] = new CustomerScore(c.CustomerId, outlook.PAlive, outlook.Purchases, expectedSpend, clv);
+            sink.Add(i, outlook.PAlive, outlook.Purchases, expectedSpend, clv);
         }
-
-        return scores;
     }
 
     /// <summary>(1 + d)^m for m = 0..months, worked out once per scoring instead of once per history and month.</summary>
@@ -168,6 +184,15 @@ public static class ClvCalculator
 
     private static decimal? Money(double value) =>
         double.IsFinite(value) && Math.Abs(value) < MaxMoney ? (decimal)value : null;
+
+    /// <summary>Keeps every score as a <see cref="CustomerScore"/>, for callers that serve them per customer.</summary>
+    private sealed class ScoreArray(IReadOnlyList<CustomerSummary> customers) : IClvScoreSink
+    {
+        public CustomerScore[] Scores { get; } = new CustomerScore[customers.Count];
+
+        public void Add(int index, double? pAlive, double? expectedPurchases, decimal? expectedSpend, decimal? clv) =>
+            Scores[index] = new CustomerScore(customers[index].CustomerId, pAlive, expectedPurchases, expectedSpend, clv);
+    }
 
     private readonly record struct PurchaseOutlook(double? PAlive, double? Purchases, double? DiscountedPurchases);
 }
