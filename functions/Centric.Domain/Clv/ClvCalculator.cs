@@ -63,7 +63,8 @@ public static class ClvCalculator
 
         var month = TimeUnits.UnitsPerMonth(options.Unit);
         var discount = (double)options.MonthlyDiscountRate;
-        var byGroup = new PurchaseOutlook?[groups.Count];
+        var byGroup = new PurchaseOutlook[groups.Count];
+        var known = new bool[groups.Count];
         var numerators = new Dictionary<(int, double), double[][]>();
         var bgNbd = transactions as BgNbdModel;
         var shapes = bgNbd?.ConditionalShapes() ?? [];
@@ -72,7 +73,12 @@ public static class ClvCalculator
         {
             var c = customers[i];
             var group = groups.GroupOf[i];
-            if (group < 0 || byGroup[group] is not { } outlook)
+            PurchaseOutlook outlook;
+            if (group >= 0 && known[group])
+            {
+                outlook = byGroup[group];
+            }
+            else
             {
                 // A customer left out of the groups (an impossible history) is scored on its own.
                 outlook = bgNbd is not null
@@ -81,6 +87,7 @@ public static class ClvCalculator
                 if (group >= 0)
                 {
                     byGroup[group] = outlook;
+                    known[group] = true;
                 }
             }
 
@@ -194,5 +201,21 @@ public static class ClvCalculator
             Scores[index] = new CustomerScore(customers[index].CustomerId, pAlive, expectedPurchases, expectedSpend, clv);
     }
 
-    private readonly record struct PurchaseOutlook(double? PAlive, double? Purchases, double? DiscountedPurchases);
+    /// <summary>
+    /// A group's P(alive), expected purchases and discounted expected purchases, null where undefined. Null is held as
+    /// NaN (<see cref="Finite"/> and <see cref="Plausible"/> never give NaN as a value), so that the outlook of every
+    /// group of an end takes 24 bytes instead of 56 with nullable numbers.
+    /// </summary>
+    private readonly struct PurchaseOutlook(double? pAlive, double? purchases, double? discountedPurchases)
+    {
+        private readonly double _pAlive = pAlive ?? double.NaN;
+        private readonly double _purchases = purchases ?? double.NaN;
+        private readonly double _discountedPurchases = discountedPurchases ?? double.NaN;
+
+        public double? PAlive => double.IsNaN(_pAlive) ? null : _pAlive;
+
+        public double? Purchases => double.IsNaN(_purchases) ? null : _purchases;
+
+        public double? DiscountedPurchases => double.IsNaN(_discountedPurchases) ? null : _discountedPurchases;
+    }
 }
