@@ -181,7 +181,7 @@ public sealed class PurchaseHistory
     }
 
     /// <summary>
-    /// For each customer <see cref="Summarize"/> gives at <paramref name="calibrationEnd"/> (same order), the purchase
+    /// For each customer <see cref="Summarize(DateOnly, TimeUnit)"/> gives at <paramref name="calibrationEnd"/> (same order), the purchase
     /// days after it up to <paramref name="through"/> (inclusive): the holdout purchases of a calibration/holdout check.
     /// </summary>
     public int[] PurchaseDaysAfter(DateOnly calibrationEnd, DateOnly through)
@@ -207,8 +207,19 @@ public sealed class PurchaseHistory
         return [.. counts];
     }
 
+    /// <summary>The customers' ids, in the (ordinal) order of their numbers.</summary>
+    internal IReadOnlyList<string> CustomerIds => _customers;
+
     /// <summary>Summarises every customer with a purchase on or before <paramref name="calibrationEnd"/>, ordered by id (ordinal).</summary>
-    public IReadOnlyList<CustomerSummary> Summarize(DateOnly calibrationEnd, TimeUnit unit = TimeUnit.Week)
+    public IReadOnlyList<CustomerSummary> Summarize(DateOnly calibrationEnd, TimeUnit unit = TimeUnit.Week) =>
+        Summarize(calibrationEnd, unit, null);
+
+    /// <summary>
+    /// As <see cref="Summarize(DateOnly, TimeUnit)"/>, with each summary's customer number (its position in
+    /// <see cref="CustomerIds"/>) added to <paramref name="numbers"/>, so that a caller can find the customer's
+    /// attributes by number instead of by id.
+    /// </summary>
+    internal IReadOnlyList<CustomerSummary> Summarize(DateOnly calibrationEnd, TimeUnit unit, List<int>? numbers)
     {
         var end = calibrationEnd.DayNumber;
         var summaries = new List<CustomerSummary>(_customers.Length);
@@ -230,6 +241,7 @@ public sealed class PurchaseHistory
             }
 
             var frequency = count - 1;
+            numbers?.Add(c);
             summaries.Add(new CustomerSummary(
                 _customers[c],
                 frequency,

@@ -17,8 +17,8 @@ internal sealed class RfmGroups
         (DistinctX, XIndex) = FrequencyIndex.Of(x);
         (DistinctAge, AgeIndex) = DistinctValues(age);
         (DistinctRecency, RecencyIndex) = DistinctValues(recency);
-        (FrequencyAgeCount, FrequencyAgeIndex) = DistinctPairs(XIndex, AgeIndex);
-        (FrequencyRecencyCount, FrequencyRecencyIndex) = DistinctPairs(XIndex, RecencyIndex);
+        (FrequencyAgeCount, FrequencyAgeIndex) = DistinctPairs(XIndex, DistinctX.Length, AgeIndex, DistinctAge.Length);
+        (FrequencyRecencyCount, FrequencyRecencyIndex) = DistinctPairs(XIndex, DistinctX.Length, RecencyIndex, DistinctRecency.Length);
         TotalWeight = weight.Sum();
         RepeatBuyers = x.Any(value => value > 0);
     }
@@ -134,10 +134,34 @@ internal sealed class RfmGroups
         return (distinct, index);
     }
 
-    private static (int Count, int[] Index) DistinctPairs(int[] first, int[] second)
+    /// <summary>
+    /// The distinct (first, second) pairs numbered in the order they first come. Both are positions among distinct values,
+    /// so when there are no more possible pairs than groups (a few dozen frequencies by some thousand days) a table of
+    /// every pair numbers them, instead of a hash table grown step by step to tens of thousands of pairs.
+    /// </summary>
+    private static (int Count, int[] Index) DistinctPairs(int[] first, int firstCount, int[] second, int secondCount)
     {
-        var position = new Dictionary<(int, int), int>();
         var index = new int[first.Length];
+        if ((long)firstCount * secondCount <= first.Length)
+        {
+            // Each cell holds its pair's number + 1; 0 for a pair not seen yet.
+            var cells = new int[firstCount * secondCount];
+            var count = 0;
+            for (var i = 0; i < first.Length; i++)
+            {
+                ref var cell = ref cells[(first[i] * secondCount) + second[i]];
+                if (cell == 0)
+                {
+                    cell = ++count;
+                }
+
+                index[i] = cell - 1;
+            }
+
+            return (count, index);
+        }
+
+        var position = new Dictionary<(int, int), int>();
         for (var i = 0; i < first.Length; i++)
         {
             if (!position.TryGetValue((first[i], second[i]), out var slot))

@@ -14,7 +14,10 @@ namespace Centric.Domain.Metrics;
 public sealed record UsableClvFit(DateOnly CalibrationEnd, IReadOnlyList<CustomerScore> Scores, string? ModelWarning, string? SpendWarning)
 {
     /// <summary>What a money value (predicted CLV) of this end says: both warnings, as each applies.</summary>
-    public string? MoneyWarning => ModelWarning is null ? SpendWarning : SpendWarning is null ? ModelWarning : $"{ModelWarning}; {SpendWarning}";
+    public string? MoneyWarning => CombineWarnings(ModelWarning, SpendWarning);
+
+    internal static string? CombineWarnings(string? modelWarning, string? spendWarning) =>
+        modelWarning is null ? spendWarning : spendWarning is null ? modelWarning : $"{modelWarning}; {spendWarning}";
 }
 
 /// <summary>

@@ -24,36 +24,49 @@ public sealed class ClvFallbackChooser
     public UsableClvFit Next(ClvFit fit)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        var end = fit.CalibrationEnd;
-        var modelFailed = fit.Model is not null && !fit.Status.Converged;
-        var spendFailed = fit.SpendStatus is { Converged: false, Outcome: not FitOutcome.InsufficientData };
-        UsableClvFit usable;
-        if (!modelFailed && !spendFailed)
-        {
-            usable = new UsableClvFit(end, fit.Scores, null, null);
-        }
-        else
-        {
-            var model = modelFailed ? _goodModel?.Model : fit.Model;
-            var modelWarning = modelFailed ? ClvFallback.Warning(ClvFallback.ModelName(fit.ModelKind), end, fit.Status, _goodModel?.End) : null;
-            var spend = spendFailed ? _goodSpend?.Model : fit.Spend;
-            var spendWarning = spendFailed ? ClvFallback.Warning("Gamma-Gamma", end, fit.SpendStatus!, _goodSpend?.End) : null;
-            var scores = model is null
+        var choice = Next(fit.CalibrationEnd, fit.ModelKind, fit.Model, fit.Status, fit.Spend, fit.SpendStatus);
+        var scores = !choice.FallsBack
+            ? fit.Scores
+            : choice.Model is null
                 ? [.. fit.Summaries.Select(c => new CustomerScore(c.CustomerId, null, null, null, null))]
-                : ClvCalculator.Score(fit.Summaries, model, spend, _options);
-            usable = new UsableClvFit(end, scores, modelWarning, spendWarning);
-        }
+                : ClvCalculator.Score(fit.Summaries, choice.Model, choice.Spend, _options);
+        return new UsableClvFit(fit.CalibrationEnd, scores, choice.ModelWarning, choice.SpendWarning);
+    }
 
-        if (fit.Model is not null && fit.Status.Converged)
+    /// <summary>
+    /// The models to score <paramref name="fit"/>'s customers with, a later calibration end than every fit before it:
+    /// the scores <see cref="Next(ClvFit)"/> gives are those of <see cref="ClvCalculator"/> with these models (all null
+    /// without a transaction model).
+    /// </summary>
+    internal ClvModelChoice Next(ClvModelFit fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return Next(fit.CalibrationEnd, fit.ModelKind, fit.Model, fit.Status, fit.Spend, fit.SpendStatus);
+    }
+
+    private ClvModelChoice Next(
+        DateOnly end, TransactionModelKind kind, ITransactionModel? fitModel, FitStatus status, GammaGammaModel? fitSpend, FitStatus? spendStatus)
+    {
+        var modelFailed = fitModel is not null && !status.Converged;
+        var spendFailed = spendStatus is { Converged: false, Outcome: not FitOutcome.InsufficientData };
+        var choice = !modelFailed && !spendFailed
+            ? new ClvModelChoice(fitModel, fitSpend, null, null, false)
+            : new ClvModelChoice(
+                modelFailed ? _goodModel?.Model : fitModel,
+                spendFailed ? _goodSpend?.Model : fitSpend,
+                modelFailed ? ClvFallback.Warning(ClvFallback.ModelName(kind), end, status, _goodModel?.End) : null,
+                spendFailed ? ClvFallback.Warning("Gamma-Gamma", end, spendStatus!, _goodSpend?.End) : null,
+                true);
+        if (fitModel is not null && status.Converged)
         {
-            _goodModel = (end, fit.Model);
+            _goodModel = (end, fitModel);
         }
 
-        if (fit.Spend is not null && fit.SpendStatus is { Converged: true })
+        if (fitSpend is not null && spendStatus is { Converged: true })
         {
-            _goodSpend = (end, fit.Spend);
+            _goodSpend = (end, fitSpend);
         }
 
-        return usable;
+        return choice;
     }
 }

@@ -36,10 +36,23 @@ public static class ClvFitter
     public static ClvFit FitAt(
         PurchaseHistory history, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
     {
+        var fit = FitModelsAt(history, calibrationEnd, settings, unit, near);
+        var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = unit };
+        var scores = fit.Model is null
+            ? fit.Summaries.Select(s => new CustomerScore(s.CustomerId, null, null, null, null)).ToArray()
+            : ClvCalculator.Score(fit.Summaries, fit.Groups, fit.Model, fit.Spend, options);
+        return new ClvFit(calibrationEnd, fit.ModelKind, unit, fit.Summaries, fit.Model, fit.Status, fit.Spend, fit.SpendStatus, scores);
+    }
+
+    /// <summary>The models of <see cref="FitAt(PurchaseHistory, DateOnly, ClvSettings, TimeUnit, ClvFit?)"/>, its customers not yet scored.</summary>
+    internal static ClvModelFit FitModelsAt(
+        PurchaseHistory history, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
+    {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(settings);
         var kind = ModelKindOf(settings);
-        var summaries = history.Summarize(calibrationEnd, unit);
+        var numbers = new List<int>(history.Customers);
+        var summaries = history.Summarize(calibrationEnd, unit, numbers);
         var groups = RfmGroups.From(summaries);
         ITransactionModel? model;
         FitStatus status;
@@ -58,10 +71,6 @@ public static class ClvFitter
 
         var spendStart = near?.Spend is { } g ? new FitOptions { Start = [g.Parameters.P, g.Parameters.Q, g.Parameters.Gamma] } : null;
         var spendFit = GammaGammaFitter.Fit(summaries, spendStart);
-        var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = unit };
-        var scores = model is null
-            ? summaries.Select(s => new CustomerScore(s.CustomerId, null, null, null, null)).ToArray()
-            : ClvCalculator.Score(summaries, groups, model, spendFit.Model, options);
-        return new ClvFit(calibrationEnd, kind, unit, summaries, model, status, spendFit.Model, spendFit.Status, scores);
+        return new ClvModelFit(calibrationEnd, kind, unit, summaries, numbers, groups, model, status, spendFit.Model, spendFit.Status);
     }
 }

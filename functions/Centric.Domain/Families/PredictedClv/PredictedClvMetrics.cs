@@ -77,7 +77,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         }
 
         var ends = chosen.Select(c => c.End).Distinct().Order().ToArray();
-        var totalsByEnd = SumByEnd(history, ends, asOf, asOfFit, new SegmentSlots(segmentsByCustomer));
+        var totalsByEnd = SumByEnd(history, ends, asOf, asOfFit, new SegmentSlots(segmentsByCustomer, history.CustomerIds));
         var rows = new List<MetricValue>();
         foreach (var (period, end, partial) in chosen)
         {
@@ -93,7 +93,8 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
     /// its segments. Each fit depends only on the history, its end and the as-of fit, so up to
     /// <see cref="MaxParallelFits"/> neighbouring ends are fitted at once, each on one thread, and the same numbers come
     /// out in any case; the fits are then chosen and summed in date order and let go, so that only that many ends'
-    /// customers are held at a time.
+    /// customers are held at a time. The ends before the as-of date are scored straight into their totals, one customer
+    /// at a time, without a score object per customer: only the as-of fit's scores are served per customer.
     /// </summary>
     private Dictionary<DateOnly, EndTotals> SumByEnd(
         PurchaseHistory history, DateOnly[] ends, DateOnly asOf, ClvFit asOfFit, SegmentSlots segments)
@@ -101,8 +102,8 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = asOfFit.Unit };
         var chooser = new ClvFallbackChooser(options);
         var result = new Dictionary<DateOnly, EndTotals>();
-        var fits = new ClvFit?[Math.Min(MaxParallelFits, ends.Length)];
-        ClvFit Fit(DateOnly end) => end == asOf ? asOfFit : ClvFitter.FitAt(history, end, settings, asOfFit.Unit, near: asOfFit);
+        var fits = new ClvModelFit?[Math.Min(MaxParallelFits, ends.Length)];
+        ClvModelFit? Fit(DateOnly end) => end == asOf ? null : ClvFitter.FitModelsAt(history, end, settings, asOfFit.Unit, near: asOfFit);
         for (var from = 0; from < ends.Length; from += fits.Length)
         {
             var count = Math.Min(fits.Length, ends.Length - from);
@@ -124,9 +125,17 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 
             for (var i = 0; i < count; i++)
             {
-                var usable = chooser.Next(fits[i]!);
-                fits[i] = null;
-                result[usable.CalibrationEnd] = new EndTotals(usable.ModelWarning, usable.MoneyWarning, segments.Sum(usable.Scores));
+                if (fits[i] is { } fit)
+                {
+                    var choice = chooser.Next(fit);
+                    result[fit.CalibrationEnd] = new EndTotals(choice.ModelWarning, choice.MoneyWarning, segments.Sum(fit, choice, options));
+                    fits[i] = null;
+                }
+                else
+                {
+                    var usable = chooser.Next(asOfFit);
+                    result[usable.CalibrationEnd] = new EndTotals(usable.ModelWarning, usable.MoneyWarning, segments.Sum(usable.Scores));
+                }
             }
         }
 
@@ -156,109 +165,5 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
     }
 
     /// <summary>A calibration end's warnings (as <see cref="UsableClvFit"/>'s) and per-segment totals.</summary>
-    private sealed record EndTotals(string? ModelWarning, string? MoneyWarning, IReadOnlyList<(string Segment, Totals Totals)> Segments);
-
-    /// <summary>
-    /// Every segment key numbered once, and each customer's segments as those numbers, so that summing a calibration
-    /// end's scores into its segments costs one lookup per customer instead of one per customer and segment.
-    /// </summary>
-    private sealed class SegmentSlots
-    {
-        private readonly List<string> _keys = [SegmentKeys.All];
-        private readonly Dictionary<string, int[]> _byCustomer = new(StringComparer.Ordinal);
-
-        public SegmentSlots(IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer)
-        {
-            var slots = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-            foreach (var (customer, keys) in segmentsByCustomer)
-            {
-                var numbers = new int[keys.Count];
-                for (var k = 0; k < keys.Count; k++)
-                {
-                    if (!slots.TryGetValue(keys[k], out var slot))
-                    {
-                        slots[keys[k]] = slot = _keys.Count;
-                        _keys.Add(keys[k]);
-                    }
-
-                    numbers[k] = slot;
-                }
-
-                _byCustomer[customer] = numbers;
-            }
-        }
-
-        /// <summary>
-        /// The scores summed per segment, each segment's customers in score order, the segments in the order their
-        /// first customer comes (all customers first).
-        /// </summary>
-        public IReadOnlyList<(string Segment, Totals Totals)> Sum(IReadOnlyList<CustomerScore> scores)
-        {
-            var totals = new Totals?[_keys.Count];
-            var order = new List<int> { 0 };
-            totals[0] = new Totals();
-            foreach (var score in scores)
-            {
-                // Each number is converted once and added to every segment of the customer: the same sums as
-                // converting it again per segment.
-                decimal? alive = score.PAlive is { } p ? (decimal)p : null;
-                decimal? purchases = score.ExpectedPurchases is { } e ? (decimal)e : null;
-                totals[0]!.Add(score.Clv, alive, purchases);
-                if (_byCustomer.TryGetValue(score.CustomerId, out var slots))
-                {
-                    foreach (var slot in slots)
-                    {
-                        if (totals[slot] is not { } segment)
-                        {
-                            totals[slot] = segment = new Totals();
-                            order.Add(slot);
-                        }
-
-                        segment.Add(score.Clv, alive, purchases);
-                    }
-                }
-            }
-
-            return [.. order.Select(slot => (_keys[slot], totals[slot]!))];
-        }
-    }
-
-    private sealed class Totals
-    {
-        public int Customers { get; private set; }
-
-        public decimal Clv { get; private set; }
-
-        public int WithClv { get; private set; }
-
-        public decimal PAlive { get; private set; }
-
-        public int WithPAlive { get; private set; }
-
-        public decimal Purchases { get; private set; }
-
-        public int WithPurchases { get; private set; }
-
-        public void Add(decimal? clv, decimal? alive, decimal? purchases)
-        {
-            Customers++;
-            if (clv is { } c)
-            {
-                Clv += c;
-                WithClv++;
-            }
-
-            if (alive is { } a)
-            {
-                PAlive += a;
-                WithPAlive++;
-            }
-
-            if (purchases is { } p)
-            {
-                Purchases += p;
-                WithPurchases++;
-            }
-        }
-    }
+    private sealed record EndTotals(string? ModelWarning, string? MoneyWarning, IReadOnlyList<(string Segment, SegmentTotals Totals)> Segments);
 }
