@@ -31,6 +31,9 @@ public sealed class CustomerListBlobTests(AzuriteFixture azurite) : IClassFixtur
         Assert.True(properties.ContentLength < 20_000 * 10, $"{properties.ContentLength} bytes");
         var read = await store.ReadCustomerListsAsync("shop", "g1");
         Assert.NotNull(read);
+
+        // Read into the compact table a served generation holds, not a record per listed customer.
+        Assert.IsType<CustomerListTable>(read.Rows);
         Assert.Equal(lists.Rows.OrderBy(Key, StringComparer.Ordinal), read.Rows.OrderBy(Key, StringComparer.Ordinal));
         Assert.Equal(lists.Segments.Keys.Order(StringComparer.Ordinal), read.Segments.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["country:ES"], read.Segments["C00007"]);

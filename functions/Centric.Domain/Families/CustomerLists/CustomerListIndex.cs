@@ -15,20 +15,39 @@ public sealed class CustomerListIndex
     {
         ArgumentNullException.ThrowIfNull(set);
         Set = set;
-        var positions = new Dictionary<(string, string, string), List<int>>();
+        if (set.Rows is CustomerListTable table)
+        {
+            // The table numbers its rows list by list without building them.
+            var (rows, starts) = table.RowsByList();
+            for (var k = 0; k < table.ListCount; k++)
+            {
+                var (metric, grain, period, _) = table.ListAt(k);
+                var positions = rows[starts[k]..starts[k + 1]];
+
+                // Lists differ by their period's start too; two with the same label (never in one computation) are served
+                // together, in row order, as the scan would.
+                _rows[(metric, grain, period)] = _rows.TryGetValue((metric, grain, period), out var earlier)
+                    ? [.. earlier.Concat(positions).Order()]
+                    : positions;
+            }
+
+            return;
+        }
+
+        var byList = new Dictionary<(string, string, string), List<int>>();
         for (var i = 0; i < set.Rows.Count; i++)
         {
             var row = set.Rows[i];
             var key = (row.Metric, row.Grain, row.Period);
-            if (!positions.TryGetValue(key, out var list))
+            if (!byList.TryGetValue(key, out var list))
             {
-                positions[key] = list = [];
+                byList[key] = list = [];
             }
 
             list.Add(i);
         }
 
-        foreach (var (key, list) in positions)
+        foreach (var (key, list) in byList)
         {
             _rows[key] = [.. list];
         }

@@ -95,6 +95,27 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     public (string Metric, string Grain, string Period, DateOnly PeriodStart) ListAt(int list) => _headers[list];
 
     /// <summary>
+    /// About how many bytes the table holds (its entries, each customer id once, the rows with MRR details), for a
+    /// cache that weighs what it keeps without building every row to measure it.
+    /// </summary>
+    public long EstimatedBytes()
+    {
+        const long Object = 24;
+        long bytes = (long)_chunks.Count * ChunkSize * 12;
+        foreach (var id in _customerIds)
+        {
+            bytes += Object + (2L * id.Length) + 16; // the string, its slot in the list and in the dictionary
+        }
+
+        foreach (var (_, details) in _details)
+        {
+            bytes += 80 + (details.Subscriptions?.Sum(s => 8 + Object + (2L * s.Length)) ?? 0);
+        }
+
+        return bytes + (_headers.Count * 4 * Object);
+    }
+
+    /// <summary>
     /// The row numbers list by list: list <c>k</c>'s rows, in the order they were added, are
     /// <c>Rows[Starts[k]..Starts[k + 1]]</c>, and lists come in the order of <see cref="ListAt"/> — the order of a
     /// <c>GroupBy</c> on the rows, found by counting instead of building every row, so a writer can go list by list

@@ -134,13 +134,10 @@ internal sealed class ServedRows(GenerationRows cache, SnapshotStore snapshots, 
         return cache.GetAsync(new RowsKey("customer-lists", source.Name, source.Generation), async ct =>
         {
             var lists = await scores.ReadCustomerListsAsync(source.Name, source.Generation, ct).ConfigureAwait(false);
-            long bytes = 64;
-            foreach (var row in lists?.Rows ?? [])
-            {
-                bytes += ListRowBytes + sizeof(int) + Text(row.Metric) + Text(row.Grain) + Text(row.Period) + Text(row.CustomerId)
-                    + (row.Subscriptions?.Sum(s => 8 + Text(s)) ?? 0);
-            }
-
+            // The lists are read into the compact table (ScoresStore); the index adds four bytes a row.
+            long bytes = 64 + (lists?.Rows is CustomerListTable table
+                ? table.EstimatedBytes() + (table.Count * sizeof(int))
+                : (lists?.Rows.Count ?? 0) * (ListRowBytes + sizeof(int)));
             foreach (var (customer, keys) in lists?.Segments ?? new Dictionary<string, IReadOnlyList<string>>())
             {
                 bytes += 64 + Text(customer) + keys.Sum(k => 8 + Text(k));
