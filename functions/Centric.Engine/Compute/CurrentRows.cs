@@ -11,7 +11,7 @@ internal static class CurrentRows
 {
     public static string Sql(CuratedFiles files, ExportKind kind)
     {
-        var all = $"SELECT * FROM read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)";
+        var all = $"SELECT * FROM {Files(files, kind)}";
         if (files.KeysUnique.Contains(kind))
         {
             return all;
@@ -39,7 +39,7 @@ internal static class CurrentRows
             var repeated = db.Rows(
                 $"""
                 SELECT count(*) FROM (
-                    SELECT 1 FROM read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)
+                    SELECT 1 FROM {Files(files, kind)}
                     GROUP BY {Key(kind)} HAVING count(*) > 1 LIMIT 1)
                 """,
                 r => r.GetInt64(0))[0];
@@ -51,6 +51,9 @@ internal static class CurrentRows
 
         return unique;
     }
+
+    /// <summary>Every curated file of the kind, read as one table.</summary>
+    private static string Files(CuratedFiles files, ExportKind kind) => $"read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)";
 
     private static string Key(ExportKind kind) => string.Join(", ", ExportSchemas.For(kind).NaturalKey.Select(Identifier));
 

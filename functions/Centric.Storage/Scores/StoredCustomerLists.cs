@@ -29,15 +29,7 @@ internal sealed record StoredCustomerLists(IReadOnlyDictionary<string, IReadOnly
         {
             foreach (var c in list.Customers)
             {
-                if (c.MrrBefore is null && c.MrrAfter is null && c.Movement is null && c.Subscriptions is null)
-                {
-                    table.Add(list.Metric, list.Grain, list.Period, list.PeriodStart, c.CustomerId, c.Day);
-                }
-                else
-                {
-                    table.Add(new CustomerListRow(
-                        list.Metric, list.Grain, list.Period, list.PeriodStart, c.CustomerId, c.Day, c.MrrBefore, c.MrrAfter, c.Movement, c.Subscriptions));
-                }
+                table.Add(list.Metric, list.Grain, list.Period, list.PeriodStart, c.CustomerId, c.Day, c.MrrBefore, c.MrrAfter, c.Movement, c.Subscriptions);
             }
         }
 

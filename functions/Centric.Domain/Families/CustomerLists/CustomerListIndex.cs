@@ -1,5 +1,3 @@
-using Centric.Domain.Segments;
-
 namespace Centric.Domain.Families.CustomerLists;
 
 /// <summary>
@@ -69,7 +67,7 @@ public sealed class CustomerListIndex
         foreach (var i in positions)
         {
             var row = Set.Rows[i];
-            if (segment == SegmentKeys.All || (Set.Segments.TryGetValue(row.CustomerId, out var keys) && keys.Contains(segment, StringComparer.Ordinal)))
+            if (Set.IsIn(row.CustomerId, segment))
             {
                 yield return row;
             }

@@ -12,6 +12,9 @@ public sealed record CustomerListSet(IReadOnlyList<CustomerListRow> Rows, IReadO
 
     /// <summary>The rows of one metric, grain and period label for <paramref name="segment"/> (<c>*</c> or <c>attribute:value</c>).</summary>
     public IEnumerable<CustomerListRow> Select(string metric, string grain, string period, string segment) =>
-        Rows.Where(r => r.Metric == metric && r.Grain == grain && r.Period == period
-            && (segment == SegmentKeys.All || (Segments.TryGetValue(r.CustomerId, out var keys) && keys.Contains(segment, StringComparer.Ordinal))));
+        Rows.Where(r => r.Metric == metric && r.Grain == grain && r.Period == period && IsIn(r.CustomerId, segment));
+
+    /// <summary>Whether <paramref name="customerId"/> is listed for <paramref name="segment"/>: always for <c>*</c>, else when it has that key.</summary>
+    public bool IsIn(string customerId, string segment) =>
+        segment == SegmentKeys.All || (Segments.TryGetValue(customerId, out var keys) && keys.Contains(segment, StringComparer.Ordinal));
 }

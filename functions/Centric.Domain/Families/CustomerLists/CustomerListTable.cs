@@ -51,13 +51,21 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     public void Add(CustomerListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var header = HeaderOf(row.Metric, row.Grain, row.Period, row.PeriodStart);
-        if (row.MrrBefore is not null || row.MrrAfter is not null || row.Movement is not null || row.Subscriptions is not null)
+        Add(row.Metric, row.Grain, row.Period, row.PeriodStart, row.CustomerId, row.Day, row.MrrBefore, row.MrrAfter, row.Movement, row.Subscriptions);
+    }
+
+    /// <summary>Adds a row from its parts, without building it first; only a row that has them keeps its MRR amounts and subscriptions.</summary>
+    public void Add(
+        string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day,
+        decimal? mrrBefore, decimal? mrrAfter, decimal? movement, IReadOnlyList<string>? subscriptions)
+    {
+        var header = HeaderOf(metric, grain, period, periodStart);
+        if (mrrBefore is not null || mrrAfter is not null || movement is not null || subscriptions is not null)
         {
-            _details[Count] = (row.MrrBefore, row.MrrAfter, row.Movement, row.Subscriptions);
+            _details[Count] = (mrrBefore, mrrAfter, movement, subscriptions);
         }
 
-        Append(row.CustomerId, header, row.Day);
+        Append(customerId, header, day);
     }
 
     public IEnumerator<CustomerListRow> GetEnumerator()
