@@ -54,9 +54,10 @@ public sealed class UnreachableStorageTests : IClassFixture<UnreachableStorageTe
     /// <summary>The in-process handler pointed at loopback ports nobody listens on.</summary>
     public sealed class Factory : WebApplicationFactory<Centric.Functions.Invocations.InvocationPayload>
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting(
-                StorageClients.SettingName,
-                AzuriteProcess.ConnectionStringFor(AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort()));
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            var ports = AzuriteProcess.FreePorts(3);
+            builder.UseSetting(StorageClients.SettingName, AzuriteProcess.ConnectionStringFor(ports[0], ports[1], ports[2]));
+        }
     }
 }

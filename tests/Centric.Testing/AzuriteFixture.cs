@@ -18,11 +18,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteProcess.StartAsync(
-            RepositoryRoot.Find(),
-            AzuriteProcess.FreePort(),
-            AzuriteProcess.FreePort(),
-            AzuriteProcess.FreePort());
+        var ports = AzuriteProcess.FreePorts(3);
+        _azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), ports[0], ports[1], ports[2]);
     }
 
     public async Task DisposeAsync()

@@ -106,12 +106,13 @@ internal static class HostBenchCommand
             }
 
             progress.Step("starting Azurite and the handler under the local host");
+            var ports = AzuriteProcess.FreePorts(3);
             await using var host = new LocalFunctionsHost(new LocalHostOptions
             {
                 ScriptRoot = AppContext.BaseDirectory,
                 StorageConnectionString = DevelopmentStorage.ConnectionString,
                 Azurite = new AzuriteOptions(
-                    AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), Path.Combine(work.FullName, "azurite")),
+                    ports[0], ports[1], ports[2], Path.Combine(work.FullName, "azurite")),
                 HttpPort = 0,
                 Settings = new Dictionary<string, string>
                 {

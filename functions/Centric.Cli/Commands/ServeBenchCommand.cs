@@ -108,12 +108,13 @@ internal static class ServeBenchCommand
             progress.Step(connectionString is null
                 ? "starting Azurite and the handler, seeding the sample"
                 : "starting the handler, seeding the sample");
+            var ports = AzuriteProcess.FreePorts(3);
             await using var host = new LocalFunctionsHost(new LocalHostOptions
             {
                 ScriptRoot = AppContext.BaseDirectory,
                 StorageConnectionString = connectionString ?? DevelopmentStorage.ConnectionString,
                 Azurite = new AzuriteOptions(
-                    AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), AzuriteProcess.FreePort(), Path.Combine(work.FullName, "azurite")),
+                    ports[0], ports[1], ports[2], Path.Combine(work.FullName, "azurite")),
                 HttpPort = 0,
                 Settings = new Dictionary<string, string>
                 {
