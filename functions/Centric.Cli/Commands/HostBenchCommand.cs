@@ -36,25 +36,25 @@ internal static class HostBenchCommand
         var parsed = CommandArguments.Parse(args, Options, [], out var error);
         if (parsed is null)
         {
-            return UsageError(stderr, error!);
+            return BenchUsage.Error(stderr, "centric bench --host", error!);
         }
 
         var orders = DefaultOrders;
         if (parsed.Value("orders") is { } ordersText && !OptionValues.TryParseCount(ordersText, out orders))
         {
-            return UsageError(stderr, $"--orders '{ordersText}' is not a positive whole number.");
+            return BenchUsage.Error(stderr, "centric bench --host", $"--orders '{ordersText}' is not a positive whole number.");
         }
 
         var customers = Math.Max(1, orders / 10);
         if (parsed.Value("customers") is { } customersText && !OptionValues.TryParseCount(customersText, out customers))
         {
-            return UsageError(stderr, $"--customers '{customersText}' is not a positive whole number.");
+            return BenchUsage.Error(stderr, "centric bench --host", $"--customers '{customersText}' is not a positive whole number.");
         }
 
         var scanSeconds = 2;
         if (parsed.Value("scan-seconds") is { } scanText && (!OptionValues.TryParseCount(scanText, out scanSeconds) || scanSeconds > 59))
         {
-            return UsageError(stderr, $"--scan-seconds '{scanText}' is not a whole number of seconds from 1 to 59.");
+            return BenchUsage.Error(stderr, "centric bench --host", $"--scan-seconds '{scanText}' is not a whole number of seconds from 1 to 59.");
         }
 
         // Ctrl+C and SIGTERM stop the run: the handler and Azurite the local host started are stopped as it is disposed.
@@ -154,7 +154,7 @@ internal static class HostBenchCommand
 
             progress.Step("bare DuckDB read_csv of the orders with one GROUP BY by month");
             var watch = Stopwatch.StartNew();
-            var counted = BenchCommand.DuckDbBaseline(ExportKind.Orders, files[ExportKind.Orders]);
+            var counted = KindMeasurement.DuckDbBaseline(ExportKind.Orders, files[ExportKind.Orders]);
             var duckDbMs = watch.ElapsedMilliseconds;
             if (counted != written)
             {
@@ -261,13 +261,5 @@ internal static class HostBenchCommand
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| upload to first answer | {report.TotalMs} |"));
         stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"bare DuckDB {report.DuckDbMs} ms, ratio {report.Ratio?.ToString("0.0", CultureInfo.InvariantCulture) ?? "-"}; handler peak working set {report.HandlerPeakMb:0} MiB"));
-    }
-
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"centric bench --host: {message}");
-        stderr.WriteLine("usage:");
-        stderr.WriteLine(Usage.Bench);
-        return CentricCli.Unusable;
     }
 }

@@ -44,13 +44,13 @@ internal static class ServeBenchCommand
         var parsed = CommandArguments.Parse(args, Options, [], out var error);
         if (parsed is null)
         {
-            return UsageError(stderr, error!);
+            return BenchUsage.Error(stderr, "centric bench --serve", error!);
         }
 
         var seconds = 10;
         if (parsed.Value("seconds") is { } secondsText && !OptionValues.TryParseCount(secondsText, out seconds))
         {
-            return UsageError(stderr, $"--seconds '{secondsText}' is not a positive whole number.");
+            return BenchUsage.Error(stderr, "centric bench --serve", $"--seconds '{secondsText}' is not a positive whole number.");
         }
 
         var connections = new List<int>();
@@ -58,7 +58,7 @@ internal static class ServeBenchCommand
         {
             if (!OptionValues.TryParseCount(text, out var count))
             {
-                return UsageError(stderr, $"--connections '{text}' is not a positive whole number (give a list such as 1,16,64).");
+                return BenchUsage.Error(stderr, "centric bench --serve", $"--connections '{text}' is not a positive whole number (give a list such as 1,16,64).");
             }
 
             connections.Add(count);
@@ -67,7 +67,7 @@ internal static class ServeBenchCommand
         var route = parsed.Value("route");
         if (route is not null && !route.StartsWith("/api/", StringComparison.Ordinal))
         {
-            return UsageError(stderr, $"--route '{route}' is not an API path (it starts with /api/).");
+            return BenchUsage.Error(stderr, "centric bench --serve", $"--route '{route}' is not an API path (it starts with /api/).");
         }
 
         IReadOnlyList<string> routes = route is null ? DefaultRoutes : [route];
@@ -255,13 +255,5 @@ internal static class ServeBenchCommand
                     $"| {r.Connections} | {r.Handler.RequestsPerSecond:0} | {r.Handler.P50Ms:0.00} | {r.Handler.P99Ms:0.00} | {r.StaticFile.RequestsPerSecond:0} | {r.StaticFile.P50Ms:0.00} | {r.StaticFile.P99Ms:0.00} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {(r.MeetsGoal ? "met" : "missed")} |"));
             }
         }
-    }
-
-    private static int UsageError(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"centric bench --serve: {message}");
-        stderr.WriteLine("usage:");
-        stderr.WriteLine(Usage.Bench);
-        return CentricCli.Unusable;
     }
 }
