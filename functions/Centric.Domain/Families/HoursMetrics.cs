@@ -1,5 +1,4 @@
 using Centric.Domain.Metrics;
-using Centric.Domain.Segments;
 
 namespace Centric.Domain.Families;
 
@@ -17,8 +16,6 @@ namespace Centric.Domain.Families;
 /// </summary>
 public static class HoursMetrics
 {
-    private const decimal P90 = 0.9m;
-
     /// <summary>Every row of the mean, p90 (when asked for) and longest hours of <paramref name="events"/>.</summary>
     /// <param name="context">The grains, calendar, as-of date and customer segments.</param>
     /// <param name="events">The events, in any order, each with its elapsed time in ticks (not below zero).</param>
@@ -82,7 +79,7 @@ public static class HoursMetrics
             c++;
         }
 
-        return Rows(context, segments, first, days, ticks, sets, mean, p90, max);
+        return HoursRows.Of(context, segments, first, days, ticks, sets, mean, p90, max);
     }
 
     /// <summary>
@@ -161,167 +158,6 @@ public static class HoursMetrics
             c++;
         }
 
-        return Rows(context, segments, DateOnly.FromDayNumber(first), days, ticks, sets, mean, p90, max);
+        return HoursRows.Of(context, segments, DateOnly.FromDayNumber(first), days, ticks, sets, mean, p90, max);
     }
-
-    /// <summary>The rows of the counted times: <paramref name="days"/> are counted from <paramref name="first"/>.</summary>
-    private static List<MetricValue> Rows(
-        FamilyContext context,
-        SegmentSets segments,
-        DateOnly first,
-        int[] days,
-        long[] ticks,
-        int[] sets,
-        MetricDefinition mean,
-        MetricDefinition? p90,
-        MetricDefinition max)
-    {
-        var n = ticks.Length;
-        // Every grain's groups (period, segment) one after another: group (grain k, period p, segment s) is
-        // bases[k] + p × segment count + s; periodOf[k][day] is the period of a day counted from the first.
-        var names = segments.Names;
-        var grains = context.Grains.ToArray();
-        var periods = new IReadOnlyList<Time.Period>[grains.Length];
-        var periodOf = new int[grains.Length][];
-        var bases = new int[grains.Length + 1];
-        var span = context.AsOf.DayNumber - first.DayNumber + 1;
-        for (var k = 0; k < grains.Length; k++)
-        {
-            periods[k] = context.Calendar.PeriodsBetween(grains[k], first, context.AsOf);
-            periodOf[k] = new int[span];
-            for (int d = 0, p = 0; d < span; d++)
-            {
-                while (p + 1 < periods[k].Count && periods[k][p + 1].Start.DayNumber <= first.DayNumber + d)
-                {
-                    p++;
-                }
-
-                periodOf[k][d] = p * names.Count;
-            }
-
-            bases[k + 1] = bases[k] + (periods[k].Count * names.Count);
-        }
-
-        var groups = bases[^1];
-        var counts = new int[groups];
-        var sums = new decimal[groups];
-        var maxima = new long[groups];
-        var members = segments.Members;
-        var memberStart = segments.MemberStart;
-        for (var i = 0; i < n; i++)
-        {
-            var t = ticks[i];
-            var h = Hours(t);
-            for (var k = 0; k < grains.Length; k++)
-            {
-                var row = bases[k] + periodOf[k][days[i]];
-                for (var m = memberStart[sets[i]]; m < memberStart[sets[i] + 1]; m++)
-                {
-                    var g = row + members[m];
-                    counts[g]++;
-                    sums[g] += h;
-                    maxima[g] = Math.Max(maxima[g], t);
-                }
-            }
-        }
-
-        var percentiles = p90 is null ? null : Percentiles(ticks, days, sets, members, memberStart, periodOf, bases, counts);
-
-        // Segments in row order: * first, then by key.
-        var segmentOrder = Enumerable.Range(0, names.Count)
-            .OrderBy(s => names[s] == SegmentKeys.All ? 0 : 1)
-            .ThenBy(s => names[s], StringComparer.Ordinal)
-            .ToArray();
-        var rows = new List<MetricValue>();
-        for (var k = 0; k < grains.Length; k++)
-        {
-            for (var p = 0; p < periods[k].Count; p++)
-            {
-                var period = periods[k][p];
-                var partial = period.LastDay > context.AsOf;
-                foreach (var s in segmentOrder)
-                {
-                    var g = bases[k] + (p * names.Count) + s;
-                    var count = counts[g];
-                    if (count == 0)
-                    {
-                        continue;
-                    }
-
-                    var segment = names[s];
-                    var lowSample = segment != SegmentKeys.All && count < SegmentKeys.LowSampleThreshold;
-                    rows.Add(Row(mean, period, segment, Reduction.Divide(sums[g], count), partial, lowSample));
-                    if (p90 is not null)
-                    {
-                        var value = Hours(percentiles![g]);
-                        rows.Add(Row(p90, period, segment, new(value, value, count), partial, lowSample));
-                    }
-
-                    var longest = Hours(maxima[g]);
-                    rows.Add(Row(max, period, segment, new(longest, longest, count), partial, lowSample));
-                }
-            }
-        }
-
-        return rows;
-    }
-
-    /// <summary>
-    /// Each group's nearest-rank p90 in ticks, the ⌈0.9 n⌉-th smallest of its n waits: the events are visited from the
-    /// shortest to the longest, and a group's p90 is the wait at which the group's running count reaches ⌈0.9 n⌉.
-    /// Events of equal ticks have equal hours, so their order among themselves does not change any value.
-    /// </summary>
-    private static long[] Percentiles(
-        long[] ticks, int[] days, int[] sets, int[] members, int[] memberStart, int[][] periodOf, int[] bases, int[] counts)
-    {
-        var targets = new int[counts.Length];
-        for (var g = 0; g < counts.Length; g++)
-        {
-            targets[g] = Math.Clamp((int)Math.Ceiling(P90 * counts[g]), 1, Math.Max(counts[g], 1));
-        }
-
-        var order = new int[ticks.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort((long[])ticks.Clone(), order);
-        var reached = new int[counts.Length];
-        var values = new long[counts.Length];
-        foreach (var i in order)
-        {
-            for (var k = 0; k < periodOf.Length; k++)
-            {
-                var row = bases[k] + periodOf[k][days[i]];
-                for (var m = memberStart[sets[i]]; m < memberStart[sets[i] + 1]; m++)
-                {
-                    var g = row + members[m];
-                    if (++reached[g] == targets[g])
-                    {
-                        values[g] = ticks[i];
-                    }
-                }
-            }
-        }
-
-        return values;
-    }
-
-    /// <summary>Ticks in hours, as the families have always divided them.</summary>
-    private static decimal Hours(long ticks) => (decimal)ticks / TimeSpan.TicksPerHour;
-
-    private static MetricValue Row(MetricDefinition definition, Time.Period period, string segment, Reduction r, bool partial, bool lowSample) =>
-        new(
-            definition.Id,
-            null,
-            period,
-            segment,
-            Ratio.Round(r.Value),
-            Ratio.Round(r.Numerator),
-            Ratio.Round(r.Denominator),
-            definition.Unit,
-            definition.Version,
-            Partial: partial,
-            LowSample: lowSample);
 }
