@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
 using Centric.Domain.Families.CustomerLists;
+using Centric.Storage.Datasets;
+using Centric.Storage.Scores;
 using Centric.Testing;
 
 namespace Centric.Functions.Tests;
@@ -162,6 +165,22 @@ public sealed class CustomerListTests(AzuriteFixture azurite) : HandlerTest(azur
         ("new-customers", "period=2025-01&grain=week", HttpStatusCode.BadRequest, "grain"),
         ("new-customers", "period=2025-01&format=xml", HttpStatusCode.BadRequest, "format"),
     ];
+
+    [Fact]
+    public async Task ListsStoredUnreadable_AnswerAServerError_NotABadRequest()
+    {
+        // The current generation's lists replaced by plain JSON said to be gzip: the gzip stream's InvalidDataException
+        // lies inside the failure, and the fault is the stored blob's, not the request's.
+        var generation = (await new DatasetRegistry(Factory.Clients).GetAsync("shop"))!.CurrentGeneration!;
+        var blob = Factory.Clients.Blobs.GetBlobContainerClient(Factory.Names.Scores).GetBlobClient(ScoresStore.CustomerListsBlobName("shop", generation));
+        var headers = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = "gzip" };
+        await blob.UploadAsync(BinaryData.FromString("""{"segments":{},"lists":[]}"""), new BlobUploadOptions { HttpHeaders = headers });
+
+        using var response = await Client.GetAsync("/api/datasets/shop/metrics/new-customers/customers?period=2025-01");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("The request failed", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]);
+    }
 
     [Fact]
     public async Task BadRequests_AnswerProblemDetails_NamingTheParameter_OrTheMetricsThatHaveLists()

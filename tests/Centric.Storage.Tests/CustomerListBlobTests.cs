@@ -1,4 +1,7 @@
+using System.IO.Compression;
 using System.Text;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using Centric.Domain.Families.CustomerLists;
 using Centric.Storage.Connection;
 using Centric.Storage.Scores;
@@ -6,7 +9,10 @@ using Centric.Testing;
 
 namespace Centric.Storage.Tests;
 
-/// <summary>A generation's customer lists on a real Azurite: stored gzip-encoded, read back whole, and the plain JSON of earlier generations still read.</summary>
+/// <summary>
+/// A generation's customer lists on a real Azurite: stored gzip-encoded, read back whole into the compact table, the
+/// plain JSON of earlier generations still read, and a blob that cannot be read failing with its name.
+/// </summary>
 public sealed class CustomerListBlobTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly StorageClients _clients = StorageClients.FromConnectionString(azurite.ConnectionString, StorageTestNames.Unique());
@@ -61,6 +67,53 @@ public sealed class CustomerListBlobTests(AzuriteFixture azurite) : IClassFixtur
             read.Rows);
         Assert.Equal(["country:IT"], read.Segments["c1"]);
     }
+
+    [Fact]
+    public async Task TheListsOfAComputedSample_ReadBackThroughTheStore_AreTheSetTheStoredRecordsGive()
+    {
+        using var store = new ScoresStore(_clients);
+        await store.WriteCustomerListsAsync("shop", "computed", ComputedSample.Lists);
+
+        // The reference: the blob's own bytes, decompressed and deserialised into the stored records by the serializer.
+        var stored = await Blob("computed").DownloadContentAsync();
+        Assert.Equal("gzip", stored.Value.Details.ContentEncoding);
+        using var json = new MemoryStream();
+        await using (var gzip = new GZipStream(stored.Value.Content.ToStream(), CompressionMode.Decompress))
+        {
+            await gzip.CopyToAsync(json);
+        }
+
+        ListsAssert.SameSet(StoredCustomerLists.Read(json.ToArray()), await store.ReadCustomerListsAsync("shop", "computed"));
+    }
+
+    [Fact]
+    public async Task ABlobCutShort_FailsNamingIt_RatherThanGivingPartOfTheLists()
+    {
+        using var store = new ScoresStore(_clients);
+        await store.WriteCustomerListsAsync("shop", "whole", Lists(20_000));
+        var whole = (await Blob("whole").DownloadContentAsync()).Value.Content.ToArray();
+        var headers = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = "gzip" };
+        await Blob("cut").UploadAsync(new BinaryData(whole[..(whole.Length * 2 / 3)]), new BlobUploadOptions { HttpHeaders = headers });
+
+        var e = await Assert.ThrowsAsync<UnreadableBlobException>(() => store.ReadCustomerListsAsync("shop", "cut"));
+
+        Assert.Contains($"{_clients.Names.Scores}/shop/cut.customers.json", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ABlobSaidToBeGzipThatIsNot_FailsNamingIt()
+    {
+        using var store = new ScoresStore(_clients);
+        var headers = new BlobHttpHeaders { ContentType = "application/json", ContentEncoding = "gzip" };
+        await Blob("plain").UploadAsync(BinaryData.FromString("""{"segments":{},"lists":[]}"""), new BlobUploadOptions { HttpHeaders = headers });
+
+        var e = await Assert.ThrowsAsync<UnreadableBlobException>(() => store.ReadCustomerListsAsync("shop", "plain"));
+
+        Assert.Contains($"{_clients.Names.Scores}/shop/plain.customers.json", e.Message, StringComparison.Ordinal);
+    }
+
+    private BlobClient Blob(string generation) =>
+        _clients.Blobs.GetBlobContainerClient(_clients.Names.Scores).GetBlobClient(ScoresStore.CustomerListsBlobName("shop", generation));
 
     private static string Key(CustomerListRow r) => $"{r.Metric}|{r.Period}|{r.CustomerId}|{r.Day:yyyy-MM-dd}|{r.MrrBefore}|{r.MrrAfter}|{r.Movement}";
 

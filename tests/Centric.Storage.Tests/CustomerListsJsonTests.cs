@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Centric.Domain.Datasets;
-using Centric.Domain.Exports;
 using Centric.Domain.Families.CustomerLists;
-using Centric.Engine.Compute;
-using Centric.Engine.Ingestion;
-using Centric.Engine.Samples;
-using Centric.Engine.Settings;
 using Centric.Storage.Scores;
 
 namespace Centric.Storage.Tests;
@@ -16,16 +9,12 @@ namespace Centric.Storage.Tests;
 /// The lists written list by list from the compact table are the very JSON the serializer gives the stored records
 /// (<see cref="StoredCustomerLists.From"/>), byte for byte, so blobs written either way read the same.
 /// </summary>
-public sealed class CustomerListsJsonTests : IDisposable
+public sealed class CustomerListsJsonTests
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("centric-lists-json-").FullName;
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
-
     [Fact]
     public async Task TheListsOfAComputedShopAndSaasSample_AreTheSerializersJson_ByteForByte()
     {
-        var lists = ComputeSample().CustomerLists;
+        var lists = ComputedSample.Lists;
 
         // Every shape the blob holds: count lists with days, MRR movements with amounts and subscriptions, segments.
         Assert.IsType<CustomerListTable>(lists.Rows);
@@ -78,7 +67,7 @@ public sealed class CustomerListsJsonTests : IDisposable
         Assert.Equal(Serialized(CustomerListSet.Empty), await WrittenAsync(CustomerListSet.Empty));
     }
 
-    private static byte[] Serialized(CustomerListSet lists) => JsonSerializer.SerializeToUtf8Bytes(StoredCustomerLists.From(lists), ScoresStore.ListJson);
+    private static byte[] Serialized(CustomerListSet lists) => JsonSerializer.SerializeToUtf8Bytes(StoredCustomerLists.From(lists), StoredCustomerLists.Json);
 
     private static async Task<byte[]> WrittenAsync(CustomerListSet lists)
     {
@@ -130,35 +119,5 @@ public sealed class CustomerListsJsonTests : IDisposable
 
         string Around(byte[] bytes) => Encoding.UTF8.GetString(bytes, Math.Max(0, at - 80), Math.Min(bytes.Length, at + 80) - Math.Max(0, at - 80));
         return $"first difference at byte {at}: expected …{Around(expected)}… but wrote …{Around(actual)}…";
-    }
-
-    /// <summary>The shop sample's orders with the SaaS sample's subscriptions and customers, ingested and computed as the pipeline does.</summary>
-    private ComputeResult ComputeSample()
-    {
-        var shop = new SampleOptions(Customers: 600);
-        var saas = SampleSaas.For(shop);
-        var now = new DateTimeOffset(saas.End.AddDays(60).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        foreach (var kind in new[] { ExportKind.Orders, ExportKind.Subscriptions, ExportKind.Customers, ExportKind.FxRates })
-        {
-            var source = Path.Combine(_folder, kind.ToSlug() + ".csv");
-            using (var writer = new StreamWriter(source))
-            {
-                _ = kind switch
-                {
-                    ExportKind.Orders => SampleExports.WriteOrdersCsv(writer, shop),
-                    ExportKind.Subscriptions => SampleSaas.WriteSubscriptionsCsv(writer, saas),
-                    ExportKind.Customers => SampleSaas.WriteCustomersCsv(writer, saas),
-                    _ => SampleExports.WriteFxRatesCsv(writer, shop),
-                };
-            }
-
-            var curated = Directory.CreateDirectory(Path.Combine(_folder, "curated", kind.ToSlug())).FullName;
-            var result = new ExportIngestor().Ingest(IngestRequest.ForDataset(
-                source, Path.GetFileName(source), kind, DatasetConfiguration.Default, "0001-" + kind.ToSlug(), now, now,
-                Path.Combine(curated, "0001.parquet"), Path.Combine(_folder, kind.ToSlug() + "-rejects.csv")));
-            Assert.True(result.Status == IngestionStatus.Succeeded, string.Create(CultureInfo.InvariantCulture, $"{kind.ToSlug()}: {result.Status}: {result.Message}"));
-        }
-
-        return DatasetComputer.Compute(CuratedFiles.FromFolder(Path.Combine(_folder, "curated")), DatasetSettings.Default);
     }
 }

@@ -1,5 +1,6 @@
 using Azure;
 using Centric.Functions.Uploads;
+using Centric.Storage.Scores;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Centric.Functions.Hosting;
@@ -53,6 +54,10 @@ internal sealed partial class ProblemExceptionHandler(
         {
             switch (e)
             {
+                case UnreadableBlobException:
+                    // What the product stored is at fault, whatever the cause inside it (a gzip stream's
+                    // InvalidDataException among them): a server error, never an unreadable request.
+                    return ServerError(request);
                 case UploadTooLargeException:
                 case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                     return (StatusCodes.Status413PayloadTooLarge, "The upload is too large", UploadLimit.TooLargeDetail(limit));
@@ -68,9 +73,12 @@ internal sealed partial class ProblemExceptionHandler(
             }
         }
 
-        return (StatusCodes.Status500InternalServerError, "The request failed",
-            $"{request.Method} {request.Path} failed on the server. Quote the traceId when reporting it; the handler's log has the cause.");
+        return ServerError(request);
     }
+
+    private static (int Status, string Title, string Detail) ServerError(HttpRequest request) =>
+        (StatusCodes.Status500InternalServerError, "The request failed",
+            $"{request.Method} {request.Path} failed on the server. Quote the traceId when reporting it; the handler's log has the cause.");
 
     private static IEnumerable<Exception> Chain(Exception exception)
     {

@@ -6,10 +6,11 @@ using Centric.Domain.Families.CustomerLists;
 namespace Centric.Storage.Scores;
 
 /// <summary>
-/// Writes the stored form of a generation's customer lists (<see cref="StoredCustomerLists"/>: the same JSON, byte for
-/// byte) straight from the compact <see cref="CustomerListTable"/>, list by list. A large dataset lists a row for every
-/// active customer in every period of three grains (millions of rows); grouping them into stored records first held a
-/// second, far larger copy of every row until the last byte was written, on one thread after the compute.
+/// Writes the stored form of a generation's customer lists (the JSON the serializer gave the stored records before it,
+/// byte for byte; read back by <see cref="CustomerListsReader"/>) straight from the compact <see cref="CustomerListTable"/>,
+/// list by list. A large dataset lists a row for every active customer in every period of three grains (millions of
+/// rows); grouping them into stored records first held a second, far larger copy of every row until the last byte was
+/// written, on one thread after the compute.
 /// </summary>
 internal static class CustomerListsJson
 {

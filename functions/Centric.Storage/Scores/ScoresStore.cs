@@ -21,11 +21,6 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
     private static readonly JsonSerializerOptions CohortJson = new(JsonSerializerDefaults.Web);
     private const string Gzip = "gzip";
 
-    /// <summary>How the stored lists read (and, before <see cref="CustomerListsJson"/>, were written).</summary>
-    internal static readonly JsonSerializerOptions ListJson = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
     private readonly SemaphoreSlim _download = new(1, 1);
 
     public static string BlobName(string dataset, string generation) => $"{dataset}/{generation}.parquet";
@@ -130,19 +125,25 @@ public sealed class ScoresStore(StorageClients clients) : IDisposable
         }
     }
 
-    /// <summary>The generation's customer lists; null when it has none (computed before lists were kept).</summary>
+    /// <summary>
+    /// The generation's customer lists; null when it has none (computed before lists were kept). The JSON is read as it
+    /// downloads and decompresses, each listed customer straight into the compact table (<see cref="CustomerListsReader"/>).
+    /// A blob that cannot be read (cut short, not gzip, not the lists' JSON) fails with <see cref="UnreadableBlobException"/>
+    /// naming it.
+    /// </summary>
     public async Task<CustomerListSet?> ReadCustomerListsAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
+        var name = CustomerListsBlobName(dataset, generation);
         try
         {
-            var content = await _container.GetBlobClient(CustomerListsBlobName(dataset, generation)).DownloadStreamingAsync(cancellationToken: cancellationToken);
+            var content = await _container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: cancellationToken);
             await using var stream = content.Value.Content;
 
             // Generations written before the lists were compressed hold plain JSON.
             await using var json = string.Equals(content.Value.Details.ContentEncoding, Gzip, StringComparison.OrdinalIgnoreCase)
                 ? new GZipStream(stream, CompressionMode.Decompress)
                 : stream;
-            return (await JsonSerializer.DeserializeAsync<StoredCustomerLists>(json, ListJson, cancellationToken))?.ToSet();
+            return await CustomerListsReader.ReadAsync(json, $"{_container.Name}/{name}", cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
