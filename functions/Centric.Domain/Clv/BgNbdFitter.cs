@@ -12,6 +12,9 @@ public static class BgNbdFitter
 {
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
 
+    /// <summary>Fewer groups per thread than this are not worth handing to another thread.</summary>
+    private const int MinGroupsPerThread = 4096;
+
     /// <summary>Fits r, α, a, b to the customers' summaries.</summary>
     public static BgNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)
     {
@@ -19,8 +22,11 @@ public static class BgNbdFitter
         return Fit(RfmGroups.From(customers), options);
     }
 
-    /// <summary>The fit on customers already grouped (shared with the scoring of the same summaries).</summary>
-    internal static BgNbdFit Fit(RfmGroups groups, FitOptions? options = null)
+    /// <summary>
+    /// The fit on customers already grouped (shared with the scoring of the same summaries), each likelihood evaluation
+    /// spread over up to <paramref name="threads"/> threads when there are groups enough: the same numbers either way.
+    /// </summary>
+    internal static BgNbdFit Fit(RfmGroups groups, FitOptions? options = null, int threads = 1)
     {
         if (groups.Count == 0)
         {
@@ -33,8 +39,10 @@ public static class BgNbdFitter
                 FitOutcome.InsufficientData, "no customer made a repeat purchase, so purchase rates and dropout cannot be estimated"));
         }
 
+        // Spread over threads, each evaluation writes every group's share into arrays kept for the whole fit.
+        var shares = threads > 1 && groups.Count >= threads * MinGroupsPerThread ? new GroupShares(threads, groups.Count) : null;
         var (p, status) = LogParameterFit.Run(
-            (theta, gradient) => LogLikelihood(groups, theta[0], theta[1], theta[2], theta[3], gradient),
+            (theta, gradient) => LogLikelihood(groups, theta[0], theta[1], theta[2], theta[3], gradient, shares),
             groups.TotalWeight,
             (options ?? FitOptions.Default).StartFor(4),
             Names,
@@ -48,7 +56,7 @@ public static class BgNbdFitter
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(parameters);
-        return LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B);
+        return LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, null, null);
     }
 
     /// <summary>∂LL/∂(r, α, a, b): the exact gradient of <see cref="LogLikelihood(IReadOnlyList{CustomerSummary}, BgNbdParameters)"/>.</summary>
@@ -57,7 +65,7 @@ public static class BgNbdFitter
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(parameters);
         var gradient = new double[4];
-        LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, gradient);
+        LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, gradient, null);
         return gradient;
     }
 
@@ -71,7 +79,7 @@ public static class BgNbdFitter
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(parameters);
         var gradient = new double[4];
-        var value = LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, gradient);
+        var value = LogLikelihood(RfmGroups.From(customers), parameters.R, parameters.Alpha, parameters.A, parameters.B, gradient, null);
         return (value, gradient);
     }
 
@@ -83,8 +91,11 @@ public static class BgNbdFitter
     /// ∂/∂α = r/α − (r+x)(w_S/(α+T) + w_D/(α+t_x));
     /// ∂/∂a = ψ(a+b) − ψ(a+b+x) + w_D/a;
     /// ∂/∂b = ψ(a+b) − ψ(b) + ψ(b+x) − ψ(a+b+x) − w_D/(b+x−1).
+    /// With <paramref name="shares"/>, the groups' shares are worked out on its threads into its arrays and then
+    /// added in group order, so the sums are those of one thread to the bit while the costly exponentials and logarithms
+    /// run at once.
     /// </summary>
-    internal static double LogLikelihood(RfmGroups groups, double r, double alpha, double a, double b, double[]? gradient = null)
+    private static double LogLikelihood(RfmGroups groups, double r, double alpha, double a, double b, double[]? gradient, GroupShares? shares)
     {
         // Terms that depend on x only: ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x) − ln B(a, b), and ln(a/(b+x−1)).
         var perX = new double[groups.DistinctX.Length];
@@ -112,18 +123,26 @@ public static class BgNbdFitter
             logRecency[j] = Math.Log(alpha + groups.DistinctRecency[j]);
         }
 
+        var terms = new BgNbdGroupTerms(groups, r, alpha, a, b, perX, dropout, logAge, logRecency);
         if (gradient is null)
         {
+            if (shares is not null)
+            {
+                // Each group's term worked out on several threads, then added in group order: the same sum.
+                var values = shares.FillValues(terms, groups.Count);
+                var parallelTotal = 0.0;
+                for (var i = 0; i < groups.Count; i++)
+                {
+                    parallelTotal += values[i];
+                }
+
+                return parallelTotal;
+            }
+
             var total = 0.0;
             for (var i = 0; i < groups.Count; i++)
             {
-                var k = groups.XIndex[i];
-                var rx = r + groups.X[i];
-                var survive = -rx * logAge[groups.AgeIndex[i]];
-                var term = groups.X[i] > 0
-                    ? LogSpace.AddExp(survive, dropout[k] - (rx * logRecency[groups.RecencyIndex[i]]))
-                    : survive;
-                total += groups.Weight[i] * (perX[k] + term);
+                total += terms.Value(i);
             }
 
             return total;
@@ -133,33 +152,21 @@ public static class BgNbdFitter
         var weightOfX = new double[perX.Length];
         var sum = 0.0;
         double dr = 0.0, dAlpha = 0.0, da = 0.0, db = 0.0;
+        // With shares, each group's share of every sum is worked out on several threads, then added in group order:
+        // the same sums.
+        var parts = shares?.FillGradients(terms, groups.Count);
+
         for (var i = 0; i < groups.Count; i++)
         {
-            var k = groups.XIndex[i];
-            var x = groups.X[i];
-            var rx = r + x;
-            var w = groups.Weight[i];
-            var age = groups.DistinctAge[groups.AgeIndex[i]];
-            var survive = -rx * logAge[groups.AgeIndex[i]];
-            weightOfX[k] += w;
-            if (x > 0)
+            var g = parts is null ? terms.Gradient(i) : parts[i];
+            weightOfX[groups.XIndex[i]] += groups.Weight[i];
+            sum += g.Value;
+            dr -= g.R;
+            dAlpha -= g.Alpha;
+            if (groups.X[i] > 0)
             {
-                var recencyIndex = groups.RecencyIndex[i];
-                var died = dropout[k] - (rx * logRecency[recencyIndex]);
-                var term = LogSpace.AddExp(survive, died);
-                var shareDied = Math.Exp(died - term);
-                var shareAlive = Math.Exp(survive - term);
-                sum += w * (perX[k] + term);
-                dr -= w * ((shareAlive * logAge[groups.AgeIndex[i]]) + (shareDied * logRecency[recencyIndex]));
-                dAlpha -= w * rx * ((shareAlive / (alpha + age)) + (shareDied / (alpha + groups.DistinctRecency[recencyIndex])));
-                da += w * shareDied / a;
-                db -= w * shareDied / (b + x - 1.0);
-            }
-            else
-            {
-                sum += w * (perX[k] + survive);
-                dr -= w * logAge[groups.AgeIndex[i]];
-                dAlpha -= w * rx / (alpha + age);
+                da += g.A;
+                db -= g.B;
             }
         }
 
@@ -180,5 +187,47 @@ public static class BgNbdFitter
 
         (gradient[0], gradient[1], gradient[2], gradient[3]) = (dr, dAlpha, da, db);
         return sum;
+    }
+
+    /// <summary>The threads a fit's evaluations are spread over, and the arrays their groups' shares are written to.</summary>
+    private sealed class GroupShares(int threads, int groups)
+    {
+        private readonly double[] _values = new double[groups];
+        private readonly BgNbdGroupGradient[] _gradients = new BgNbdGroupGradient[groups];
+
+        /// <summary>Every group's <see cref="BgNbdGroupTerms.Value"/>, worked out on the threads.</summary>
+        public double[] FillValues(BgNbdGroupTerms terms, int count)
+        {
+            var values = _values;
+            ForChunks(count, (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    values[i] = terms.Value(i);
+                }
+            });
+            return values;
+        }
+
+        /// <summary>Every group's <see cref="BgNbdGroupTerms.Gradient"/>, worked out on the threads.</summary>
+        public BgNbdGroupGradient[] FillGradients(BgNbdGroupTerms terms, int count)
+        {
+            var gradients = _gradients;
+            ForChunks(count, (from, to) =>
+            {
+                for (var i = from; i < to; i++)
+                {
+                    gradients[i] = terms.Gradient(i);
+                }
+            });
+            return gradients;
+        }
+
+        /// <summary>Runs <paramref name="body"/> on neighbouring ranges of [0, count), one per thread, at once.</summary>
+        private void ForChunks(int count, Action<int, int> body)
+        {
+            var size = (count + threads - 1) / threads;
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t => body(t * size, Math.Min(count, (t + 1) * size)));
+        }
     }
 }

@@ -104,7 +104,8 @@ public static class HoldoutCheck
             return (pareto.Model, pareto.Status);
         }
 
-        var bgnbd = BgNbdFitter.Fit(calibration, options);
+        // The check's cold fit runs alone, after the period fits: its likelihood is spread over the processors.
+        var bgnbd = BgNbdFitter.Fit(calibration, options, Environment.ProcessorCount);
         return (bgnbd.Model, bgnbd.Status);
     }
 }

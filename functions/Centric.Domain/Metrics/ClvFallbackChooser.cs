@@ -44,11 +44,25 @@ public sealed class ClvFallbackChooser
         return Next(fit.CalibrationEnd, fit.ModelKind, fit.Model, fit.Status, fit.Spend, fit.SpendStatus);
     }
 
+    /// <summary>
+    /// True when <see cref="Next(ClvModelFit)"/> will choose <paramref name="fit"/>'s own models whatever came before
+    /// (neither model failed), so that its customers can be scored before the earlier ends are chosen.
+    /// </summary>
+    internal static bool StandsAlone(ClvModelFit fit)
+    {
+        ArgumentNullException.ThrowIfNull(fit);
+        return !ModelFailed(fit.Model, fit.Status) && !SpendFailed(fit.SpendStatus);
+    }
+
+    private static bool ModelFailed(ITransactionModel? fitModel, FitStatus status) => fitModel is not null && !status.Converged;
+
+    private static bool SpendFailed(FitStatus? spendStatus) => spendStatus is { Converged: false, Outcome: not FitOutcome.InsufficientData };
+
     private ClvModelChoice Next(
         DateOnly end, TransactionModelKind kind, ITransactionModel? fitModel, FitStatus status, GammaGammaModel? fitSpend, FitStatus? spendStatus)
     {
-        var modelFailed = fitModel is not null && !status.Converged;
-        var spendFailed = spendStatus is { Converged: false, Outcome: not FitOutcome.InsufficientData };
+        var modelFailed = ModelFailed(fitModel, status);
+        var spendFailed = SpendFailed(spendStatus);
         var choice = !modelFailed && !spendFailed
             ? new ClvModelChoice(fitModel, fitSpend, null, null, false)
             : new ClvModelChoice(

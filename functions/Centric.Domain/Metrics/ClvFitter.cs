@@ -36,7 +36,9 @@ public static class ClvFitter
     public static ClvFit FitAt(
         PurchaseHistory history, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
     {
-        var fit = FitModelsAt(history, calibrationEnd, settings, unit, near);
+        // The as-of fit runs alone (the period ends are fitted after it, several at once), so its BG/NBD likelihood is
+        // spread over the processors.
+        var fit = FitModelsAt(history, calibrationEnd, settings, unit, near, Environment.ProcessorCount);
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = unit };
         var scores = fit.Model is null
             ? fit.Summaries.Select(s => new CustomerScore(s.CustomerId, null, null, null, null)).ToArray()
@@ -44,9 +46,12 @@ public static class ClvFitter
         return new ClvFit(calibrationEnd, fit.ModelKind, unit, fit.Summaries, fit.Model, fit.Status, fit.Spend, fit.SpendStatus, scores);
     }
 
-    /// <summary>The models of <see cref="FitAt(PurchaseHistory, DateOnly, ClvSettings, TimeUnit, ClvFit?)"/>, its customers not yet scored.</summary>
+    /// <summary>
+    /// The models of <see cref="FitAt(PurchaseHistory, DateOnly, ClvSettings, TimeUnit, ClvFit?)"/>, its customers not yet
+    /// scored; a BG/NBD likelihood is evaluated on up to <paramref name="threads"/> threads (the same numbers).
+    /// </summary>
     internal static ClvModelFit FitModelsAt(
-        PurchaseHistory history, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
+        PurchaseHistory history, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null, int threads = 1)
     {
         ArgumentNullException.ThrowIfNull(history);
         ArgumentNullException.ThrowIfNull(settings);
@@ -65,7 +70,7 @@ public static class ClvFitter
         else
         {
             var start = near?.Model is BgNbdModel b ? new FitOptions { Start = [b.Parameters.R, b.Parameters.Alpha, b.Parameters.A, b.Parameters.B] } : null;
-            var fit = BgNbdFitter.Fit(groups, start);
+            var fit = BgNbdFitter.Fit(groups, start, threads);
             (model, status) = (fit.Model, fit.Status);
         }
 

@@ -92,9 +92,13 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
     /// replace the models that did not converge with the last earlier converged ones, and sums each end's scores into
     /// its segments. Each fit depends only on the history, its end and the as-of fit, so up to
     /// <see cref="MaxParallelFits"/> neighbouring ends are fitted at once, each on one thread, and the same numbers come
-    /// out in any case; the fits are then chosen and summed in date order and let go, so that only that many ends'
-    /// customers are held at a time. The ends before the as-of date are scored straight into their totals, one customer
-    /// at a time, without a score object per customer: only the as-of fit's scores are served per customer.
+    /// out in any case; the fits are then chosen in date order and let go, so that only that many ends' customers are
+    /// held at a time. An end whose own models both stand (<see cref="ClvFallbackChooser.StandsAlone"/>, the usual case)
+    /// is also scored and summed on its fit's thread, since the choice cannot depend on the ends before it: scoring costs
+    /// about as much as fitting, and summed one end after another it left a processor idle. An end that falls back is
+    /// scored once chosen. Either way each end's customers are added in the same order with the same numbers. The ends
+    /// before the as-of date are scored straight into their totals, one customer at a time, without a score object per
+    /// customer: only the as-of fit's scores are served per customer.
     /// </summary>
     private Dictionary<DateOnly, EndTotals> SumByEnd(
         PurchaseHistory history, DateOnly[] ends, DateOnly asOf, ClvFit asOfFit, SegmentSlots segments)
@@ -102,8 +106,20 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = asOfFit.Unit };
         var chooser = new ClvFallbackChooser(options);
         var result = new Dictionary<DateOnly, EndTotals>();
-        var fits = new ClvModelFit?[Math.Min(MaxParallelFits, ends.Length)];
-        ClvModelFit? Fit(DateOnly end) => end == asOf ? null : ClvFitter.FitModelsAt(history, end, settings, asOfFit.Unit, near: asOfFit);
+        var fits = new FittedEnd?[Math.Min(MaxParallelFits, ends.Length)];
+        FittedEnd? Fit(DateOnly end)
+        {
+            if (end == asOf)
+            {
+                return null;
+            }
+
+            var fit = ClvFitter.FitModelsAt(history, end, settings, asOfFit.Unit, near: asOfFit);
+            return ClvFallbackChooser.StandsAlone(fit)
+                ? new FittedEnd(fit, segments.Sum(fit, new ClvModelChoice(fit.Model, fit.Spend, null, null, false), options))
+                : new FittedEnd(fit, null);
+        }
+
         for (var from = 0; from < ends.Length; from += fits.Length)
         {
             var count = Math.Min(fits.Length, ends.Length - from);
@@ -125,10 +141,12 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
 
             for (var i = 0; i < count; i++)
             {
-                if (fits[i] is { } fit)
+                if (fits[i] is { } fitted)
                 {
+                    var fit = fitted.Fit;
                     var choice = chooser.Next(fit);
-                    result[fit.CalibrationEnd] = new EndTotals(choice.ModelWarning, choice.MoneyWarning, segments.Sum(fit, choice, options));
+                    var totals = choice.FallsBack ? segments.Sum(fit, choice, options) : fitted.Totals!;
+                    result[fit.CalibrationEnd] = new EndTotals(choice.ModelWarning, choice.MoneyWarning, totals);
                     fits[i] = null;
                 }
                 else
@@ -163,6 +181,9 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
                 t.WithPurchases > 0 ? t.Purchases : null, t.WithPurchases));
         }
     }
+
+    /// <summary>A calibration end's fit and, when its own models stand, its per-segment totals already summed.</summary>
+    private sealed record FittedEnd(ClvModelFit Fit, IReadOnlyList<(string Segment, SegmentTotals Totals)>? Totals);
 
     /// <summary>A calibration end's warnings (as <see cref="UsableClvFit"/>'s) and per-segment totals.</summary>
     private sealed record EndTotals(string? ModelWarning, string? MoneyWarning, IReadOnlyList<(string Segment, SegmentTotals Totals)> Segments);
