@@ -12,6 +12,13 @@ public static class ClvCalculator
     private const double MaxMoney = 1e15;
     private const double MaxPurchases = 1e12;
 
+    /// <summary>Every customer, in input order, with no number: without a transaction model nothing can be predicted.</summary>
+    public static CustomerScore[] Unscored(IReadOnlyList<CustomerSummary> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        return [.. customers.Select(c => new CustomerScore(c.CustomerId, null, null, null, null))];
+    }
+
     /// <summary>Scores every customer, in input order.</summary>
     public static IReadOnlyList<CustomerScore> Score(
         IReadOnlyList<CustomerSummary> customers,

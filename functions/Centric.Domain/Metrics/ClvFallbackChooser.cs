@@ -28,7 +28,7 @@ public sealed class ClvFallbackChooser
         var scores = !choice.FallsBack
             ? fit.Scores
             : choice.Model is null
-                ? [.. fit.Summaries.Select(c => new CustomerScore(c.CustomerId, null, null, null, null))]
+                ? ClvCalculator.Unscored(fit.Summaries)
                 : ClvCalculator.Score(fit.Summaries, choice.Model, choice.Spend, _options);
         return new UsableClvFit(fit.CalibrationEnd, scores, choice.ModelWarning, choice.SpendWarning);
     }

@@ -41,7 +41,7 @@ public static class ClvFitter
         var fit = FitModelsAt(history, calibrationEnd, settings, unit, near, Environment.ProcessorCount);
         var options = new ClvOptions { HorizonMonths = settings.HorizonMonths, MonthlyDiscountRate = settings.MonthlyDiscountRate, Unit = unit };
         var scores = fit.Model is null
-            ? fit.Summaries.Select(s => new CustomerScore(s.CustomerId, null, null, null, null)).ToArray()
+            ? ClvCalculator.Unscored(fit.Summaries)
             : ClvCalculator.Score(fit.Summaries, fit.Groups, fit.Model, fit.Spend, options);
         return new ClvFit(calibrationEnd, fit.ModelKind, unit, fit.Summaries, fit.Model, fit.Status, fit.Spend, fit.SpendStatus, scores);
     }
