@@ -45,6 +45,14 @@ internal sealed class CustomerListsParser
     private decimal? _movement;
     private string[]? _subscriptions;
 
+    private static readonly (byte[] Name, Field Field)[] ListFields =
+        [("metric"u8.ToArray(), Field.Metric), ("grain"u8.ToArray(), Field.Grain), ("period"u8.ToArray(), Field.Period),
+         ("periodStart"u8.ToArray(), Field.PeriodStart)];
+
+    private static readonly (byte[] Name, Field Field)[] CustomerFields =
+        [("customerId"u8.ToArray(), Field.CustomerId), ("day"u8.ToArray(), Field.Day), ("mrrBefore"u8.ToArray(), Field.MrrBefore),
+         ("mrrAfter"u8.ToArray(), Field.MrrAfter), ("movement"u8.ToArray(), Field.Movement), ("subscriptions"u8.ToArray(), Field.Subscriptions)];
+
     private enum Expect
     {
         Root, RootProperty, SegmentsObject, SegmentCustomer, SegmentKeys, SegmentKey, ListsArray, List, ListProperty, ListValue,
@@ -183,7 +191,7 @@ internal sealed class CustomerListsParser
                 break;
             case Expect.CustomerProperty:
                 Require(ref reader, JsonTokenType.PropertyName);
-                TakeCustomerProperty(ref reader);
+                TakeName(ref reader, CustomerFields, Expect.CustomerValue, Expect.CustomerProperty);
                 break;
             case Expect.CustomerValue:
                 _expect = TakeCustomerValue(ref reader);
@@ -221,19 +229,7 @@ internal sealed class CustomerListsParser
             return;
         }
 
-        Field? field = reader.ValueTextEquals("metric"u8) ? Field.Metric
-            : reader.ValueTextEquals("grain"u8) ? Field.Grain
-            : reader.ValueTextEquals("period"u8) ? Field.Period
-            : reader.ValueTextEquals("periodStart"u8) ? Field.PeriodStart
-            : null;
-        if (field is { } known)
-        {
-            (_field, _expect) = (known, Expect.ListValue);
-        }
-        else
-        {
-            Skip(Expect.ListProperty);
-        }
+        TakeName(ref reader, ListFields, Expect.ListValue, Expect.ListProperty);
     }
 
     private void TakeListValue(ref Utf8JsonReader reader)
@@ -256,23 +252,22 @@ internal sealed class CustomerListsParser
         }
     }
 
-    private void TakeCustomerProperty(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The property just read names one of <paramref name="fields"/>: its value is read next, as
+    /// <paramref name="value"/>; any other property's value is skipped, and then <paramref name="other"/> follows.
+    /// </summary>
+    private void TakeName(ref Utf8JsonReader reader, (byte[] Name, Field Field)[] fields, Expect value, Expect other)
     {
-        Field? field = reader.ValueTextEquals("customerId"u8) ? Field.CustomerId
-            : reader.ValueTextEquals("day"u8) ? Field.Day
-            : reader.ValueTextEquals("mrrBefore"u8) ? Field.MrrBefore
-            : reader.ValueTextEquals("mrrAfter"u8) ? Field.MrrAfter
-            : reader.ValueTextEquals("movement"u8) ? Field.Movement
-            : reader.ValueTextEquals("subscriptions"u8) ? Field.Subscriptions
-            : null;
-        if (field is { } known)
+        foreach (var (name, field) in fields)
         {
-            (_field, _expect) = (known, Expect.CustomerValue);
+            if (reader.ValueTextEquals(name))
+            {
+                (_field, _expect) = (field, value);
+                return;
+            }
         }
-        else
-        {
-            Skip(Expect.CustomerProperty);
-        }
+
+        Skip(other);
     }
 
     private Expect TakeCustomerValue(ref Utf8JsonReader reader)
