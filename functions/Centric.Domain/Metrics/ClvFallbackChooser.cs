@@ -45,14 +45,18 @@ public sealed class ClvFallbackChooser
     }
 
     /// <summary>
-    /// True when <see cref="Next(ClvModelFit)"/> will choose <paramref name="fit"/>'s own models whatever came before
-    /// (neither model failed), so that its customers can be scored before the earlier ends are chosen.
+    /// The choice <see cref="Next(ClvModelFit)"/> will make for <paramref name="fit"/> whatever came before, when neither
+    /// of its models failed (its own models, without warnings), so that its customers can be scored before the earlier
+    /// ends are chosen; null when the choice depends on them.
     /// </summary>
-    internal static bool StandsAlone(ClvModelFit fit)
+    internal static ClvModelChoice? Standing(ClvModelFit fit)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        return !ModelFailed(fit.Model, fit.Status) && !SpendFailed(fit.SpendStatus);
+        return Standing(fit.Model, fit.Status, fit.Spend, fit.SpendStatus);
     }
+
+    private static ClvModelChoice? Standing(ITransactionModel? fitModel, FitStatus status, GammaGammaModel? fitSpend, FitStatus? spendStatus) =>
+        !ModelFailed(fitModel, status) && !SpendFailed(spendStatus) ? new ClvModelChoice(fitModel, fitSpend, null, null, false) : null;
 
     private static bool ModelFailed(ITransactionModel? fitModel, FitStatus status) => fitModel is not null && !status.Converged;
 
@@ -63,9 +67,8 @@ public sealed class ClvFallbackChooser
     {
         var modelFailed = ModelFailed(fitModel, status);
         var spendFailed = SpendFailed(spendStatus);
-        var choice = !modelFailed && !spendFailed
-            ? new ClvModelChoice(fitModel, fitSpend, null, null, false)
-            : new ClvModelChoice(
+        var choice = Standing(fitModel, status, fitSpend, spendStatus)
+            ?? new ClvModelChoice(
                 modelFailed ? _goodModel?.Model : fitModel,
                 spendFailed ? _goodSpend?.Model : fitSpend,
                 modelFailed ? ClvFallback.Warning(ClvFallback.ModelName(kind), end, status, _goodModel?.End) : null,

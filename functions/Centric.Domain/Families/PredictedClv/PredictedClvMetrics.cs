@@ -93,7 +93,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
     /// its segments. Each fit depends only on the history, its end and the as-of fit, so up to
     /// <see cref="MaxParallelFits"/> neighbouring ends are fitted at once, each on one thread, and the same numbers come
     /// out in any case; the fits are then chosen in date order and let go, so that only that many ends' customers are
-    /// held at a time. An end whose own models both stand (<see cref="ClvFallbackChooser.StandsAlone"/>, the usual case)
+    /// held at a time. An end whose own models both stand (<see cref="ClvFallbackChooser.Standing(ClvModelFit)"/>, the usual case)
     /// is also scored and summed on its fit's thread, since the choice cannot depend on the ends before it: scoring costs
     /// about as much as fitting, and summed one end after another it left a processor idle. An end that falls back is
     /// scored once chosen. Either way each end's customers are added in the same order with the same numbers. The ends
@@ -115,9 +115,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
             }
 
             var fit = ClvFitter.FitModelsAt(history, end, settings, asOfFit.Unit, near: asOfFit);
-            return ClvFallbackChooser.StandsAlone(fit)
-                ? new FittedEnd(fit, segments.Sum(fit, new ClvModelChoice(fit.Model, fit.Spend, null, null, false), options))
-                : new FittedEnd(fit, null);
+            return new FittedEnd(fit, ClvFallbackChooser.Standing(fit) is { } own ? segments.Sum(fit, own, options) : null);
         }
 
         for (var from = 0; from < ends.Length; from += fits.Length)
@@ -145,7 +143,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
                 {
                     var fit = fitted.Fit;
                     var choice = chooser.Next(fit);
-                    var totals = choice.FallsBack ? segments.Sum(fit, choice, options) : fitted.Totals!;
+                    var totals = fitted.Totals ?? segments.Sum(fit, choice, options);
                     result[fit.CalibrationEnd] = new EndTotals(choice.ModelWarning, choice.MoneyWarning, totals);
                     fits[i] = null;
                 }
