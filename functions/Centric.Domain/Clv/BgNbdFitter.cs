@@ -126,23 +126,12 @@ public static class BgNbdFitter
         var terms = new BgNbdGroupTerms(groups, r, alpha, a, b, perX, dropout, logAge, logRecency);
         if (gradient is null)
         {
-            if (shares is not null)
-            {
-                // Each group's term worked out on several threads, then added in group order: the same sum.
-                var values = shares.FillValues(terms, groups.Count);
-                var parallelTotal = 0.0;
-                for (var i = 0; i < groups.Count; i++)
-                {
-                    parallelTotal += values[i];
-                }
-
-                return parallelTotal;
-            }
-
+            // With shares, each group's term is worked out on several threads, then added in group order: the same sum.
+            var values = shares?.FillValues(terms, groups.Count);
             var total = 0.0;
             for (var i = 0; i < groups.Count; i++)
             {
-                total += terms.Value(i);
+                total += values is null ? terms.Value(i) : values[i];
             }
 
             return total;
