@@ -56,10 +56,7 @@ public static class HoursMetrics
             return [];
         }
 
-        if (context.Partials is not null)
-        {
-            throw new InvalidOperationException($"Metric {mean.Id} is not a sum over events: it cannot be computed by partition.");
-        }
+        ThrowIfPartitioned(context, mean);
 
         var days = new int[n];
         var ticks = new long[n];
@@ -123,10 +120,7 @@ public static class HoursMetrics
             return [];
         }
 
-        if (context.Partials is not null)
-        {
-            throw new InvalidOperationException($"Metric {mean.Id} is not a sum over events: it cannot be computed by partition.");
-        }
+        ThrowIfPartitioned(context, mean);
 
         var days = new int[n];
         var ticks = new long[n];
@@ -159,5 +153,14 @@ public static class HoursMetrics
         }
 
         return HoursRows.Of(context, segments, DateOnly.FromDayNumber(first), days, ticks, sets, mean, p90, max);
+    }
+
+    /// <summary>A mean, percentile and maximum need every event of a group at once: they are not sums a partition can add to.</summary>
+    private static void ThrowIfPartitioned(FamilyContext context, MetricDefinition mean)
+    {
+        if (context.Partials is not null)
+        {
+            throw new InvalidOperationException($"Metric {mean.Id} is not a sum over events: it cannot be computed by partition.");
+        }
     }
 }
