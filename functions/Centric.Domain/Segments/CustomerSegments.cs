@@ -14,9 +14,18 @@ public sealed class CustomerSegments
     {
         ArgumentNullException.ThrowIfNull(attributes);
         _byCustomer = new Dictionary<string, IReadOnlyList<string>>(attributes, StringComparer.Ordinal);
+        // Customers that share their attributes' keys (one list, as the loader gives them) and a tier share the
+        // extended list too, rather than one copy per customer.
+        var extended = new Dictionary<(IReadOnlyList<string> Keys, string Tier), IReadOnlyList<string>>(ByReference.Instance);
         foreach (var (customer, tier) in tiers ?? new Dictionary<string, string>())
         {
-            _byCustomer[customer] = [.. _byCustomer.GetValueOrDefault(customer) ?? [], SegmentKeys.Of(tierAttribute, tier)];
+            var keys = _byCustomer.GetValueOrDefault(customer) ?? [];
+            if (!extended.TryGetValue((keys, tier), out var withTier))
+            {
+                extended[(keys, tier)] = withTier = [.. keys, SegmentKeys.Of(tierAttribute, tier)];
+            }
+
+            _byCustomer[customer] = withTier;
         }
     }
 
@@ -28,4 +37,16 @@ public sealed class CustomerSegments
     /// <summary>The segment keys of <paramref name="customerId"/>; none for a missing id or an unknown customer.</summary>
     public IReadOnlyList<string> Of(string? customerId) =>
         customerId is not null && _byCustomer.TryGetValue(customerId, out var keys) ? keys : [];
+
+    /// <summary>Keys lists compared by reference, tiers by value.</summary>
+    private sealed class ByReference : IEqualityComparer<(IReadOnlyList<string> Keys, string Tier)>
+    {
+        public static ByReference Instance { get; } = new();
+
+        public bool Equals((IReadOnlyList<string> Keys, string Tier) x, (IReadOnlyList<string> Keys, string Tier) y) =>
+            ReferenceEquals(x.Keys, y.Keys) && string.Equals(x.Tier, y.Tier, StringComparison.Ordinal);
+
+        public int GetHashCode((IReadOnlyList<string> Keys, string Tier) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Keys), StringComparer.Ordinal.GetHashCode(obj.Tier));
+    }
 }
