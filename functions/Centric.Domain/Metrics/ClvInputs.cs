@@ -36,6 +36,10 @@ public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit F
         return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores)) { History = history };
     }
 
-    /// <summary>This fit without the purchases it was made from, for the families computed after the last one that reads them.</summary>
-    public ClvInputs WithoutTransactions() => this with { Transactions = new ReleasedRows<Transaction>("CLV transactions") };
+    /// <summary>
+    /// This fit without the purchases it was made from, for the families computed after the last one that reads them:
+    /// the purchase history built from them goes too (a copy made by <c>with</c> would otherwise keep it, a decimal
+    /// spend per purchase day), and reading it again fails as reading the transactions does.
+    /// </summary>
+    public ClvInputs WithoutTransactions() => this with { Transactions = new ReleasedRows<Transaction>("CLV transactions"), _history = null };
 }
