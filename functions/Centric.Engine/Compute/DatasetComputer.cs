@@ -113,6 +113,9 @@ public static class DatasetComputer
                 // Nothing left reads the customer-days or the CLV transactions: let them go before the later families
                 // read their own exports.
                 inputs.LetGoOfDays();
+                // The heap is never smaller than now, and the fulfilment read that may come next is DuckDB's largest
+                // sort: hand the freed memory back first (at 10M orders the compute's peak fell from 3.9 GB to 3.4 GB).
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
 
             var step = StepTimer.Start(profile, db);
