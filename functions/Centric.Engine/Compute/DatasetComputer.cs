@@ -112,10 +112,12 @@ public static class DatasetComputer
             {
                 // Nothing left reads the customer-days or the CLV transactions: let them go before the later families
                 // read their own exports.
+                var letGo = StepTimer.Start(profile, db);
                 inputs.LetGoOfDays();
                 // The heap is never smaller than now, and the fulfilment read that may come next is DuckDB's largest
                 // sort: hand the freed memory back first (at 10M orders the compute's peak fell from 3.9 GB to 3.4 GB).
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                letGo.Stop("let go of the customer-days", 0);
             }
 
             var step = StepTimer.Start(profile, db);
