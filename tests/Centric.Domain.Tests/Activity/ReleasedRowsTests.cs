@@ -1,4 +1,6 @@
 using Centric.Domain.Activity;
+using Centric.Domain.Datasets;
+using Centric.Domain.Metrics;
 
 namespace Centric.Domain.Tests.Activity;
 
@@ -34,5 +36,21 @@ public sealed class ReleasedRowsTests
         Assert.Contains("ReadsCustomerDays", count.Message, StringComparison.Ordinal);
         Assert.Throws<InvalidOperationException>(() => days[0]);
         Assert.Throws<InvalidOperationException>(() => days.Where(d => d.ValidOrders > 0).ToList());
+    }
+
+    [Fact]
+    public void WithoutTransactions_LetsThePurchaseHistoryGoToo()
+    {
+        var clv = ClvInputs.FitAt(Orders, new DateOnly(2026, 3, 1), new ClvSettings());
+        Assert.Equal(2, clv.History.Customers);
+
+        var released = clv.WithoutTransactions();
+
+        // The copy neither keeps the history built from the transactions nor builds one from nothing: reading it is
+        // the same error as reading the transactions.
+        var history = Assert.Throws<InvalidOperationException>(() => released.History);
+        Assert.Contains("CLV transactions", history.Message, StringComparison.Ordinal);
+        Assert.Same(clv.Fit, released.Fit);
+        Assert.Equal(2, clv.History.Customers); // the original is untouched
     }
 }
