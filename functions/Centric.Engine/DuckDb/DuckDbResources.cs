@@ -69,9 +69,13 @@ public sealed record DuckDbResources(int MemoryLimitMb, int Threads, string Temp
 
         // DuckDB's allocator keeps memory it has freed for reuse and hands it back only past these thresholds (128 and
         // 512 MiB by default): one large sort or read then stays in the process's working set for the rest of the compute,
-        // beside the .NET heap. Handing it back after every task keeps the working set to what DuckDB holds.
+        // beside the .NET heap. Handing it back after every task keeps the working set to what DuckDB holds, and the
+        // allocator's background threads purge the pages it freed as they age, instead of at its next allocation (at
+        // 10M orders the working set after the compute fell from 2.7–3.0 GB to 2.1 GB and the ingest's peak from 1.9
+        // to 1.5 GB).
         yield return string.Create(CultureInfo.InvariantCulture, $"SET allocator_flush_threshold = '{AllocatorFlushMb}MiB'");
         yield return string.Create(CultureInfo.InvariantCulture, $"SET allocator_bulk_deallocation_flush_threshold = '{AllocatorFlushMb}MiB'");
+        yield return "SET allocator_background_threads = true";
     }
 
     private static int Positive(string name, string text) =>

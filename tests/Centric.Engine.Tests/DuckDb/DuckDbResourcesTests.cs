@@ -29,12 +29,13 @@ public sealed class DuckDbResourcesTests : IDisposable
     }
 
     [Fact]
-    public void Session_HandsFreedMemoryBackPastEightMiB()
+    public void Session_HandsFreedMemoryBackPastEightMiB_AndPurgesItInTheBackground()
     {
         using var db = new DuckDbSession(new DuckDbResources(512, 1, _spill));
 
         Assert.Equal("8.0 MiB", db.Setting("allocator_flush_threshold"));
         Assert.Equal("8.0 MiB", db.Setting("allocator_bulk_deallocation_flush_threshold"));
+        Assert.Equal("True", db.Setting("allocator_background_threads"));
     }
 
     [Fact]
