@@ -160,7 +160,7 @@ public static class DatasetComputer
             kindList,
             [.. families.Select(f => f.Name)],
             inputs.ReportingCurrency,
-            ListsWithSegments(output.CustomerLists, context.Segments)), context.Partials as List<PartialValue>);
+            ListsWithSegments(output.CustomerLists, context.Segments)), inputs.Partials);
     }
 
     /// <summary>
@@ -185,7 +185,7 @@ public static class DatasetComputer
         files = files.WithKeysChecked(db);
         var orders = OrdersLoader.Load(db, files, OrdersLoader.ReportingCurrency(db, files, settings));
         step.Stop("load orders", orders.Days.Count);
-        var inputs = new SharedInputs(orders.ReportingCurrency);
+        var inputs = new SharedInputs(orders.ReportingCurrency, partition is null ? null : []);
         if (ConversionWarnings.For(orders.Unconverted, orders.ReportingCurrency) is { } unconverted)
         {
             inputs.Warnings.Add($"Revenue, AOV, ARPA and CLV are null in the periods these amounts fall in (counts are unaffected): {unconverted}");
@@ -223,7 +223,7 @@ public static class DatasetComputer
                 ? reader
                 : new PartitionExportReader(reader, partition, MetricFamilies.All.Where(f => f.SplitsByCustomer).SelectMany(f => f.Reads).ToHashSet()))
         {
-            Partials = partition is null ? null : new List<PartialValue>(),
+            Partials = inputs.Partials,
         };
         return inputs;
     }
@@ -311,9 +311,12 @@ public static class DatasetComputer
     }
 
     /// <summary>What the families share, reached through this one object so that letting go of part of it frees it.</summary>
-    private sealed class SharedInputs(string reportingCurrency)
+    private sealed class SharedInputs(string reportingCurrency, List<PartialValue>? partials)
     {
         public List<string> Warnings { get; } = [];
+
+        /// <summary>Where a partition's families collect their partial sums; null outside a partition.</summary>
+        public List<PartialValue>? Partials { get; } = partials;
 
         public string ReportingCurrency { get; } = reportingCurrency;
 
