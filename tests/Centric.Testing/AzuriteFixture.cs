@@ -18,8 +18,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ports = AzuriteProcess.FreePorts(3);
-        _azurite = await AzuriteProcess.StartAsync(RepositoryRoot.Find(), ports[0], ports[1], ports[2]);
+        _azurite = await AzuriteProcess.StartOnFreePortsAsync(RepositoryRoot.Find());
     }
 
     public async Task DisposeAsync()

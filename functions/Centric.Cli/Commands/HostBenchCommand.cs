@@ -106,13 +106,11 @@ internal static class HostBenchCommand
             }
 
             progress.Step("starting Azurite and the handler under the local host");
-            var ports = AzuriteProcess.FreePorts(3);
             await using var host = new LocalFunctionsHost(new LocalHostOptions
             {
                 ScriptRoot = AppContext.BaseDirectory,
                 StorageConnectionString = DevelopmentStorage.ConnectionString,
-                Azurite = new AzuriteOptions(
-                    ports[0], ports[1], ports[2], Path.Combine(work.FullName, "azurite")),
+                Azurite = AzuriteOptions.OnFreePorts(Path.Combine(work.FullName, "azurite")),
                 HttpPort = 0,
                 Settings = new Dictionary<string, string>
                 {

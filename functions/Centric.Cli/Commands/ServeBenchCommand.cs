@@ -108,13 +108,11 @@ internal static class ServeBenchCommand
             progress.Step(connectionString is null
                 ? "starting Azurite and the handler, seeding the sample"
                 : "starting the handler, seeding the sample");
-            var ports = AzuriteProcess.FreePorts(3);
             await using var host = new LocalFunctionsHost(new LocalHostOptions
             {
                 ScriptRoot = AppContext.BaseDirectory,
                 StorageConnectionString = connectionString ?? DevelopmentStorage.ConnectionString,
-                Azurite = new AzuriteOptions(
-                    ports[0], ports[1], ports[2], Path.Combine(work.FullName, "azurite")),
+                Azurite = AzuriteOptions.OnFreePorts(Path.Combine(work.FullName, "azurite")),
                 HttpPort = 0,
                 Settings = new Dictionary<string, string>
                 {

@@ -18,8 +18,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(5);
 
+    /// <summary>How many times <see cref="StartOnFreePortsAsync(string, string?, CancellationToken)"/> chooses ports.</summary>
+    private const int PortAttempts = 3;
+
+    /// <summary>How many of Azurite's last output lines an error quotes.</summary>
+    private const int OutputLinesKept = 10;
+
     private readonly Process _process;
     private readonly bool _persisted;
+    private readonly Queue<string> _output = new();
 
     private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort, bool persisted)
     {
@@ -106,12 +113,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        process.OutputDataReceived += static (_, _) => { };
-        process.ErrorDataReceived += static (_, _) => { };
+        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort, dataDirectory is not null);
+        process.OutputDataReceived += azurite.Keep;
+        process.ErrorDataReceived += azurite.Keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-
-        var azurite = new AzuriteProcess(process, blobPort, queuePort, tablePort, dataDirectory is not null);
         try
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -119,8 +125,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
             {
                 if (process.HasExited)
                 {
-                    throw new InvalidOperationException(
-                        $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.");
+                    // The exit is seen before the last lines are read: waiting for the end of the output streams gets them.
+                    await process.WaitForExitAsync(cancellationToken);
+                    var output = azurite.OutputTail();
+                    throw new AzuriteExitedException(
+                        $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.{output}",
+                        addressInUse: output.Contains("EADDRINUSE", StringComparison.Ordinal));
                 }
 
                 if (DateTime.UtcNow > deadline)
@@ -138,6 +148,32 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         return azurite;
+    }
+
+    /// <summary>
+    /// Starts Azurite on loopback ports nobody listens on. Between choosing a free port and Azurite binding it another
+    /// process can take it (tests and benches start several servers at once); Azurite then exits with EADDRINUSE, and
+    /// this chooses again, up to three times.
+    /// </summary>
+    public static Task<AzuriteProcess> StartOnFreePortsAsync(
+        string repositoryRoot, string? dataDirectory = null, CancellationToken cancellationToken = default) =>
+        StartOnFreePortsAsync(repositoryRoot, dataDirectory, () => FreePorts(3), cancellationToken);
+
+    /// <summary><see cref="StartOnFreePortsAsync(string, string?, CancellationToken)"/> with the ports chosen by <paramref name="choosePorts"/>.</summary>
+    internal static async Task<AzuriteProcess> StartOnFreePortsAsync(
+        string repositoryRoot, string? dataDirectory, Func<int[]> choosePorts, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = choosePorts();
+            try
+            {
+                return await StartAsync(repositoryRoot, ports[0], ports[1], ports[2], dataDirectory, cancellationToken);
+            }
+            catch (AzuriteExitedException e) when (e.AddressInUse && attempt < PortAttempts)
+            {
+            }
+        }
     }
 
     /// <summary>Whether something accepts TCP connections on the loopback port.</summary>
@@ -213,6 +249,33 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private void Keep(object sender, DataReceivedEventArgs line)
+    {
+        if (line.Data is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Enqueue(line.Data);
+            if (_output.Count > OutputLinesKept)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
+    private string OutputTail()
+    {
+        lock (_output)
+        {
+            return _output.Count == 0
+                ? " It wrote nothing."
+                : Environment.NewLine + "Azurite wrote:" + Environment.NewLine + string.Join(Environment.NewLine, _output);
+        }
     }
 
     /// <summary>Sends a POSIX signal with kill(1): <see cref="Process"/> sends no signal but SIGKILL.</summary>

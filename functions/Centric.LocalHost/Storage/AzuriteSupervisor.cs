@@ -21,6 +21,9 @@ public sealed class AzuriteSupervisor : IAsyncDisposable
     private AzuriteSupervisor(AzuriteProcess first, string repositoryRoot, string dataDirectory, ILogger logger)
     {
         _current = first;
+        BlobPort = first.BlobPort;
+        QueuePort = first.QueuePort;
+        TablePort = first.TablePort;
         _repositoryRoot = repositoryRoot;
         _dataDirectory = dataDirectory;
         _logger = logger;
@@ -29,10 +32,26 @@ public sealed class AzuriteSupervisor : IAsyncDisposable
     /// <summary>The running Azurite's process id (null while it is being restarted).</summary>
     public int? ProcessId => _current?.ProcessId;
 
+    public int BlobPort { get; }
+
+    public int QueuePort { get; }
+
+    public int TablePort { get; }
+
+    /// <summary>The connection string for the ports it keeps Azurite on.</summary>
+    public string ConnectionString => AzuriteProcess.ConnectionStringFor(BlobPort, QueuePort, TablePort);
+
     public static async Task<AzuriteSupervisor> StartAsync(
-        string repositoryRoot, int blobPort, int queuePort, int tablePort, string dataDirectory, ILogger logger, CancellationToken cancellationToken = default)
+        string repositoryRoot, int blobPort, int queuePort, int tablePort, string dataDirectory, ILogger logger, CancellationToken cancellationToken = default) =>
+        Watch(await AzuriteProcess.StartAsync(repositoryRoot, blobPort, queuePort, tablePort, dataDirectory, cancellationToken), repositoryRoot, dataDirectory, logger);
+
+    /// <summary>Starts Azurite on ports nobody listens on (see <see cref="AzuriteProcess.StartOnFreePortsAsync(string, string?, CancellationToken)"/>) and keeps it on them.</summary>
+    public static async Task<AzuriteSupervisor> StartOnFreePortsAsync(
+        string repositoryRoot, string dataDirectory, ILogger logger, CancellationToken cancellationToken = default) =>
+        Watch(await AzuriteProcess.StartOnFreePortsAsync(repositoryRoot, dataDirectory, cancellationToken), repositoryRoot, dataDirectory, logger);
+
+    private static AzuriteSupervisor Watch(AzuriteProcess first, string repositoryRoot, string dataDirectory, ILogger logger)
     {
-        var first = await AzuriteProcess.StartAsync(repositoryRoot, blobPort, queuePort, tablePort, dataDirectory, cancellationToken);
         var supervisor = new AzuriteSupervisor(first, repositoryRoot, dataDirectory, logger);
         supervisor._watching = Task.Run(supervisor.WatchAsync, CancellationToken.None);
         return supervisor;

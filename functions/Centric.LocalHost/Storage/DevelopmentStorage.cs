@@ -41,6 +41,19 @@ public static class DevelopmentStorage
             return (configured!, null);
         }
 
+        if (azurite.ChoosesPorts)
+        {
+            if (repositoryRoot is null)
+            {
+                throw new LocalHostConfigurationException(
+                    "Azurite on free ports was asked for, but the repository (folder with Serverless.sln) was not found to start it from.");
+            }
+
+            var chosen = await StartAsync(
+                (data, token) => AzuriteSupervisor.StartOnFreePortsAsync(repositoryRoot, data, logger, token), repositoryRoot, azurite, logger, cancellationToken);
+            return (chosen.ConnectionString, chosen);
+        }
+
         var listening = new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Count(AzuriteProcess.IsListening);
         if (listening == 3)
         {
@@ -60,13 +73,24 @@ public static class DevelopmentStorage
                 "No storage is configured and Azurite is not running: set AzureWebJobsStorage, start Azurite on 10000-10002, or run from the repository (folder with Serverless.sln) after 'npm ci'.");
         }
 
+        var started = await StartAsync(
+            (data, token) => AzuriteSupervisor.StartAsync(repositoryRoot, azurite.BlobPort, azurite.QueuePort, azurite.TablePort, data, logger, token),
+            repositoryRoot,
+            azurite,
+            logger,
+            cancellationToken);
+        return (connectionString, started);
+    }
+
+    private static async Task<AzuriteSupervisor> StartAsync(
+        Func<string, CancellationToken, Task<AzuriteSupervisor>> start, string repositoryRoot, AzuriteOptions azurite, ILogger logger, CancellationToken cancellationToken)
+    {
         var data = azurite.DataDirectory ?? Path.Combine(repositoryRoot, ".azurite");
         try
         {
-            var started = await AzuriteSupervisor.StartAsync(
-                repositoryRoot, azurite.BlobPort, azurite.QueuePort, azurite.TablePort, data, logger, cancellationToken);
-            logger.AzuriteStarted(azurite.BlobPort, azurite.TablePort, data);
-            return (connectionString, started);
+            var started = await start(data, cancellationToken);
+            logger.AzuriteStarted(started.BlobPort, started.TablePort, data);
+            return started;
         }
         catch (FileNotFoundException e)
         {

@@ -59,7 +59,6 @@ internal sealed class FaultHost : IAsyncDisposable
             settings[Centric.LocalHost.Configuration.HostConfiguration.TimeoutOverride] = timeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var ports = AzuriteProcess.FreePorts(3);
         var host = new LocalFunctionsHost(
             new LocalHostOptions
             {
@@ -68,7 +67,7 @@ internal sealed class FaultHost : IAsyncDisposable
                 Environment = static _ => null,
                 Settings = settings,
                 RepositoryRoot = RepositoryRoot.Find(),
-                Azurite = new AzuriteOptions(ports[0], ports[1], ports[2], data),
+                Azurite = AzuriteOptions.OnFreePorts(data),
             },
             loggers);
         try
