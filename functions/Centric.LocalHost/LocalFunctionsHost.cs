@@ -131,7 +131,7 @@ public sealed class LocalFunctionsHost(LocalHostOptions options, ILoggerFactory?
                 _functions.ScriptRoot,
                 _functions.Host.CustomHandler,
                 environment,
-                AzuriteProcess.FreePort(),
+                AzuriteProcess.FreePort,
                 options.HandlerStartupTimeout,
                 _loggers.CreateLogger("Centric.Functions"),
                 _time,

@@ -19,4 +19,7 @@ public sealed class LocalHostConfigurationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>Whether a process exited because its port was taken (address already in use), so another port may do.</summary>
+    public bool PortTaken { get; init; }
 }

@@ -144,8 +144,13 @@ public sealed class HandlerProcess : IAsyncDisposable
             if (_process.HasExited)
             {
                 await _process.WaitForExitAsync(cancellationToken);
+                var stderr = StderrTail();
                 throw new LocalHostConfigurationException(
-                    $"The handler exited with code {_process.ExitCode} before answering GET / on port {Port}.{StderrTail()}");
+                    $"The handler exited with code {_process.ExitCode} before answering GET / on port {Port}.{stderr}")
+                {
+                    PortTaken = stderr.Contains("address already in use", StringComparison.OrdinalIgnoreCase) ||
+                                stderr.Contains("EADDRINUSE", StringComparison.Ordinal),
+                };
             }
 
             try

@@ -16,6 +16,9 @@ public sealed class HandlerSupervisor : IAsyncDisposable
 {
     public const int MaxRestarts = 10;
 
+    /// <summary>How many ports the first start tries when the one chosen was taken.</summary>
+    private const int PortAttempts = 3;
+
     public static readonly TimeSpan RestartWindow = TimeSpan.FromMinutes(10);
 
     private readonly Func<CancellationToken, Task<HandlerProcess>> _start;
@@ -46,21 +49,40 @@ public sealed class HandlerSupervisor : IAsyncDisposable
     /// <summary>Completes when the handler kept exiting and the supervisor stopped restarting it.</summary>
     public Task GaveUp => _gaveUp.Task;
 
-    /// <summary>Starts the handler (failing as <see cref="HandlerProcess.StartAsync"/> does) and begins watching it.</summary>
+    /// <summary>
+    /// Starts the handler on the port <paramref name="choosePort"/> gives (failing as <see cref="HandlerProcess.StartAsync"/>
+    /// does) and begins watching it; restarts keep that port. A free port chosen can be taken by another process before
+    /// the handler binds it: when the handler exits saying so, another port is chosen, up to three times.
+    /// </summary>
     public static async Task<HandlerSupervisor> StartAsync(
         string scriptRoot,
         CustomHandlerDescription description,
         IReadOnlyDictionary<string, string> environment,
-        int port,
+        Func<int> choosePort,
         TimeSpan startupTimeout,
         ILogger logger,
         TimeProvider time,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(choosePort);
+        var port = choosePort();
         Task<HandlerProcess> Start(CancellationToken token) =>
             HandlerProcess.StartAsync(scriptRoot, description, environment, port, startupTimeout, logger, token);
 
-        var first = await Start(cancellationToken);
+        HandlerProcess first;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                first = await Start(cancellationToken);
+                break;
+            }
+            catch (LocalHostConfigurationException e) when (e.PortTaken && attempt < PortAttempts)
+            {
+                port = choosePort();
+            }
+        }
+
         var supervisor = new HandlerSupervisor(first, Start, logger, time) { BaseAddress = first.BaseAddress };
         supervisor._watching = Task.Run(supervisor.WatchAsync, CancellationToken.None);
         return supervisor;
