@@ -4,7 +4,7 @@ using FsCheck.Xunit;
 namespace Centric.Domain.Tests.Clv;
 
 /// <summary>
-/// <see cref="ClvCalculator.Score"/> works each distinct (x, t_x, T) out once and shares equation (10)'s numerators
+/// <see cref="ClvCalculator.Score(IReadOnlyList{CustomerSummary}, ITransactionModel, GammaGammaModel?, ClvOptions?)"/> works each distinct (x, t_x, T) out once and shares equation (10)'s numerators
 /// between customers of equal (x, T): on random histories with many repeats, every customer's numbers are the very
 /// doubles (and decimals) the model gives for that customer alone, month by month.
 /// </summary>

@@ -7,41 +7,63 @@ namespace Centric.Domain.Tests.Clv;
 /// <summary>
 /// The as-of fit spreads each BG/NBD likelihood evaluation over the processors once there are some thousands of
 /// distinct histories; its groups' shares are added in group order, so the fit is the one-thread fit of the same
-/// summaries to the bit: the same parameters after the same evaluations, and so the same scores.
+/// summaries to the bit: the same parameters after the same evaluations, and so the same scores. The fit is asked for
+/// two and three threads outright, so the spread path runs whatever the processors of the machine the tests run on.
 /// </summary>
 public class ThreadedLikelihoodTests
 {
+    /// <summary>The fewest groups a thread is given (BgNbdFitter.MinGroupsPerThread).</summary>
+    private const int GroupsPerThread = 4096;
+
     [Theory]
-    [InlineData(3)]
-    [InlineData(11)]
-    public void AsOfFit_OnThreads_IsTheOneThreadFitToTheBit(int seed)
+    [InlineData(3, 2)]
+    [InlineData(11, 2)]
+    [InlineData(11, 3)]
+    public void Fit_OnThreads_IsTheOneThreadFitToTheBit(int seed, int threads)
     {
         var asOf = new DateOnly(2026, 6, 30);
-        var history = PurchaseHistory.From(Histories(seed, asOf));
-        var summaries = history.Summarize(asOf);
-        // Enough distinct (x, t_x, T) histories for the evaluations to be spread over threads (4,096 a thread).
-        Assert.True(summaries.Select(s => (s.Frequency, s.Recency, s.Age)).Distinct().Count() > 2 * 4096);
+        var summaries = PurchaseHistory.From(Histories(seed, asOf, customers: 20_000)).Summarize(asOf);
+        var groups = RfmGroups.From(summaries);
+        // Enough distinct (x, t_x, T) histories for the evaluations to be spread over the threads asked for.
+        Assert.True(groups.Count >= threads * GroupsPerThread, $"{groups.Count} groups");
 
-        var threaded = ClvFitter.FitAt(history, asOf, new ClvSettings());
-        var alone = BgNbdFitter.Fit(summaries);
+        var threaded = BgNbdFitter.Fit(groups, null, threads);
+        var alone = BgNbdFitter.Fit(groups, null, threads: 1);
 
-        var expected = alone.Model!.Parameters;
-        var actual = ((BgNbdModel)threaded.Model!).Parameters;
+        AssertSameToTheBit(alone, threaded);
+    }
+
+    [Fact]
+    public void AsOfFit_IsTheOneThreadFitToTheBit()
+    {
+        var asOf = new DateOnly(2026, 6, 30);
+        var history = PurchaseHistory.From(Histories(5, asOf, customers: 15_000));
+
+        var asOfFit = ClvFitter.FitAt(history, asOf, new ClvSettings());
+        var alone = BgNbdFitter.Fit(history.Summarize(asOf));
+
+        AssertSameToTheBit(alone, new BgNbdFit((BgNbdModel)asOfFit.Model!, asOfFit.Status));
+    }
+
+    private static void AssertSameToTheBit(BgNbdFit expectedFit, BgNbdFit actualFit)
+    {
+        var expected = expectedFit.Model!.Parameters;
+        var actual = actualFit.Model!.Parameters;
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.R), BitConverter.DoubleToInt64Bits(actual.R));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Alpha), BitConverter.DoubleToInt64Bits(actual.Alpha));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.A), BitConverter.DoubleToInt64Bits(actual.A));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.B), BitConverter.DoubleToInt64Bits(actual.B));
-        Assert.Equal(alone.Status, threaded.Status);
-        Assert.Equal(alone.Status.Evaluations, threaded.Status.Evaluations);
+        Assert.Equal(expectedFit.Status, actualFit.Status);
+        Assert.Equal(expectedFit.Status.Evaluations, actualFit.Status.Evaluations);
     }
 
-    /// <summary>Three years of purchase days of 15,000 customers at individual rates, so most histories are distinct.</summary>
-    private static List<Transaction> Histories(int seed, DateOnly asOf)
+    /// <summary>Three years of purchase days of customers at individual rates, so most histories are distinct.</summary>
+    private static List<Transaction> Histories(int seed, DateOnly asOf, int customers)
     {
         var random = new Random(seed);
         var first = asOf.AddDays(-3 * 365);
         var transactions = new List<Transaction>();
-        for (var c = 0; c < 15_000; c++)
+        for (var c = 0; c < customers; c++)
         {
             var day = first.AddDays(random.Next(0, 3 * 365));
             var meanGap = 5 + random.Next(0, 120);
