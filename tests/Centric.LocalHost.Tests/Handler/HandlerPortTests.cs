@@ -1,8 +1,7 @@
-using System.Net;
-using System.Net.Sockets;
 using Centric.LocalHost.Configuration;
 using Centric.LocalHost.Handler;
 using Centric.LocalHost.Storage;
+using Centric.LocalHost.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Centric.LocalHost.Tests.Handler;
@@ -22,13 +21,13 @@ public sealed class HandlerPortTests
     [Fact]
     public async Task Start_OnATakenPort_SaysThePortWasTaken()
     {
-        using var taken = Listen();
+        using var taken = new TakenPort();
 
         var error = await Assert.ThrowsAsync<LocalHostConfigurationException>(() => HandlerProcess.StartAsync(
-            Path.GetTempPath(), NodeHandler, new Dictionary<string, string>(), PortOf(taken), TimeSpan.FromSeconds(20), NullLogger.Instance));
+            Path.GetTempPath(), NodeHandler, new Dictionary<string, string>(), taken.Port, TimeSpan.FromSeconds(20), NullLogger.Instance));
 
         Assert.True(error.PortTaken);
-        Assert.Contains($"before answering GET / on port {PortOf(taken)}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"before answering GET / on port {taken.Port}", error.Message, StringComparison.Ordinal);
         Assert.Contains("EADDRINUSE", error.Message, StringComparison.Ordinal);
     }
 
@@ -46,11 +45,11 @@ public sealed class HandlerPortTests
     [Fact]
     public async Task Supervisor_WhenTheChosenPortIsTakenBeforeTheHandlerBindsIt_ChoosesAnother()
     {
-        using var taken = Listen();
+        using var taken = new TakenPort();
         var chosen = new List<int>();
         int Choose()
         {
-            var port = chosen.Count == 0 ? PortOf(taken) : AzuriteProcess.FreePort();
+            var port = chosen.Count == 0 ? taken.Port : AzuriteProcess.FreePort();
             chosen.Add(port);
             return port;
         }
@@ -63,13 +62,4 @@ public sealed class HandlerPortTests
         using var client = new HttpClient { BaseAddress = supervisor.BaseAddress };
         Assert.Equal("ready", await client.GetStringAsync(new Uri("/", UriKind.Relative)));
     }
-
-    private static TcpListener Listen()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return listener;
-    }
-
-    private static int PortOf(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
 }

@@ -1,7 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
 using Centric.LocalHost.Storage;
+using Centric.LocalHost.Tests.Support;
 using Centric.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,33 +16,33 @@ public sealed class AzuriteStartTests
     [Fact]
     public async Task Start_OnATakenPort_FailsQuotingAzuritesReason()
     {
-        using var taken = Listen();
+        using var taken = new TakenPort();
         var free = AzuriteProcess.FreePorts(2);
 
         var e = await Assert.ThrowsAsync<AzuriteExitedException>(
-            () => AzuriteProcess.StartAsync(RepositoryRoot.Find(), PortOf(taken), free[0], free[1]));
+            () => AzuriteProcess.StartAsync(RepositoryRoot.Find(), taken.Port, free[0], free[1]));
 
         Assert.True(e.AddressInUse);
-        Assert.Contains($"before listening on {PortOf(taken)}/{free[0]}/{free[1]}", e.Message, StringComparison.Ordinal);
-        Assert.Contains($"EADDRINUSE: address already in use 127.0.0.1:{PortOf(taken)}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"before listening on {taken.Port}/{free[0]}/{free[1]}", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"EADDRINUSE: address already in use 127.0.0.1:{taken.Port}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StartOnFreePorts_WhenThePortsChosenAreTakenBeforeAzuriteBindsThem_ChoosesAgain()
     {
-        using var taken = Listen();
+        using var taken = new TakenPort();
         var choices = 0;
         int[] Choose()
         {
             choices++;
             var free = AzuriteProcess.FreePorts(3);
-            return choices == 1 ? [free[0], PortOf(taken), free[2]] : free;
+            return choices == 1 ? [free[0], taken.Port, free[2]] : free;
         }
 
         await using var azurite = await AzuriteProcess.StartOnFreePortsAsync(RepositoryRoot.Find(), null, Choose, CancellationToken.None);
 
         Assert.Equal(2, choices);
-        Assert.NotEqual(PortOf(taken), azurite.QueuePort);
+        Assert.NotEqual(taken.Port, azurite.QueuePort);
         var container = new BlobContainerClient(azurite.ConnectionString, "started");
         await container.CreateAsync();
         Assert.True((await container.ExistsAsync()).Value);
@@ -52,13 +51,13 @@ public sealed class AzuriteStartTests
     [Fact]
     public async Task StartOnFreePorts_GivesUpAfterThreeChoices_WithAzuritesReason()
     {
-        using var taken = Listen();
+        using var taken = new TakenPort();
         var choices = 0;
         int[] Choose()
         {
             choices++;
             var free = AzuriteProcess.FreePorts(2);
-            return [PortOf(taken), free[0], free[1]];
+            return [taken.Port, free[0], free[1]];
         }
 
         var e = await Assert.ThrowsAsync<AzuriteExitedException>(
@@ -91,13 +90,4 @@ public sealed class AzuriteStartTests
             data.Delete(recursive: true);
         }
     }
-
-    private static TcpListener Listen()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return listener;
-    }
-
-    private static int PortOf(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
 }
