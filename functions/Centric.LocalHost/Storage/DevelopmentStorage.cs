@@ -64,7 +64,7 @@ public static class DevelopmentStorage
         if (listening > 0)
         {
             throw new LocalHostConfigurationException(
-                "Something listens on some but not all of the ports 10000-10002 (blob, queue, table). Stop it, or start a full Azurite (npm run azurite), then retry.");
+                $"Something listens on some but not all of the ports {azurite.BlobPort}, {azurite.QueuePort} and {azurite.TablePort} (blob, queue, table). Stop it, or start a full Azurite on them{(azurite.IsDefault ? " (npm run azurite)" : "")}, then retry.");
         }
 
         if (repositoryRoot is null)

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using Centric.LocalHost.Configuration;
 using Centric.LocalHost.Storage;
 using Centric.LocalHost.Tests.Support;
 using Centric.Testing;
@@ -65,6 +66,19 @@ public sealed class AzuriteStartTests
 
         Assert.Equal(3, choices);
         Assert.Contains("EADDRINUSE", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DevelopmentStorage_WhereSomethingHoldsOneOfTheThreePorts_NamesThePortsItWasGiven()
+    {
+        using var taken = new TakenPort();
+        var free = AzuriteProcess.FreePorts(2);
+
+        var e = await Assert.ThrowsAsync<LocalHostConfigurationException>(() => DevelopmentStorage.ResolveAsync(
+            null, RepositoryRoot.Find(), new AzuriteOptions(free[0], taken.Port, free[1]), NullLogger.Instance));
+
+        Assert.Contains($"some but not all of the ports {free[0]}, {taken.Port} and {free[1]}", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("10000", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
