@@ -34,63 +34,43 @@ public static class DevelopmentStorage
         CancellationToken cancellationToken = default)
     {
         azurite ??= new AzuriteOptions();
-        var connectionString = azurite.IsDefault ? ConnectionString : AzuriteProcess.ConnectionStringFor(azurite.BlobPort, azurite.QueuePort, azurite.TablePort);
         if (!IsDevelopmentStorage(configured))
         {
             logger.StorageConfigured(AccountOf(configured!));
             return (configured!, null);
         }
 
-        if (azurite.ChoosesPorts)
+        if (!azurite.ChoosesPorts)
         {
-            if (repositoryRoot is null)
+            var listening = new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Count(AzuriteProcess.IsListening);
+            if (listening == 3)
             {
-                throw new LocalHostConfigurationException(
-                    "Azurite on free ports was asked for, but the repository (folder with Serverless.sln) was not found to start it from.");
+                logger.StorageExisting();
+                return (azurite.IsDefault ? ConnectionString : AzuriteProcess.ConnectionStringFor(azurite.BlobPort, azurite.QueuePort, azurite.TablePort), null);
             }
 
-            var chosen = await StartAsync(
-                (data, token) => AzuriteSupervisor.StartOnFreePortsAsync(repositoryRoot, data, logger, token), repositoryRoot, azurite, logger, cancellationToken);
-            return (chosen.ConnectionString, chosen);
-        }
-
-        var listening = new[] { azurite.BlobPort, azurite.QueuePort, azurite.TablePort }.Count(AzuriteProcess.IsListening);
-        if (listening == 3)
-        {
-            logger.StorageExisting();
-            return (connectionString, null);
-        }
-
-        if (listening > 0)
-        {
-            throw new LocalHostConfigurationException(
-                $"Something listens on some but not all of the ports {azurite.BlobPort}, {azurite.QueuePort} and {azurite.TablePort} (blob, queue, table). Stop it, or start a full Azurite on them{(azurite.IsDefault ? " (npm run azurite)" : "")}, then retry.");
+            if (listening > 0)
+            {
+                throw new LocalHostConfigurationException(
+                    $"Something listens on some but not all of the ports {azurite.BlobPort}, {azurite.QueuePort} and {azurite.TablePort} (blob, queue, table). Stop it, or start a full Azurite on them{(azurite.IsDefault ? " (npm run azurite)" : "")}, then retry.");
+            }
         }
 
         if (repositoryRoot is null)
         {
-            throw new LocalHostConfigurationException(
-                "No storage is configured and Azurite is not running: set AzureWebJobsStorage, start Azurite on 10000-10002, or run from the repository (folder with Serverless.sln) after 'npm ci'.");
+            throw new LocalHostConfigurationException(azurite.ChoosesPorts
+                ? "Azurite on free ports was asked for, but the repository (folder with Serverless.sln) was not found to start it from."
+                : "No storage is configured and Azurite is not running: set AzureWebJobsStorage, start Azurite on 10000-10002, or run from the repository (folder with Serverless.sln) after 'npm ci'.");
         }
 
-        var started = await StartAsync(
-            (data, token) => AzuriteSupervisor.StartAsync(repositoryRoot, azurite.BlobPort, azurite.QueuePort, azurite.TablePort, data, logger, token),
-            repositoryRoot,
-            azurite,
-            logger,
-            cancellationToken);
-        return (connectionString, started);
-    }
-
-    private static async Task<AzuriteSupervisor> StartAsync(
-        Func<string, CancellationToken, Task<AzuriteSupervisor>> start, string repositoryRoot, AzuriteOptions azurite, ILogger logger, CancellationToken cancellationToken)
-    {
         var data = azurite.DataDirectory ?? Path.Combine(repositoryRoot, ".azurite");
         try
         {
-            var started = await start(data, cancellationToken);
+            var started = azurite.ChoosesPorts
+                ? await AzuriteSupervisor.StartOnFreePortsAsync(repositoryRoot, data, logger, cancellationToken)
+                : await AzuriteSupervisor.StartAsync(repositoryRoot, azurite.BlobPort, azurite.QueuePort, azurite.TablePort, data, logger, cancellationToken);
             logger.AzuriteStarted(started.BlobPort, started.TablePort, data);
-            return started;
+            return (azurite.IsDefault ? ConnectionString : started.ConnectionString, started);
         }
         catch (FileNotFoundException e)
         {
