@@ -148,8 +148,7 @@ public sealed class HandlerProcess : IAsyncDisposable
                 throw new LocalHostConfigurationException(
                     $"The handler exited with code {_process.ExitCode} before answering GET / on port {Port}.{stderr}")
                 {
-                    PortTaken = stderr.Contains("address already in use", StringComparison.OrdinalIgnoreCase) ||
-                                stderr.Contains("EADDRINUSE", StringComparison.Ordinal),
+                    PortTaken = FreePortStart.SaysAddressInUse(stderr),
                 };
             }
 

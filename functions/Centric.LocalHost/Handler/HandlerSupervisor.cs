@@ -16,9 +16,6 @@ public sealed class HandlerSupervisor : IAsyncDisposable
 {
     public const int MaxRestarts = 10;
 
-    /// <summary>How many ports the first start tries when the one chosen was taken.</summary>
-    private const int PortAttempts = 3;
-
     public static readonly TimeSpan RestartWindow = TimeSpan.FromMinutes(10);
 
     private readonly Func<CancellationToken, Task<HandlerProcess>> _start;
@@ -52,7 +49,7 @@ public sealed class HandlerSupervisor : IAsyncDisposable
     /// <summary>
     /// Starts the handler on the port <paramref name="choosePort"/> gives (failing as <see cref="HandlerProcess.StartAsync"/>
     /// does) and begins watching it; restarts keep that port. A free port chosen can be taken by another process before
-    /// the handler binds it: when the handler exits saying so, another port is chosen, up to three times.
+    /// the handler binds it: when the handler exits saying so, another port is chosen (<see cref="FreePortStart"/>).
     /// </summary>
     public static async Task<HandlerSupervisor> StartAsync(
         string scriptRoot,
@@ -65,23 +62,12 @@ public sealed class HandlerSupervisor : IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(choosePort);
-        var port = choosePort();
+        var first = await FreePortStart.StartAsync(
+            choosePort,
+            port => HandlerProcess.StartAsync(scriptRoot, description, environment, port, startupTimeout, logger, cancellationToken),
+            e => e is LocalHostConfigurationException { PortTaken: true });
         Task<HandlerProcess> Start(CancellationToken token) =>
-            HandlerProcess.StartAsync(scriptRoot, description, environment, port, startupTimeout, logger, token);
-
-        HandlerProcess first;
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                first = await Start(cancellationToken);
-                break;
-            }
-            catch (LocalHostConfigurationException e) when (e.PortTaken && attempt < PortAttempts)
-            {
-                port = choosePort();
-            }
-        }
+            HandlerProcess.StartAsync(scriptRoot, description, environment, first.Port, startupTimeout, logger, token);
 
         var supervisor = new HandlerSupervisor(first, Start, logger, time) { BaseAddress = first.BaseAddress };
         supervisor._watching = Task.Run(supervisor.WatchAsync, CancellationToken.None);

@@ -18,9 +18,6 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     private static readonly TimeSpan GracefulStop = TimeSpan.FromSeconds(5);
 
-    /// <summary>How many times <see cref="StartOnFreePortsAsync(string, string?, CancellationToken)"/> chooses ports.</summary>
-    private const int PortAttempts = 3;
-
     /// <summary>How many of Azurite's last output lines an error quotes.</summary>
     private const int OutputLinesKept = 10;
 
@@ -130,7 +127,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     var output = azurite.OutputTail();
                     throw new AzuriteExitedException(
                         $"Azurite exited with code {process.ExitCode} before listening on {blobPort}/{queuePort}/{tablePort}.{output}",
-                        addressInUse: output.Contains("EADDRINUSE", StringComparison.Ordinal));
+                        addressInUse: FreePortStart.SaysAddressInUse(output));
                 }
 
                 if (DateTime.UtcNow > deadline)
@@ -153,28 +150,19 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>
     /// Starts Azurite on loopback ports nobody listens on. Between choosing a free port and Azurite binding it another
     /// process can take it (tests and benches start several servers at once); Azurite then exits with EADDRINUSE, and
-    /// this chooses again, up to three times.
+    /// this chooses again (<see cref="FreePortStart"/>).
     /// </summary>
     public static Task<AzuriteProcess> StartOnFreePortsAsync(
         string repositoryRoot, string? dataDirectory = null, CancellationToken cancellationToken = default) =>
         StartOnFreePortsAsync(repositoryRoot, dataDirectory, () => FreePorts(3), cancellationToken);
 
     /// <summary><see cref="StartOnFreePortsAsync(string, string?, CancellationToken)"/> with the ports chosen by <paramref name="choosePorts"/>.</summary>
-    internal static async Task<AzuriteProcess> StartOnFreePortsAsync(
-        string repositoryRoot, string? dataDirectory, Func<int[]> choosePorts, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var ports = choosePorts();
-            try
-            {
-                return await StartAsync(repositoryRoot, ports[0], ports[1], ports[2], dataDirectory, cancellationToken);
-            }
-            catch (AzuriteExitedException e) when (e.AddressInUse && attempt < PortAttempts)
-            {
-            }
-        }
-    }
+    internal static Task<AzuriteProcess> StartOnFreePortsAsync(
+        string repositoryRoot, string? dataDirectory, Func<int[]> choosePorts, CancellationToken cancellationToken) =>
+        FreePortStart.StartAsync(
+            choosePorts,
+            ports => StartAsync(repositoryRoot, ports[0], ports[1], ports[2], dataDirectory, cancellationToken),
+            e => e is AzuriteExitedException { AddressInUse: true });
 
     /// <summary>Whether something accepts TCP connections on the loopback port.</summary>
     public static bool IsListening(int port)
