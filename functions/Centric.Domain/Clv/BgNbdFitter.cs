@@ -13,7 +13,7 @@ public static class BgNbdFitter
     private static readonly string[] Names = ["r", "alpha", "a", "b"];
 
     /// <summary>Fewer groups per thread than this are not worth handing to another thread.</summary>
-    private const int MinGroupsPerThread = 4096;
+    internal const int MinGroupsPerThread = 4096;
 
     /// <summary>Fits r, α, a, b to the customers' summaries.</summary>
     public static BgNbdFit Fit(IReadOnlyList<CustomerSummary> customers, FitOptions? options = null)

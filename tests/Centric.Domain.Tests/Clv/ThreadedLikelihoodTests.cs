@@ -12,9 +12,6 @@ namespace Centric.Domain.Tests.Clv;
 /// </summary>
 public class ThreadedLikelihoodTests
 {
-    /// <summary>The fewest groups a thread is given (BgNbdFitter.MinGroupsPerThread).</summary>
-    private const int GroupsPerThread = 4096;
-
     [Theory]
     [InlineData(3, 2)]
     [InlineData(11, 2)]
@@ -25,7 +22,7 @@ public class ThreadedLikelihoodTests
         var summaries = PurchaseHistory.From(Histories(seed, asOf, customers: 20_000)).Summarize(asOf);
         var groups = RfmGroups.From(summaries);
         // Enough distinct (x, t_x, T) histories for the evaluations to be spread over the threads asked for.
-        Assert.True(groups.Count >= threads * GroupsPerThread, $"{groups.Count} groups");
+        Assert.True(groups.Count >= threads * BgNbdFitter.MinGroupsPerThread, $"{groups.Count} groups");
 
         var threaded = BgNbdFitter.Fit(groups, null, threads);
         var alone = BgNbdFitter.Fit(groups, null, threads: 1);
