@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using Azure.Core;
-using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -21,7 +19,7 @@ public sealed class SnapshotPeriodReadTests(AzuriteFixture azurite) : IClassFixt
     private static readonly DateOnly February = new(2026, 2, 1);
     private static readonly DateOnly AsOf = new(2026, 2, 20);
 
-    private readonly RequestLog _requests = new();
+    private readonly TableRequestLog _requests = new();
     private StorageClients _clients = null!;
 
     public Task InitializeAsync()
@@ -70,16 +68,4 @@ public sealed class SnapshotPeriodReadTests(AzuriteFixture azurite) : IClassFixt
     private static SnapshotRow Row(string metric, string grain, DateOnly start, string segment, string? preset) => new(
         "shop", metric, grain, grain == "month" ? $"{start:yyyy-MM}" : $"{start:yyyy}-Q1", start, start.AddMonths(grain == "month" ? 1 : 3),
         segment, 1m, null, null, "count", preset, 1, "g1", DateTimeOffset.UnixEpoch, AsOf, start == February, false);
-
-    /// <summary>Every request the table client sends.</summary>
-    private sealed class RequestLog : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<string> _requests = new();
-
-        public IReadOnlyList<string> All => [.. _requests];
-
-        public void Clear() => _requests.Clear();
-
-        public override void OnSendingRequest(HttpMessage message) => _requests.Enqueue($"{message.Request.Method} {message.Request.Uri}");
-    }
 }

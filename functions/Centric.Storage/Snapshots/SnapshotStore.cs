@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
 using Azure.Data.Tables;
 using Centric.Domain.Snapshots;
 using Centric.Storage.Connection;
@@ -6,42 +11,105 @@ using Centric.Storage.Connection;
 namespace Centric.Storage.Snapshots;
 
 /// <summary>
-/// Snapshot generations in the <c>snapshots</c> table. A generation is written in full before the dataset's pointer
-/// moves to it, so readers never see half a generation. Decimals are stored as invariant strings to stay exact.
+/// Snapshot generations. Each generation has a table of its own (<see cref="GenerationTable(string, string)"/>) holding its rows, one
+/// partition per metric, and one entry in the <c>snapshots</c> table (PartitionKey <c>{dataset}|{generation}</c>,
+/// RowKey <c>generation</c>) naming that table, which is how a dataset's generations are listed. Retiring a generation
+/// is then one table delete, however many rows it holds, and a generation's write spreads over as many partitions as it
+/// has metrics instead of queueing on one. Generations written before tables per generation (their rows in the
+/// <c>snapshots</c> table itself, under their PartitionKey, and no entry) are still read and deleted.
+/// A generation is written in full before the dataset's pointer moves to it, so readers never see half a generation.
+/// Decimals are stored as invariant strings to stay exact.
 /// </summary>
 public sealed class SnapshotStore(StorageClients clients)
 {
+    /// <summary>The RowKey of a generation's entry in the <c>snapshots</c> table (no metric row has it: theirs hold a <c>|</c>).</summary>
+    public const string EntryRowKey = "generation";
+
     private const int BatchSize = 100;
 
     /// <summary>
     /// Batches in flight at once: one batch at a time leaves a generation's write waiting on round trips (600 of them
-    /// for 60,000 rows); a few at once stay well inside a partition's 2,000 entities per second.
+    /// for 60,000 rows); a few at once stay well inside a partition's 2,000 entities per second even when all of them
+    /// are one metric's.
     /// </summary>
     private const int BatchesInFlight = 4;
     private readonly TableClient _table = clients.Tables.GetTableClient(clients.Names.SnapshotsTable);
+    private readonly TableServiceClient _service = clients.Tables;
+    private readonly string _snapshotsTable = clients.Names.SnapshotsTable;
+
+    /// <summary>Generations this store has created the entry and table of: later writes of the same generation skip it.</summary>
+    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
+
+    /// <summary>Where each generation read so far keeps its rows (a generation never moves once written).</summary>
+    private readonly ConcurrentDictionary<string, Place> _places = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The name of the table holding a generation's rows: <c>snapshotgen</c> and 32 hex digits of a SHA-256 of the
+    /// snapshots table's name, the dataset and the generation (table names allow letters and digits only, and datasets
+    /// and generations hold other characters). The generation's entry in the <c>snapshots</c> table names it too.
+    /// </summary>
+    public string GenerationTable(string dataset, string generation) => GenerationTable(_snapshotsTable, dataset, generation);
+
+    /// <summary>The name of the table holding a generation's rows, for the snapshots table named <paramref name="snapshotsTable"/>.</summary>
+    public static string GenerationTable(string snapshotsTable, string dataset, string generation)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(snapshotsTable + "|" + RowKeys.Partition(dataset, generation)));
+        return "snapshotgen" + Convert.ToHexStringLower(hash)[..32];
+    }
 
     public async Task WriteAsync(string dataset, string generation, IReadOnlyList<SnapshotRow> rows, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var partition = RowKeys.Partition(dataset, generation);
+        var table = await CreateAsync(dataset, generation, cancellationToken);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var entities = rows.Select(r => ToEntity(partition, r)).Where(e => seen.Add(e.RowKey));
+        var batches = rows.Select(ToEntity).Where(e => seen.Add(e.RowKey))
+            .GroupBy(e => e.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(metric => metric.Chunk(BatchSize));
         await Parallel.ForEachAsync(
-            entities.Chunk(BatchSize),
+            batches,
             new ParallelOptions { MaxDegreeOfParallelism = BatchesInFlight, CancellationToken = cancellationToken },
-            async (batch, token) => await _table.SubmitTransactionAsync(
+            async (batch, token) => await table.SubmitTransactionAsync(
                 batch.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)), token));
+    }
+
+    /// <summary>
+    /// The generation's table, after its entry and then the table itself exist: in that order, so that a write stopped
+    /// half-way leaves an entry the sweep finds (and deletes with its table), never a table nothing names.
+    /// </summary>
+    private async Task<TableClient> CreateAsync(string dataset, string generation, CancellationToken cancellationToken)
+    {
+        var name = GenerationTable(dataset, generation);
+        var key = RowKeys.Partition(dataset, generation);
+        var created = _created.GetOrAdd(key, _ => Task.Run(async () =>
+        {
+            await _table.UpsertEntityAsync(
+                new TableEntity(key, EntryRowKey) { ["Table"] = name }, TableUpdateMode.Replace, CancellationToken.None);
+            await _service.CreateTableIfNotExistsAsync(name, CancellationToken.None);
+        }, CancellationToken.None));
+        try
+        {
+            await created.WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (created.IsFaulted)
+        {
+            // A failed creation is tried again by the next write rather than remembered.
+            _created.TryRemove(new KeyValuePair<string, Task>(key, created));
+            throw;
+        }
+
+        _places[key] = new Place(_service.GetTableClient(name), null);
+        return _service.GetTableClient(name);
     }
 
     public async Task<IReadOnlyList<SnapshotRow>> ReadAsync(
         string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, SnapshotQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var partition = RowKeys.Partition(dataset, generation);
+        var place = await PlaceAsync(dataset, generation, cancellationToken);
         var prefix = RowKeys.Prefix(query.Metric, query.Grain);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var filter = (place.Legacy ?? PartitionsOf(prefix)) + " and " + TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
         var rows = new List<SnapshotRow>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in QueryAsync(place.Table, filter, null, cancellationToken))
         {
             var row = FromEntity(dataset, generation, computedAt, asOf, entity);
             if (Matches(row, query))
@@ -62,8 +130,13 @@ public sealed class SnapshotStore(StorageClients clients)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        var partition = RowKeys.Partition(dataset, generation);
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
+        var place = await PlaceAsync(dataset, generation, cancellationToken);
+        var clauses = new List<string>();
+        if ((place.Legacy ?? (scan.RowKeyPrefix is { } start ? PartitionsOf(start) : scan.After is { } next ? PartitionsFrom(next) : null)) is { } partitions)
+        {
+            clauses.Add(partitions);
+        }
+
         if (scan.RowKeyPrefix is { } prefix)
         {
             clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"));
@@ -75,7 +148,7 @@ public sealed class SnapshotStore(StorageClients clients)
         }
 
         clauses.AddRange((scan.Conditions ?? []).Select(Clause));
-        await foreach (var entity in _table.QueryAsync<TableEntity>(string.Join(" and ", clauses), maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var entity in QueryAsync(place.Table, clauses.Count == 0 ? null : string.Join(" and ", clauses), 1000, cancellationToken))
         {
             yield return FromEntity(dataset, generation, computedAt, asOf, entity);
         }
@@ -99,6 +172,91 @@ public sealed class SnapshotStore(StorageClients clients)
     }
 
     /// <summary>
+    /// Where a generation's rows are: its own table, or (written before tables per generation) its partition of the
+    /// <c>snapshots</c> table. Found once per generation by reading its entry.
+    /// </summary>
+    private async Task<Place> PlaceAsync(string dataset, string generation, CancellationToken cancellationToken)
+    {
+        var key = RowKeys.Partition(dataset, generation);
+        if (_places.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var entry = await _table.GetEntityIfExistsAsync<TableEntity>(key, EntryRowKey, ["Table"], cancellationToken);
+        if (entry.HasValue)
+        {
+            return _places[key] = new Place(_service.GetTableClient(GenerationTable(dataset, generation)), null);
+        }
+
+        // No entry: written before tables per generation, or not (or no longer) there at all, which reads as no rows
+        // either way; not remembered, since a generation may yet be written under that name (and its entry, written
+        // from now on, is no row).
+        return new Place(_table, TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ne {EntryRowKey}"));
+    }
+
+    /// <summary>
+    /// The rows <paramref name="filter"/> matches in <paramref name="table"/>, in key order; none when the table does
+    /// not exist (a generation deleted while a reader was paging through it).
+    /// </summary>
+    private static async IAsyncEnumerable<TableEntity> QueryAsync(
+        TableClient table, string? filter, int? maxPerPage, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var rows = table.QueryAsync<TableEntity>(filter, maxPerPage, cancellationToken: cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = await rows.MoveNextAsync();
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                more = false;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            yield return rows.Current;
+        }
+    }
+
+    /// <summary>
+    /// A generation's table and, for a generation written before tables per generation, the filter on its partition of
+    /// the <c>snapshots</c> table.
+    /// </summary>
+    private sealed record Place(TableClient Table, string? Legacy);
+
+    /// <summary>The partitions of a generation's table that can hold rows whose RowKey starts with <paramref name="prefix"/>.</summary>
+    private static string PartitionsOf(string prefix)
+    {
+        var metric = prefix.IndexOf('|', StringComparison.Ordinal);
+        return metric >= 0
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {prefix[..(metric + 1)]}")
+            : TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"}");
+    }
+
+    /// <summary>
+    /// The partitions of a generation's table that can hold rows after the RowKey <paramref name="after"/>: its metric's
+    /// and those after it, since partitions follow each other in the order of their rows' keys (<see cref="MetricPartition"/>).
+    /// </summary>
+    private static string PartitionsFrom(string after)
+    {
+        var metric = after.IndexOf('|', StringComparison.Ordinal);
+        return TableClient.CreateQueryFilter($"PartitionKey ge {(metric >= 0 ? after[..(metric + 1)] : after)}");
+    }
+
+    /// <summary>
+    /// A row's partition in its generation's table: its metric and the <c>|</c> that follows it in the RowKey. Ending
+    /// with the <c>|</c> keeps the partitions in the order of their rows' keys (<c>aov-net|</c> before <c>aov|</c>, as
+    /// <c>aov-net|month|…</c> comes before <c>aov|month|…</c>), so a scan of the whole table is in RowKey order.
+    /// </summary>
+    public static string MetricPartition(string metric) => RowKeys.Escape(metric) + "|";
+
+    /// <summary>
     /// Every metric's rows for one period of one grain and one segment (every preset): the dashboard feed. One query
     /// over the generation's partition, filtered by the service, however many metrics there are; rows in key order.
     /// </summary>
@@ -106,12 +264,11 @@ public sealed class SnapshotStore(StorageClients clients)
         string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, string grain, DateOnly periodStart, string segment,
         CancellationToken cancellationToken = default)
     {
-        var partition = RowKeys.Partition(dataset, generation);
+        var place = await PlaceAsync(dataset, generation, cancellationToken);
         var start = periodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partition} and Grain eq {grain} and PeriodStart eq {start} and Segment eq {segment}");
+        var filter = TableClient.CreateQueryFilter($"Grain eq {grain} and PeriodStart eq {start} and Segment eq {segment}");
         var rows = new List<SnapshotRow>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in QueryAsync(place.Table, place.Legacy is { } legacy ? legacy + " and " + filter : filter, null, cancellationToken))
         {
             rows.Add(FromEntity(dataset, generation, computedAt, asOf, entity));
         }
@@ -120,7 +277,7 @@ public sealed class SnapshotStore(StorageClients clients)
     }
 
     /// <summary>
-    /// The generations of the dataset that have rows, in key order. Table storage does not list partition keys, so this
+    /// The generations of the dataset that have an entry (or, written before tables per generation, rows), in key order. Table storage does not list partition keys, so this
     /// steps from one partition to the next: one query answered with one row's keys per generation, however many rows
     /// each holds, instead of reading every row.
     /// </summary>
@@ -156,10 +313,23 @@ public sealed class SnapshotStore(StorageClients clients)
         return null;
     }
 
-    /// <summary>Removes a generation's rows (a stale recompute, or one older than the previous).</summary>
+    /// <summary>
+    /// Removes a generation (a stale recompute, or one older than the previous): its table in one request, then its
+    /// entry, in that order, so that a delete stopped half-way leaves the entry for the sweep to find again. A
+    /// generation written before tables per generation has its rows deleted a batch at a time.
+    /// </summary>
     public async Task DeleteGenerationAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
         var partition = RowKeys.Partition(dataset, generation);
+        _places.TryRemove(partition, out _);
+        _created.TryRemove(partition, out _);
+        if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, EntryRowKey, ["Table"], cancellationToken)).HasValue)
+        {
+            await _service.DeleteTableAsync(GenerationTable(dataset, generation), cancellationToken);
+            await _table.DeleteEntityAsync(partition, EntryRowKey, cancellationToken: cancellationToken);
+            return;
+        }
+
         var keys = new List<string>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
@@ -187,8 +357,8 @@ public sealed class SnapshotStore(StorageClients clients)
         _ => string.Equals(segment, wanted, StringComparison.Ordinal),
     };
 
-    private static TableEntity ToEntity(string partition, SnapshotRow r) =>
-        new(partition, RowKeys.Row(r.Metric, r.Grain, r.Period, r.Segment, r.Preset))
+    private static TableEntity ToEntity(SnapshotRow r) =>
+        new(MetricPartition(r.Metric), RowKeys.Row(r.Metric, r.Grain, r.Period, r.Segment, r.Preset))
         {
             ["Metric"] = r.Metric,
             ["Grain"] = r.Grain,

@@ -6,6 +6,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Centric.Storage.Datasets;
+using Centric.Storage.Snapshots;
 using Centric.Engine.Samples;
 
 namespace Centric.LocalHost.Tests.Faults;
@@ -91,9 +92,9 @@ public sealed class HandlerCrashTests(ITestOutputHelper output)
     {
         var record = (await CurrentGenerationAsync(faults, dataset))!;
         var generation = record.GetString("CurrentGeneration");
-        var snapshots = new TableClient(faults.Host.StorageConnectionString, "snapshots");
+        var snapshots = new TableClient(faults.Host.StorageConnectionString, SnapshotStore.GenerationTable("snapshots", dataset, generation));
         var rows = new List<string>();
-        await foreach (var entity in snapshots.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {dataset + "|" + generation}")))
+        await foreach (var entity in snapshots.QueryAsync<TableEntity>())
         {
             rows.Add(entity.RowKey + " " + string.Join(
                 "; ",

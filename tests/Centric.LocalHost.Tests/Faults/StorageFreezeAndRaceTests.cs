@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Centric.Storage.Connection;
 using Centric.Storage.Queues;
+using Centric.Storage.Snapshots;
 using Xunit.Abstractions;
 
 namespace Centric.LocalHost.Tests.Faults;
@@ -199,10 +200,9 @@ public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITest
     /// <summary>The generation's snapshot rows straight from the table: row key to every value but the generation's own stamps.</summary>
     private async Task<Dictionary<string, string>> SnapshotRowsAsync(string dataset, string generation)
     {
-        var table = new TableClient(Faults.Host.StorageConnectionString, "snapshots");
+        var table = new TableClient(Faults.Host.StorageConnectionString, SnapshotStore.GenerationTable("snapshots", dataset, generation));
         var rows = new Dictionary<string, string>(StringComparer.Ordinal);
-        var partition = Centric.Storage.Snapshots.RowKeys.Partition(dataset, generation);
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition))
+        await foreach (var entity in table.QueryAsync<TableEntity>())
         {
             var values = entity.Keys
                 .Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag" or "Dataset" or "Generation" or "ComputedAt"))
@@ -217,7 +217,7 @@ public sealed class StorageFreezeAndRaceTests(PipelineHostFixture fixture, ITest
     private async Task<IReadOnlyList<string>> PartitionsAsync(string dataset)
     {
         var table = new TableClient(Faults.Host.StorageConnectionString, "snapshots");
-        var prefix = Centric.Storage.Snapshots.RowKeys.Escape(dataset) + "|";
+        var prefix = RowKeys.Escape(dataset) + "|";
         var generations = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var entity in table.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"}"), select: ["PartitionKey"]))
