@@ -151,6 +151,67 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
         Assert.Equal(status, (int?)problem["status"]);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/datasets/shop/metrics/revenue?form=2025-01", "form", "it takes from, to, grain, segment, preset, format, top, skip.")]
+    [InlineData("GET", "/api/datasets/shop/metrics/revenue?grain=month&Period=2025-01", "Period", "it takes from, to, grain, segment, preset, format, top, skip.")]
+    [InlineData("GET", "/api/datasets/shop/metrics/new-customers/customers?period=2025-01&top=5", "top", "it takes period, grain, segment, format.")]
+    [InlineData("GET", "/api/datasets/shop/cohorts?grain=quarter", "grain", "it takes format.")]
+    [InlineData("GET", "/api/datasets/shop/snapshot?period=2025-01", "period", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop/customers/c1?asOf=2025-01-31", "asOf", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop/clv?model=pareto-nbd", "model", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop/clv/p-alive?bins=20", "bins", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop/ingestions?status=failed", "status", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop/ingestions/i1?x=1", "x", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop/ingestions/i1/rejects?x=1", "x", "it takes none.")]
+    [InlineData("GET", "/api/datasets/shop?x=1", "x", "it takes none.")]
+    [InlineData("GET", "/api/datasets?x=1", "x", "it takes none.")]
+    [InlineData("GET", "/api/metrics?x=1", "x", "it takes none.")]
+    [InlineData("GET", "/api/health?x=1", "x", "it takes none.")]
+    [InlineData("POST", "/api/datasets/shop/exports/orders?name=late.csv", "name", "it takes fileName.")]
+    public async Task UnknownQueryParameter_IsA400NamingIt_AndTheOnesTheRouteTakes(string method, string url, string parameter, string takes)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("order_id,customer_id,order_date,amount\no1,c1,2025-01-01,1\n");
+        }
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal($"'{parameter}' is not a query parameter of this route: {takes}", (string?)problem!["detail"]);
+        Assert.Single(problem["errors"]![parameter]!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("/api/datasets/shop/metrics/revenue?GRAIN=month&code=the-function-key")]
+    [InlineData("/api/datasets/shop/snapshot?code=the-function-key")]
+    [InlineData("/api/health?code=the-function-key")]
+    public async Task TheFunctionKeyAndAnyCaseOfAKnownParameter_AreAccepted(string url)
+    {
+        var response = await Client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/datasets/{dataset}/metrics/{metric}", "get", "from,to,grain,segment,preset,format,top,skip")]
+    [InlineData("/api/datasets/{dataset}/metrics/{metric}/customers", "get", "period,grain,segment,format")]
+    [InlineData("/api/datasets/{dataset}/cohorts", "get", "format")]
+    [InlineData("/api/datasets/{dataset}/exports/{kind}", "post", "fileName")]
+    [InlineData("/api/datasets/{dataset}/snapshot", "get", "")]
+    public async Task OpenApi_ListsTheQueryParametersOfEachRoute(string path, string method, string names)
+    {
+        var document = await Client.GetFromJsonAsync<JsonObject>("/api/openapi.json");
+
+        var parameters = document!["paths"]![path]![method]!["parameters"]?.AsArray() ?? [];
+        var query = parameters.Where(p => (string?)p!["in"] == "query").ToArray();
+        Assert.Equal(names.Split(',', StringSplitOptions.RemoveEmptyEntries), query.Select(p => (string?)p!["name"]));
+        Assert.All(query, p => Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"])));
+    }
+
     [Fact]
     public async Task Paging_LinksToTheNextPage()
     {

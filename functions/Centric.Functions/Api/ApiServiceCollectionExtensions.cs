@@ -22,7 +22,7 @@ internal static class ApiServiceCollectionExtensions
             // "integer" and "number" rather than "integer or string". The API reads no JSON bodies.
             options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
-        services.AddOpenApi(options => options.DescribeCsvAlternatives());
+        services.AddOpenApi(options => options.DescribeCsvAlternatives().DescribeQueryParameters());
         return services;
     }
 }

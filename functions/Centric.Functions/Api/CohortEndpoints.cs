@@ -17,6 +17,7 @@ internal static class CohortEndpoints
     public static RouteGroupBuilder MapCohorts(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/cohorts", GetAsync)
+            .Takes(new QueryParameter("format", "json (default) or csv: one line per cell (cohort, cohortStart, monthsAfter, customers, cohortSize, value, partial)."))
             .ProducesCsvToo()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -13,14 +13,17 @@ internal static class CustomerEndpoints
     public static RouteGroupBuilder MapCustomers(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/customers/{customerId}", GetCustomerAsync)
+            .Takes()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetCustomer").WithSummary("A customer's predicted CLV, P(alive), expected purchases and CLV tier.");
 
         dataset.MapGet("/clv", GetClvFitAsync)
+            .Takes()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetClvFit").WithSummary("The predictive CLV fit: model, parameters, fit status and holdout check.");
 
         dataset.MapGet("/clv/p-alive", GetPAliveDistributionAsync)
+            .Takes()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetPAliveDistribution").WithSummary("Customers per P(alive) decile, split by CLV tier.");
         return dataset;

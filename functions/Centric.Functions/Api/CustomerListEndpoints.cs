@@ -18,9 +18,19 @@ namespace Centric.Functions.Api;
 /// </summary>
 internal static class CustomerListEndpoints
 {
+    /// <summary>The parameters of the route, as the OpenAPI document describes them; any other is refused.</summary>
+    private static readonly QueryParameter[] Parameters =
+    [
+        new("period", "Required: the period's label (2026-03, 2026-Q1, 2026, FY2027-Q1) or a day inside it (YYYY-MM-DD)."),
+        new("grain", "month (default), quarter or year."),
+        new("segment", "* (default) or one attribute:value (country:ES)."),
+        new("format", "json (default) or csv; Accept: text/csv also chooses csv."),
+    ];
+
     public static RouteGroupBuilder MapCustomerLists(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/metrics/{metric}/customers", GetAsync)
+            .Takes(Parameters)
             .ProducesCsvToo()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

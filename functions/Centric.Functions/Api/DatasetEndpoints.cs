@@ -15,6 +15,7 @@ internal static class DatasetEndpoints
     public static RouteGroupBuilder MapDatasets(this RouteGroupBuilder api)
     {
         api.MapGet("/datasets", ListAsync)
+            .Takes()
             .WithName("ListDatasets").WithSummary("Datasets with current generation, as-of date, last computed and last ingestion.");
         return api;
     }
@@ -23,6 +24,7 @@ internal static class DatasetEndpoints
     public static RouteGroupBuilder MapDataset(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("", GetAsync)
+            .Takes()
             .WithName("GetDataset").WithSummary("One dataset: current generation, freshness, and its last failed compute (when, how long, why).");
         return dataset;
     }

@@ -24,6 +24,7 @@ internal static class ExportUploadEndpoints
     public static RouteGroupBuilder MapExportUpload(this RouteGroupBuilder dataset)
     {
         dataset.MapPost("/exports/{kind}", UploadAsync)
+            .Takes(new QueryParameter("fileName", "The file's name in the landing zone, for a raw body (a multipart form carries its own)."))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("UploadExport").WithSummary("Upload an export file (CSV or XLSX) into the dataset's landing zone.")

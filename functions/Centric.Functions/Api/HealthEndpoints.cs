@@ -10,6 +10,7 @@ internal static class HealthEndpoints
     public static RouteGroupBuilder MapHealth(this RouteGroupBuilder api)
     {
         api.MapGet("/health", GetAsync)
+            .Takes()
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable)
             .WithName("Health").WithSummary("Component status.");
         return api;

@@ -13,14 +13,17 @@ internal static class IngestionEndpoints
     public static RouteGroupBuilder MapIngestions(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/ingestions", ListAsync)
+            .Takes()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("ListIngestions").WithSummary("Ledger entries of a dataset, newest first.");
 
         dataset.MapGet("/ingestions/{id}", GetAsync)
+            .Takes()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetIngestion").WithSummary("One ledger entry.");
 
         dataset.MapGet("/ingestions/{id}/rejects", GetRejectsAsync)
+            .Takes()
             .Produces<string>(StatusCodes.Status200OK, CsvResponses.MediaType)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetRejects").WithSummary("Rejected rows of an ingestion as CSV: line, column, value, reason.");

@@ -9,6 +9,7 @@ internal static class MetricCatalogEndpoints
     public static RouteGroupBuilder MapMetricCatalog(this RouteGroupBuilder api)
     {
         api.MapGet("/metrics", List)
+            .Takes()
             .WithName("ListMetrics").WithSummary("The metric catalogue: id, title, unit, definition, presets, version.");
         return api;
     }

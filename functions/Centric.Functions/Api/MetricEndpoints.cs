@@ -19,6 +19,7 @@ internal static class MetricEndpoints
     public static RouteGroupBuilder MapMetricRows(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/metrics/{metric}", GetRowsAsync)
+            .Takes(MetricQueryParser.Parameters)
             .ProducesCsvToo()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)

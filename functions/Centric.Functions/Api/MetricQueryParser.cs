@@ -18,6 +18,19 @@ internal static class MetricQueryParser
 
     public sealed record Parsed(SnapshotQuery Query, string Format, int Top, int Skip);
 
+    /// <summary>The parameters of the route, as the OpenAPI document describes them; any other is refused.</summary>
+    public static readonly QueryParameter[] Parameters =
+    [
+        new("from", "The first period: YYYY-MM, YYYY-MM-DD or YYYY (default: the first)."),
+        new("to", "The last period: YYYY-MM, YYYY-MM-DD or YYYY; a month or year includes the periods that start within it (default: the last)."),
+        new("grain", "month (default), quarter or year."),
+        new("segment", "* (default), attribute:value (country:ES, clv-tier:high) or attribute:* for every value."),
+        new("preset", "One of the metric's presets, or all (default: the dataset's churn preset, else the metric's default)."),
+        new("format", "json (default) or csv; Accept: text/csv also chooses csv."),
+        new("top", "Rows a page: 1 to 10000 (default 1000)."),
+        new("skip", "Rows skipped before the page (default 0)."),
+    ];
+
     public static Parsed Parse(MetricDefinition metric, IQueryCollection query, string? defaultPreset, string? accept, out string? error)
     {
         string? first = null;

@@ -29,6 +29,7 @@ internal static class SnapshotEndpoints
     public static RouteGroupBuilder MapSnapshot(this RouteGroupBuilder dataset)
     {
         dataset.MapGet("/snapshot", GetAsync)
+            .Takes()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithName("GetSnapshot").WithSummary("Every metric for the latest month, segment * (one-call dashboard feed).");
         return dataset;
