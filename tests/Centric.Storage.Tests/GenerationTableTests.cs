@@ -111,6 +111,22 @@ public sealed class GenerationTableTests(AzuriteFixture azurite) : IClassFixture
     }
 
     [Fact]
+    public async Task Delete_StoppedBetweenTheTableAndTheEntry_IsFinishedByTheNextDelete()
+    {
+        var store = new SnapshotStore(_clients);
+        await store.WriteAsync("shop", "g1", Rows());
+
+        // What a delete stopped after its first request leaves: the entry without its table.
+        await _clients.Tables.DeleteTableAsync(store.GenerationTable("shop", "g1"));
+        Assert.Equal(["g1"], await store.ListGenerationsAsync("shop"));
+
+        await new SnapshotStore(_clients).DeleteGenerationAsync("shop", "g1");
+
+        Assert.Empty(await store.ListGenerationsAsync("shop"));
+        Assert.Empty(await EntitiesAsync(_clients.Tables.GetTableClient(_clients.Names.SnapshotsTable)));
+    }
+
+    [Fact]
     public async Task Legacy_GenerationWrittenInTheSnapshotsTable_IsReadListedAndDeleted()
     {
         var store = new SnapshotStore(_clients);
