@@ -7,7 +7,7 @@ namespace Centric.Pipeline.Compute;
 
 /// <summary>
 /// Writes a generation's snapshot rows family by family while the compute goes on: each family's values are turned
-/// into rows on the compute's thread (<see cref="Add"/>) and written to the generation's partition by one background
+/// into rows on the compute's thread (<see cref="Add"/>) and written to the generation's table by one background
 /// writer, so the Table write of the first families overlaps the compute of the later ones instead of following the
 /// whole compute. The rows stay invisible until the pointer moves, as when they were written at the end. A write that
 /// fails stops the compute at its next family and is rethrown by <see cref="CompleteAsync"/>.

@@ -37,6 +37,12 @@ public sealed class SnapshotStore(StorageClients clients)
     private readonly TableServiceClient _service = clients.Tables;
     private readonly string _snapshotsTable = clients.Names.SnapshotsTable;
 
+    /// <summary>
+    /// How many generations <see cref="_created"/> and <see cref="_places"/> remember before they start again: a
+    /// process that runs for months must not keep one entry per generation it ever saw, and forgetting costs one read.
+    /// </summary>
+    private const int Remembered = 1024;
+
     /// <summary>Generations this store has created the entry and table of: later writes of the same generation skip it.</summary>
     private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
 
@@ -80,6 +86,7 @@ public sealed class SnapshotStore(StorageClients clients)
     {
         var name = GenerationTable(dataset, generation);
         var key = RowKeys.Partition(dataset, generation);
+        Forget(_created);
         var created = _created.GetOrAdd(key, _ => Task.Run(async () =>
         {
             await _table.UpsertEntityAsync(
@@ -186,6 +193,7 @@ public sealed class SnapshotStore(StorageClients clients)
         var entry = await _table.GetEntityIfExistsAsync<TableEntity>(key, EntryRowKey, ["Table"], cancellationToken);
         if (entry.HasValue)
         {
+            Forget(_places);
             return _places[key] = new Place(_service.GetTableClient(GenerationTable(dataset, generation)), null);
         }
 
@@ -193,6 +201,15 @@ public sealed class SnapshotStore(StorageClients clients)
         // either way; not remembered, since a generation may yet be written under that name (and its entry, written
         // from now on, is no row).
         return new Place(_table, TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ne {EntryRowKey}"));
+    }
+
+    /// <summary>Starts <paramref name="remembered"/> again once it holds <see cref="Remembered"/> generations.</summary>
+    private static void Forget<T>(ConcurrentDictionary<string, T> remembered)
+    {
+        if (remembered.Count >= Remembered)
+        {
+            remembered.Clear();
+        }
     }
 
     /// <summary>
@@ -258,7 +275,7 @@ public sealed class SnapshotStore(StorageClients clients)
 
     /// <summary>
     /// Every metric's rows for one period of one grain and one segment (every preset): the dashboard feed. One query
-    /// over the generation's partition, filtered by the service, however many metrics there are; rows in key order.
+    /// over the generation's table, filtered by the service, however many metrics there are; rows in key order.
     /// </summary>
     public async Task<IReadOnlyList<SnapshotRow>> ReadPeriodAsync(
         string dataset, string generation, DateTimeOffset computedAt, DateOnly asOf, string grain, DateOnly periodStart, string segment,
