@@ -59,7 +59,7 @@ public class FunctionAppTests
         Assert.Equal(["GET", "POST"], app.HttpFunctions.Single(f => f.Name == "DatasetApi").Methods);
         Assert.Equal("api", app.Host.RoutePrefix);
         Assert.Equal(TimeSpan.FromMinutes(10), app.Host.FunctionTimeout);
-        Assert.Equal(new QueueTriggerOptions(16, 8, 5, TimeSpan.Zero, TimeSpan.FromSeconds(2), Base64Encoding: true), app.Host.Queues);
+        Assert.Equal(new QueueTriggerOptions(1, 0, 5, TimeSpan.Zero, TimeSpan.FromSeconds(2), Base64Encoding: true), app.Host.Queues);
         Assert.Equal("dotnet", app.Host.CustomHandler.ExecutablePath);
         Assert.Equal(string.Empty, app.Host.CustomHandler.WorkingDirectory);
         Assert.True(app.Host.CustomHandler.EnableProxyingHttpRequest);
