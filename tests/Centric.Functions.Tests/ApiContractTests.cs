@@ -104,18 +104,8 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
     [InlineData("POST", "/api/datasets/bad%20name/exports/orders")]
     public async Task DatasetName_IsCheckedForEveryDatasetRoute_AndTheProblemNamesTheParameter(string method, string url)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method == "POST")
-        {
-            request.Content = new StringContent("order_id,customer_id,order_date,amount\no1,c1,2025-01-01,1\n");
-        }
-
-        var response = await Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Contains("'bad name' is not a dataset name", (string?)problem!["detail"], StringComparison.Ordinal);
+        var problem = await BadRequestAsync(method, url);
+        Assert.Contains("'bad name' is not a dataset name", (string?)problem["detail"], StringComparison.Ordinal);
         Assert.Single(problem["errors"]!["dataset"]!.AsArray());
     }
 
@@ -170,18 +160,8 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
     [InlineData("POST", "/api/datasets/shop/exports/orders?name=late.csv", "name", "it takes fileName.")]
     public async Task UnknownQueryParameter_IsA400NamingIt_AndTheOnesTheRouteTakes(string method, string url, string parameter, string takes)
     {
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method == "POST")
-        {
-            request.Content = new StringContent("order_id,customer_id,order_date,amount\no1,c1,2025-01-01,1\n");
-        }
-
-        var response = await Client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.Equal($"'{parameter}' is not a query parameter of this route: {takes}", (string?)problem!["detail"]);
+        var problem = await BadRequestAsync(method, url);
+        Assert.Equal($"'{parameter}' is not a query parameter of this route: {takes}", (string?)problem["detail"]);
         Assert.Single(problem["errors"]![parameter]!.AsArray());
     }
 
@@ -210,6 +190,22 @@ public sealed class ApiContractTests(AzuriteFixture azurite) : HandlerTest(azuri
         var query = parameters.Where(p => (string?)p!["in"] == "query").ToArray();
         Assert.Equal(names.Split(',', StringSplitOptions.RemoveEmptyEntries), query.Select(p => (string?)p!["name"]));
         Assert.All(query, p => Assert.False(string.IsNullOrWhiteSpace((string?)p!["description"])));
+    }
+
+    /// <summary>Sends the request (a POST with a one-order CSV body), checks it is a 400 problem, and returns the problem.</summary>
+    private async Task<JsonObject> BadRequestAsync(string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method == "POST")
+        {
+            request.Content = new StringContent("order_id,customer_id,order_date,amount\no1,c1,2025-01-01,1\n");
+        }
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
     [Fact]

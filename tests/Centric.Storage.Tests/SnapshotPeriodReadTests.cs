@@ -1,7 +1,3 @@
-using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Centric.Domain.Snapshots;
 using Centric.Storage.Connection;
 using Centric.Storage.Snapshots;
@@ -24,13 +20,7 @@ public sealed class SnapshotPeriodReadTests(AzuriteFixture azurite) : IClassFixt
 
     public Task InitializeAsync()
     {
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(_requests, HttpPipelinePosition.PerCall);
-        _clients = new StorageClients(
-            new BlobServiceClient(azurite.ConnectionString),
-            new QueueServiceClient(azurite.ConnectionString),
-            new TableServiceClient(azurite.ConnectionString, tableOptions),
-            StorageTestNames.Unique());
+        _clients = _requests.Clients(azurite);
         return _clients.EnsureCreatedAsync();
     }
 
