@@ -33,7 +33,9 @@ internal static class Usage
         + "  centric bench --host [--orders N] [--customers N] [--scan-seconds N]\n"
         + "      Drops N orders (default 3000000) with their customers and fx rates into the landing zone of an Azurite it\n"
         + "      starts, runs the handler under the local host, and times upload, scan, ingest, compute and publish up to the\n"
-        + "      first answer of the revenue route, with the handler's peak memory and a bare DuckDB read of the orders.";
+        + "      first answer of the revenue route, with the handler's peak memory and a bare DuckDB read of the orders.\n"
+        + "      The handler takes its app settings from the environment: Compute__PartitionRows=1000000 fans the compute\n"
+        + "      out by customer partition, Compute__MergeDelaySeconds=1 shortens the merge's wait.";
 
     public const string Keys =
         "  centric keys create --dataset NAME --role read|upload  |  centric keys list --dataset NAME\n"
