@@ -25,6 +25,11 @@ public sealed class SnapshotStore(StorageClients clients)
     /// <summary>The RowKey of a generation's entry in the <c>snapshots</c> table (no metric row has it: theirs hold a <c>|</c>).</summary>
     public const string EntryRowKey = "generation";
 
+    /// <summary>
+    /// Azure's error code, for about 40 seconds after a Delete Table, for requests to that table (Azurite deletes at once).
+    /// </summary>
+    private const string TableBeingDeleted = "TableBeingDeleted";
+
     private const int BatchSize = 100;
 
     /// <summary>
@@ -214,7 +219,7 @@ public sealed class SnapshotStore(StorageClients clients)
 
     /// <summary>
     /// The rows <paramref name="filter"/> matches in <paramref name="table"/>, in key order; none when the table does
-    /// not exist (a generation deleted while a reader was paging through it).
+    /// not exist or is being deleted (a generation deleted while a reader was paging through it).
     /// </summary>
     private static async IAsyncEnumerable<TableEntity> QueryAsync(
         TableClient table, string? filter, int? maxPerPage, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -227,7 +232,7 @@ public sealed class SnapshotStore(StorageClients clients)
             {
                 more = await rows.MoveNextAsync();
             }
-            catch (RequestFailedException e) when (e.Status == 404)
+            catch (RequestFailedException e) when (e.Status == 404 || e.ErrorCode == TableBeingDeleted)
             {
                 more = false;
             }
@@ -342,7 +347,15 @@ public sealed class SnapshotStore(StorageClients clients)
         _created.TryRemove(partition, out _);
         if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, EntryRowKey, ["Table"], cancellationToken)).HasValue)
         {
-            await _service.DeleteTableAsync(GenerationTable(dataset, generation), cancellationToken);
+            try
+            {
+                await _service.DeleteTableAsync(GenerationTable(dataset, generation), cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.ErrorCode == TableBeingDeleted)
+            {
+                // An earlier delete that stopped before the entry: the table is already going.
+            }
+
             await _table.DeleteEntityAsync(partition, EntryRowKey, cancellationToken: cancellationToken);
             return;
         }
