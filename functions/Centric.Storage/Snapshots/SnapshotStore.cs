@@ -109,8 +109,9 @@ public sealed class SnapshotStore(StorageClients clients)
             throw;
         }
 
-        _places[key] = new Place(_service.GetTableClient(name), null);
-        return _service.GetTableClient(name);
+        var table = _service.GetTableClient(name);
+        _places[key] = new Place(table, null);
+        return table;
     }
 
     public async Task<IReadOnlyList<SnapshotRow>> ReadAsync(
@@ -343,13 +344,14 @@ public sealed class SnapshotStore(StorageClients clients)
     public async Task DeleteGenerationAsync(string dataset, string generation, CancellationToken cancellationToken = default)
     {
         var partition = RowKeys.Partition(dataset, generation);
+        var place = await PlaceAsync(dataset, generation, cancellationToken);
         _places.TryRemove(partition, out _);
         _created.TryRemove(partition, out _);
-        if ((await _table.GetEntityIfExistsAsync<TableEntity>(partition, EntryRowKey, ["Table"], cancellationToken)).HasValue)
+        if (place.Legacy is not { } legacy)
         {
             try
             {
-                await _service.DeleteTableAsync(GenerationTable(dataset, generation), cancellationToken);
+                await _service.DeleteTableAsync(place.Table.Name, cancellationToken);
             }
             catch (RequestFailedException e) when (e.ErrorCode == TableBeingDeleted)
             {
@@ -361,8 +363,7 @@ public sealed class SnapshotStore(StorageClients clients)
         }
 
         var keys = new List<string>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(legacy, select: ["RowKey"], cancellationToken: cancellationToken))
         {
             keys.Add(entity.RowKey);
         }
