@@ -120,7 +120,7 @@ public sealed class SnapshotStore(StorageClients clients)
         ArgumentNullException.ThrowIfNull(query);
         var place = await PlaceAsync(dataset, generation, cancellationToken);
         var prefix = RowKeys.Prefix(query.Metric, query.Grain);
-        var filter = (place.Legacy ?? PartitionsOf(prefix)) + " and " + TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var filter = (place.Legacy ?? PartitionsOf(prefix)) + " and " + RowKeysStarting(prefix);
         var rows = new List<SnapshotRow>();
         await foreach (var entity in QueryAsync(place.Table, filter, null, cancellationToken))
         {
@@ -152,7 +152,7 @@ public sealed class SnapshotStore(StorageClients clients)
 
         if (scan.RowKeyPrefix is { } prefix)
         {
-            clauses.Add(TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}"));
+            clauses.Add(RowKeysStarting(prefix));
         }
 
         if (scan.After is { } after)
@@ -252,6 +252,9 @@ public sealed class SnapshotStore(StorageClients clients)
     /// the <c>snapshots</c> table.
     /// </summary>
     private sealed record Place(TableClient Table, string? Legacy);
+
+    /// <summary>The rows whose RowKey starts with <paramref name="prefix"/>, as a range the service reads in key order.</summary>
+    private static string RowKeysStarting(string prefix) => TableClient.CreateQueryFilter($"RowKey ge {prefix} and RowKey lt {prefix + "~"}");
 
     /// <summary>The partitions of a generation's table that can hold rows whose RowKey starts with <paramref name="prefix"/>.</summary>
     private static string PartitionsOf(string prefix)
