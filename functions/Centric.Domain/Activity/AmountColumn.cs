@@ -1,18 +1,39 @@
 namespace Centric.Domain.Activity;
 
 /// <summary>
-/// A column of decimal amounts held as 64-bit integers of one scale (8 bytes a value instead of 16) while every value
-/// fits: each value reads back as the very decimal that was added, scale included, so sums and rows are unchanged. The
-/// first value that does not fit (another scale, more than 18 digits, a negative zero) turns the column into decimals.
+/// A column of decimal amounts held as one 64-bit integer a value (8 bytes instead of 16) while every value fits: the
+/// value's integer digits shifted left by five bits, its scale (0–28) in those five bits, and its sign as the integer's.
+/// Each value reads back as the very decimal that was added, scale included, so sums and rows are unchanged. Values of
+/// different scales fit alike: DuckDB hands a <c>DECIMAL(38,4)</c> sum back with its trailing zeros dropped (12.5,
+/// 12.34, 0), so one column holds many scales. The first value that does not fit (more than 2^58 in its integer
+/// digits, about 17 digits, or a negative zero of scale 0) turns the column into decimals.
 /// </summary>
 internal sealed class AmountColumn
 {
-    private long[]? _units = [];
+    private const int ScaleBits = 5;
+    private const long ScaleMask = (1 << ScaleBits) - 1;
+    private const ulong MaxMagnitude = (1UL << (63 - ScaleBits)) - 1;
+
+    private long[]? _packed;
     private decimal[]? _decimals;
-    private byte _scale;
-    private bool _scaleSet;
+
+    /// <summary>An empty column that grows as values are added.</summary>
+    public AmountColumn()
+        : this(0)
+    {
+    }
+
+    /// <summary>An empty column with room for <paramref name="capacity"/> values before it grows.</summary>
+    public AmountColumn(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(capacity);
+        _packed = new long[capacity];
+    }
 
     public int Count { get; private set; }
+
+    /// <summary>True while every value is held in 8 bytes; false once one did not fit and the column became decimals.</summary>
+    public bool IsPacked => _decimals is null;
 
     public decimal this[int index]
     {
@@ -23,22 +44,23 @@ internal sealed class AmountColumn
                 return _decimals[index];
             }
 
-            var units = _units![index];
-            var magnitude = units < 0 ? (ulong)-units : (ulong)units;
-            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, units < 0, _scale);
+            var packed = _packed![index];
+            var bits = (ulong)(packed < 0 ? -packed : packed);
+            var magnitude = bits >> ScaleBits;
+            return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), 0, packed < 0, (byte)(bits & ScaleMask));
         }
     }
 
     public void Add(decimal value)
     {
-        if (_decimals is null && TryUnits(value, out var units))
+        if (_decimals is null && TryPack(value, out var packed))
         {
-            if (_units!.Length == Count)
+            if (_packed!.Length == Count)
             {
-                Array.Resize(ref _units, Grow(Count));
+                Array.Resize(ref _packed, Grow(Count));
             }
 
-            _units[Count++] = units;
+            _packed[Count++] = packed;
             return;
         }
 
@@ -62,33 +84,29 @@ internal sealed class AmountColumn
         {
             Array.Resize(ref _decimals, Count);
         }
-        else if (_units is not null && _units.Length != Count)
+        else if (_packed is not null && _packed.Length != Count)
         {
-            Array.Resize(ref _units, Count);
+            Array.Resize(ref _packed, Count);
         }
     }
 
     private static int Grow(int count) => Math.Max(1024, count + (count / 2));
 
-    private bool TryUnits(decimal value, out long units)
+    private static bool TryPack(decimal value, out long packed)
     {
-        units = 0;
+        packed = 0;
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
-        var scale = (byte)((bits[3] >> 16) & 0xFF);
+        var scale = (bits[3] >> 16) & 0xFF;
         var negative = bits[3] < 0;
-        if (bits[2] != 0 || bits[1] < 0 || (negative && bits[0] == 0 && bits[1] == 0) || (_scaleSet && scale != _scale))
+        var magnitude = ((ulong)(uint)bits[1] << 32) | (uint)bits[0];
+        if (bits[2] != 0 || magnitude > MaxMagnitude || (negative && magnitude == 0 && scale == 0))
         {
             return false;
         }
 
-        if (!_scaleSet)
-        {
-            (_scale, _scaleSet) = (scale, true);
-        }
-
-        var magnitude = ((long)bits[1] << 32) | (uint)bits[0];
-        units = negative ? -magnitude : magnitude;
+        var unsigned = (long)((magnitude << ScaleBits) | (uint)scale);
+        packed = negative ? -unsigned : unsigned;
         return true;
     }
 
@@ -100,6 +118,6 @@ internal sealed class AmountColumn
             decimals[i] = this[i];
         }
 
-        (_decimals, _units) = (decimals, null);
+        (_decimals, _packed) = (decimals, null);
     }
 }

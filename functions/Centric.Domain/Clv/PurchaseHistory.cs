@@ -12,9 +12,10 @@ public sealed class PurchaseHistory
     private readonly string[] _customers;
     private readonly int[] _offsets;
     private readonly int[] _days;
-    private readonly decimal[] _spend;
+    /// <summary>Each purchase day's spend, 8 bytes a day where it fits (<see cref="AmountColumn"/>): 16 as decimals.</summary>
+    private readonly AmountColumn _spend;
 
-    private PurchaseHistory(string[] customers, int[] offsets, int[] days, decimal[] spend)
+    private PurchaseHistory(string[] customers, int[] offsets, int[] days, AmountColumn spend)
     {
         (_customers, _offsets, _days, _spend) = (customers, offsets, days, spend);
     }
@@ -84,30 +85,30 @@ public sealed class PurchaseHistory
 
         var offsets = new int[customers.Length + 1];
         var days = new List<int>(owner.Count);
-        var amounts = new List<decimal>(owner.Count);
+        var amounts = new AmountColumn();
         for (var c = 0; c < customers.Length; c++)
         {
             offsets[c] = days.Count;
             var own = keys.AsSpan(starts[c], starts[c + 1] - starts[c]);
             own.Sort();
-            foreach (var key in own)
+            for (var k = 0; k < own.Length; k++)
             {
-                var day = (int)(key >> 32);
-                var amount = amountOf[(int)(uint)key];
-                if (days.Count > offsets[c] && days[^1] == day)
+                // A day's spend is its orders' sum in input order, from zero: summed before it is added to the column.
+                var day = (int)(own[k] >> 32);
+                var spend = 0m + amountOf[(int)(uint)own[k]];
+                while (k + 1 < own.Length && (int)(own[k + 1] >> 32) == day)
                 {
-                    amounts[^1] += amount;
+                    spend += amountOf[(int)(uint)own[++k]];
                 }
-                else
-                {
-                    days.Add(day);
-                    amounts.Add(0m + amount);
-                }
+
+                days.Add(day);
+                amounts.Add(spend);
             }
         }
 
         offsets[customers.Length] = days.Count;
-        return new PurchaseHistory(customers, offsets, [.. days], [.. amounts]);
+        amounts.Trim();
+        return new PurchaseHistory(customers, offsets, [.. days], amounts);
     }
 
     /// <summary>
@@ -143,7 +144,7 @@ public sealed class PurchaseHistory
         var ids = new string[customers];
         var offsets = new int[customers + 1];
         var dayArray = new int[purchases];
-        var spend = new decimal[purchases];
+        var spend = new AmountColumn(purchases);
         var (c, i, previous) = (-1, 0, -1);
         for (var r = 0; r < days.Count; r++)
         {
@@ -159,8 +160,8 @@ public sealed class PurchaseHistory
                 offsets[c] = i;
             }
 
-            dayArray[i] = days.DayAt(r);
-            spend[i++] = 0m + days.ValidAmountAt(r);
+            dayArray[i++] = days.DayAt(r);
+            spend.Add(0m + days.ValidAmountAt(r));
         }
 
         offsets[customers] = purchases;
