@@ -2,15 +2,23 @@ namespace Centric.Domain.Families.CustomerLists;
 
 /// <summary>
 /// Customer list rows kept compactly: a computation can list every active customer in every period, millions of rows
-/// that mostly repeat a handful of metric, grain and period values and a customer id each. Each row is stored as three
-/// ints (12 bytes): the number of its customer id, the index of its (metric, grain, period, period start) and its day;
-/// only a row that has them keeps its MRR amounts and subscriptions, by row number. Reading a row builds the
-/// <see cref="CustomerListRow"/> again, equal to the one added.
+/// that mostly repeat a handful of metric, grain and period values and a customer id each. Each row is stored in 8
+/// bytes: the number of its customer id (an int), the index of its (metric, grain, period, period start) (16 bits) and
+/// its day as days from its period's start (16 bits, ±89 years). A row whose list index or day does not fit those 16
+/// bits (a 65,535th list, a day 90 years from its period) keeps it beside, by row number, as only a row that has them
+/// keeps its MRR amounts and subscriptions. Reading a row builds the <see cref="CustomerListRow"/> again, equal to the
+/// one added.
 /// </summary>
 public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
 {
     private const int ChunkSize = 1 << 16;
-    private const int NoDay = int.MinValue;
+    private const short NoDay = short.MinValue;
+
+    /// <summary>The day is in <see cref="_farDays"/>.</summary>
+    private const short FarDay = short.MinValue + 1;
+
+    /// <summary>The list index is in <see cref="_farHeaders"/>.</summary>
+    private const ushort FarHeader = ushort.MaxValue;
 
     private readonly List<Entry[]> _chunks = [];
     private readonly List<(string Metric, string Grain, string Period, DateOnly PeriodStart)> _headers = [];
@@ -18,6 +26,8 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     private readonly Dictionary<int, (decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions)> _details = [];
     private readonly List<string> _customerIds = [];
     private readonly Dictionary<string, int> _customerNumbers = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, int> _farDays = [];
+    private readonly Dictionary<int, int> _farHeaders = [];
     private int _lastHeader = -1;
 
     public int Count { get; private set; }
@@ -28,10 +38,10 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            var entry = EntryAt(index);
-            var (metric, grain, period, periodStart) = _headers[entry.Header];
-            var day = entry.Day == NoDay ? (DateOnly?)null : DateOnly.FromDayNumber(entry.Day);
-            var customerId = _customerIds[entry.Customer];
+            var header = HeaderAt(index);
+            var (metric, grain, period, periodStart) = _headers[header];
+            var day = DayAt(index, header);
+            var customerId = _customerIds[EntryAt(index).Customer];
             if (!_details.TryGetValue(index, out var details))
             {
                 return new CustomerListRow(metric, grain, period, periodStart, customerId, day);
@@ -82,11 +92,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     public string CustomerIdAt(int index) => _customerIds[EntryAt(index).Customer];
 
     /// <summary>The day of row <paramref name="index"/>, without building the row.</summary>
-    public DateOnly? DayAt(int index)
-    {
-        var day = EntryAt(index).Day;
-        return day == NoDay ? null : DateOnly.FromDayNumber(day);
-    }
+    public DateOnly? DayAt(int index) => DayAt(index, HeaderAt(index));
 
     /// <summary>
     /// The MRR amounts and subscriptions of row <paramref name="index"/>; false for a row that has none (a count's
@@ -109,7 +115,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     public long EstimatedBytes()
     {
         const long Object = 24;
-        long bytes = (long)_chunks.Count * ChunkSize * 12;
+        long bytes = ((long)_chunks.Count * ChunkSize * 8) + ((_farDays.Count + _farHeaders.Count) * 16L);
         foreach (var id in _customerIds)
         {
             bytes += Object + (2L * id.Length) + 16; // the string, its slot in the list and in the dictionary
@@ -134,7 +140,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         var starts = new int[_headers.Count + 1];
         for (var i = 0; i < Count; i++)
         {
-            starts[EntryAt(i).Header + 1]++;
+            starts[HeaderAt(i) + 1]++;
         }
 
         for (var k = 1; k < starts.Length; k++)
@@ -146,13 +152,26 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         var rows = new int[Count];
         for (var i = 0; i < Count; i++)
         {
-            rows[next[EntryAt(i).Header]++] = i;
+            rows[next[HeaderAt(i)]++] = i;
         }
 
         return (rows, starts);
     }
 
     private ref readonly Entry EntryAt(int index) => ref _chunks[index / ChunkSize][index % ChunkSize];
+
+    private int HeaderAt(int index)
+    {
+        var header = EntryAt(index).Header;
+        return header == FarHeader ? _farHeaders[index] : header;
+    }
+
+    private DateOnly? DayAt(int index, int header) => EntryAt(index).Day switch
+    {
+        NoDay => null,
+        FarDay => DateOnly.FromDayNumber(_farDays[index]),
+        var offset => DateOnly.FromDayNumber(_headers[header].PeriodStart.DayNumber + offset),
+    };
 
     private void Append(string customerId, int header, DateOnly? day)
     {
@@ -167,7 +186,32 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
             _chunks.Add(new Entry[ChunkSize]);
         }
 
-        _chunks[^1][Count % ChunkSize] = new Entry(customer, header, day?.DayNumber ?? NoDay);
+        var packedHeader = FarHeader;
+        if (header < FarHeader)
+        {
+            packedHeader = (ushort)header;
+        }
+        else
+        {
+            _farHeaders[Count] = header;
+        }
+
+        var packedDay = NoDay;
+        if (day is { } d)
+        {
+            var offset = d.DayNumber - _headers[header].PeriodStart.DayNumber;
+            if (offset is > FarDay and <= short.MaxValue)
+            {
+                packedDay = (short)offset;
+            }
+            else
+            {
+                packedDay = FarDay;
+                _farDays[Count] = d.DayNumber;
+            }
+        }
+
+        _chunks[^1][Count % ChunkSize] = new Entry(customer, packedHeader, packedDay);
         Count++;
     }
 
@@ -194,5 +238,6 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         return _lastHeader = header;
     }
 
-    private readonly record struct Entry(int Customer, int Header, int Day);
+    /// <summary>A row: its customer's number, its list index (or <see cref="FarHeader"/>) and its day from its period's start (or <see cref="NoDay"/>, <see cref="FarDay"/>).</summary>
+    private readonly record struct Entry(int Customer, ushort Header, short Day);
 }

@@ -12,7 +12,13 @@ namespace Centric.Domain.Families.PredictedClv;
 internal sealed class SegmentSlots
 {
     private readonly List<string> _keys = [SegmentKeys.All];
-    private readonly Dictionary<string, int[]> _byCustomer = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _segmentsByCustomer;
+
+    /// <summary>
+    /// The slots of each list of keys, by the list itself: customers of the same segments share one list (the segments'
+    /// loader builds each combination once), so a million customers need a few hundred arrays, not one each.
+    /// </summary>
+    private readonly Dictionary<IReadOnlyList<string>, int[]> _slotsOf = new(ReferenceEqualityComparer.Instance);
     private readonly int[]?[] _byNumber;
 
     /// <param name="segmentsByCustomer">Each customer's segment keys.</param>
@@ -21,9 +27,15 @@ internal sealed class SegmentSlots
     {
         ArgumentNullException.ThrowIfNull(segmentsByCustomer);
         ArgumentNullException.ThrowIfNull(customerIds);
+        _segmentsByCustomer = segmentsByCustomer;
         var slots = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-        foreach (var (customer, keys) in segmentsByCustomer)
+        foreach (var keys in segmentsByCustomer.Values)
         {
+            if (_slotsOf.ContainsKey(keys))
+            {
+                continue;
+            }
+
             var numbers = new int[keys.Count];
             for (var k = 0; k < keys.Count; k++)
             {
@@ -36,13 +48,13 @@ internal sealed class SegmentSlots
                 numbers[k] = slot;
             }
 
-            _byCustomer[customer] = numbers;
+            _slotsOf.Add(keys, numbers);
         }
 
         _byNumber = new int[]?[customerIds.Count];
         for (var c = 0; c < customerIds.Count; c++)
         {
-            _byNumber[c] = _byCustomer.GetValueOrDefault(customerIds[c]);
+            _byNumber[c] = SlotsOf(customerIds[c]);
         }
     }
 
@@ -56,7 +68,7 @@ internal sealed class SegmentSlots
         var sums = new Sums(this);
         foreach (var score in scores)
         {
-            sums.Add(_byCustomer.GetValueOrDefault(score.CustomerId), score.PAlive, score.ExpectedPurchases, score.Clv);
+            sums.Add(SlotsOf(score.CustomerId), score.PAlive, score.ExpectedPurchases, score.Clv);
         }
 
         return sums.Result();
@@ -85,6 +97,10 @@ internal sealed class SegmentSlots
 
         return sink.Sums.Result();
     }
+
+    /// <summary>The slots of a customer's segments; null for a customer without segments.</summary>
+    private int[]? SlotsOf(string customerId) =>
+        _segmentsByCustomer.TryGetValue(customerId, out var keys) ? _slotsOf[keys] : null;
 
     /// <summary>One end's totals being added up, per segment number.</summary>
     private sealed class Sums(SegmentSlots slots)

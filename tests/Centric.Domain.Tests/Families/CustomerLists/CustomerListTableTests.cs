@@ -97,4 +97,47 @@ public class CustomerListTableTests
         Assert.Equal((2m, 0m, -2m), (details.MrrBefore, details.MrrAfter, details.Movement));
         Assert.False(table.TryGetDetailsAt(3, out _));
     }
+
+    [Fact]
+    public void DaysFarFromTheirPeriodAndListsPastTheSixtyFiveThousandth_ReadBackAsAdded()
+    {
+        // A day is held as days from its period's start in 16 bits, a list's index in 16 bits: these do not fit.
+        var start = new DateOnly(2025, 1, 1);
+        CustomerListRow[] odd =
+        [
+            new("churned-customers", "month", "2025-01", start, "before", start.AddDays(-400)),
+            new("churned-customers", "month", "2025-01", start, "far-before", new DateOnly(1900, 1, 1)),
+            new("churned-customers", "month", "2025-01", start, "far-after", new DateOnly(2200, 12, 31)),
+            new("churned-customers", "month", "2025-01", start, "edge-after", start.AddDays(short.MaxValue)),
+            new("churned-customers", "month", "2025-01", start, "edge-before", start.AddDays(short.MinValue + 2)),
+            new("churned-customers", "month", "2025-01", start, "past-edge", start.AddDays(short.MinValue + 1)),
+            new("churned-customers", "month", "2025-01", start, "no-day"),
+        ];
+        var table = new CustomerListTable();
+        var added = new List<CustomerListRow>();
+        foreach (var row in odd)
+        {
+            added.Add(row);
+            table.Add(row);
+        }
+
+        // 70,000 lists of one row each, the last ones with a day of their own and far days among them.
+        for (var i = 0; i < 70_000; i++)
+        {
+            var periodStart = DateOnly.MinValue.AddDays(i);
+            var row = new CustomerListRow("active-customers", "month", Invariant($"p{i}"), periodStart, Invariant($"c{i % 17}"),
+                i % 5 == 0 ? null : periodStart.AddDays(i % 3 == 0 ? 40_000 : i % 31));
+            added.Add(row);
+            table.Add(row);
+        }
+
+        Assert.Equal(70_001, table.ListCount);
+        Assert.Equal(added, table);
+        Assert.Equal(added.Select(r => r.Day), Enumerable.Range(0, table.Count).Select(table.DayAt));
+        Assert.Equal(added[^1].CustomerId, table.CustomerIdAt(table.Count - 1));
+        var (rows, starts) = table.RowsByList();
+        Assert.Equal(Enumerable.Range(0, 7), rows[starts[0]..starts[1]]);
+        Assert.Equal([added.Count - 1], rows[starts[^2]..starts[^1]]);
+        Assert.Equal(("active-customers", "month", "p69999", DateOnly.MinValue.AddDays(69_999)), table.ListAt(70_000));
+    }
 }
