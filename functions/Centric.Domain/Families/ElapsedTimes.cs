@@ -1,7 +1,7 @@
 namespace Centric.Domain.Families;
 
 /// <summary>
-/// The elapsed times to one timestamp (<see cref="ElapsedQuery.To"/>), in the rows' order, as columns rather than one
+/// The elapsed times to one timestamp (<see cref="ElapsedQuery.To"/>), in any order, as columns rather than one
 /// object per time: a family that keeps a million of them holds 16 bytes each, and its customers once.
 /// Each time is in ticks, not below zero (<see cref="Fulfilment.Durations.Ticks"/>), dated by the day it ended (that
 /// timestamp's wall-clock day).

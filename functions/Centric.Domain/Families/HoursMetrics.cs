@@ -8,11 +8,13 @@ namespace Centric.Domain.Families;
 /// period of its day, in <c>*</c>, its customer's segments and its own event dimension; events after the as-of date
 /// are not counted; a period or segment without events has no row. The rows are those <see cref="EventMetrics"/>
 /// gives for the measures <see cref="Reduction.Mean"/>, <see cref="Reduction.Percentile"/> at 0.9 and
-/// <see cref="Reduction.Max"/>, in the same order with the same values, computed without gathering each group's events:
-/// one pass in event order adds each event to the count, the sum of hours and the longest ticks of every group it
-/// belongs to (each sum adds the same decimals in the same order, so it rounds alike), and one pass in order of elapsed
-/// time finds each group's ⌈0.9 n⌉-th smallest as the event at which the group's running count reaches that number.
-/// Hours are ticks ÷ <see cref="TimeSpan.TicksPerHour"/>, so comparing ticks orders hours, and equal ticks are equal hours.
+/// <see cref="Reduction.Max"/>, in the same order, computed without gathering each group's events: one pass adds each
+/// event to the count, the sum of ticks and the longest ticks of every group it belongs to, and one pass in order of
+/// elapsed time finds each group's ⌈0.9 n⌉-th smallest as the event at which the group's running count reaches that
+/// number. Hours are ticks ÷ <see cref="TimeSpan.TicksPerHour"/>, so comparing ticks orders hours, and equal ticks are
+/// equal hours. The sum of hours is the exact sum of ticks divided once, so the mean is the exact mean rounded once;
+/// a sum of decimal hours (13 s is 0.0036111… h, rounded at the 28th digit) differs from it in the last digits, which
+/// can tip a value that lies on a rounding midpoint.
 /// </summary>
 public static class HoursMetrics
 {

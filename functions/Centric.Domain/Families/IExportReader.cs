@@ -20,8 +20,8 @@ public interface IExportReader
 
     /// <summary>
     /// The elapsed times of <paramref name="query"/> on the current rows of <paramref name="kind"/>, one column set per
-    /// timestamp it ends at, each in the order <see cref="Read"/> gives the rows, with the values
-    /// <see cref="ElapsedScan"/> gives: a reader may find them more cheaply than row by row, never differently.
+    /// timestamp it ends at, with the times <see cref="ElapsedScan"/> gives, in any order (no value computed from them
+    /// depends on it): a reader may find them more cheaply than row by row, never different ones.
     /// </summary>
     IReadOnlyList<ElapsedTimes> Elapsed(ExportKind kind, ElapsedQuery query) => ElapsedScan.Of(this, kind, query);
 }

@@ -8,7 +8,9 @@ namespace Centric.Engine.Compute;
 /// The elapsed times of <see cref="IExportReader.Elapsed"/> worked out by DuckDB: it filters the current rows, takes
 /// each time in ticks, not below zero, and its end's wall-clock day, numbers the customers, and hands over only those
 /// whole numbers, rather than every row's five cells (two timestamps of two fields each, and two texts) to be turned
-/// into times and strings one row at a time. The values are those of <see cref="ElapsedScan"/>, row for row.
+/// into times and strings one row at a time. The values are those of <see cref="ElapsedScan"/>, time for time, in
+/// whatever order DuckDB finds them: no value of the times depends on their order (<see cref="HoursMetrics"/>), and
+/// putting 10M orders back into ingestion order was a sort of every row, and the largest memory of the fulfilment step.
 /// </summary>
 internal static class ElapsedReader
 {
@@ -52,7 +54,7 @@ internal static class ElapsedReader
             var ticks = counts.Select(c => new long[c]).ToArray();
             var filled = new int[targets];
             var columns = string.Join(", ", Enumerable.Range(0, targets).Select(j => $"r.d{j}, r.t{j}"));
-            db.Each($"SELECT coalesce(k.i, -1), {columns} FROM {Rows} r LEFT JOIN {Customers} k ON k.c = r.c ORDER BY r.n", r =>
+            db.Each($"SELECT coalesce(k.i, -1), {columns} FROM {Rows} r LEFT JOIN {Customers} k ON k.c = r.c", r =>
             {
                 var number = r.GetInt32(0);
                 for (var j = 0; j < targets; j++)
@@ -79,10 +81,10 @@ internal static class ElapsedReader
     }
 
     /// <summary>
-    /// The counted rows, numbered in the order <see cref="CuratedExportReader.Read"/> gives them (<c>n</c>), with the
-    /// customer (<c>c</c>) and, for each end j that is set, its wall-clock day (<see cref="DateOnly.DayNumber"/>, days before 1970 counted
-    /// down, not toward it) (<c>dj</c>) and the ticks from the start's instant to its instant, 0 when below zero (<c>tj</c>). A timestamp
-    /// is set when both its wall clock and its instant are, as a read takes it.
+    /// The counted rows, with the customer (<c>c</c>) and, for each end j that is set, its wall-clock day
+    /// (<see cref="DateOnly.DayNumber"/>, days before 1970 counted down, not toward it) (<c>dj</c>) and the ticks from the
+    /// start's instant to its instant, 0 when below zero (<c>tj</c>). A timestamp is set when both its wall clock and its
+    /// instant are, as a read takes it.
     /// </summary>
     private static string RowsSql(CuratedFiles files, ExportKind kind, ElapsedQuery query)
     {
@@ -97,8 +99,7 @@ internal static class ElapsedReader
         });
         return $"""
             CREATE OR REPLACE TEMP TABLE {Rows} AS
-            SELECT CAST({Id(query.Customer)} AS VARCHAR) AS c, {string.Join(", ", ends)},
-                   row_number() OVER (ORDER BY _ingested_at, _ingestion_id, _line) AS n
+            SELECT CAST({Id(query.Customer)} AS VARCHAR) AS c, {string.Join(", ", ends)}
             FROM ({CurrentRows.Sql(files, kind)})
             WHERE {Set(query.From)} AND ({Id(query.Status)} IS NULL OR CAST({Id(query.Status)} AS VARCHAR) <> {DuckDbSession.Literal(query.Excluded)})
             """;

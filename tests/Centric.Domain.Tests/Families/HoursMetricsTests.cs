@@ -29,16 +29,49 @@ public class HoursMetricsTests
         var context = Context(new DateOnly(2025, 1, 1).AddDays(asOf * 3));
 
         var fast = HoursMetrics.Compute(context, events, "channel", Mean, withP90 ? P90 : null, Max, dimensionOnly);
-        var sorted = EventMetrics.Compute(context, [.. events.Select(e => new DatedEvent<decimal>(e.Day, e.CustomerId, e.Dimension, (decimal)e.Item / TimeSpan.TicksPerHour))], "channel",
+        var sorted = EventMetrics.Compute(context, events, "channel",
             [
-                new EventMetrics.Measure<decimal>(Mean, g => Reduction.Mean([.. g])),
-                .. withP90 ? [new EventMetrics.Measure<decimal>(P90, g => Reduction.Percentile([.. g], 0.9m))] : Array.Empty<EventMetrics.Measure<decimal>>(),
-                new EventMetrics.Measure<decimal>(Max, g => Reduction.Max([.. g])),
+                new EventMetrics.Measure<long>(Mean, g => ExactMean([.. g])),
+                .. withP90 ? [new EventMetrics.Measure<long>(P90, g => Reduction.Percentile([.. g.Select(Hours)], 0.9m))] : Array.Empty<EventMetrics.Measure<long>>(),
+                new EventMetrics.Measure<long>(Max, g => Reduction.Max([.. g.Select(Hours)])),
             ],
             dimensionOnly);
 
         return fast.SequenceEqual(sorted);
     }
+
+    [Fact]
+    public void AMeanOnARoundingMidpoint_IsTheExactMeanRoundedOnce_NotASumOfRoundedHours()
+    {
+        // Six waits (in ticks) that add up to 9,756,466,092,000 ticks, 271.012947 h exactly, so the mean is 45.1688245 h,
+        // a midpoint at the sixth place, which rounds away from zero to 45.168825. Each wait alone is a decimal of hours
+        // that does not end (344,916,000,005 ticks is 9.5810000001388… h), rounded at its 28th digit: summed as such,
+        // the hours came to 271.01294699999999999999999999 and the mean rounded down to 45.168824.
+        long[] waits = [344_916_000_005, 787_787_000_003, 4_846_790_000_006, 3_435_848_000_000, 341_120_000_004, 5_091_982];
+        var events = waits.Select((w, i) => new DatedEvent<long>(new DateOnly(2025, 2, 3 + i), null, null, w)).ToArray();
+
+        var row = Assert.Single(
+            HoursMetrics.Compute(Context(new DateOnly(2025, 2, 28)), events, "channel", Mean, null, Max),
+            r => r.Metric == Mean.Id && r.Period.Grain == Grain.Month);
+
+        Assert.Equal(9_756_466_092_000, waits.Sum());
+        Assert.Equal((271.012947m, 45.168825m, 6m), (row.Numerator, row.Value, row.Denominator));
+        Assert.Equal(ExactMean(waits), new Reduction(row.Value, row.Numerator, row.Denominator));
+    }
+
+    /// <summary>
+    /// The mean hours of <paramref name="ticks"/> and their sum, each the exact fraction rounded half away from zero at
+    /// six places with integers, as <see cref="Ratio.Round(decimal)"/> rounds a value.
+    /// </summary>
+    private static Reduction ExactMean(long[] ticks)
+    {
+        var sum = ticks.Aggregate(System.Numerics.BigInteger.Zero, (s, t) => s + t);
+        static decimal Rounded(System.Numerics.BigInteger numerator, System.Numerics.BigInteger denominator) =>
+            (decimal)(((2 * numerator * 1_000_000) + denominator) / (2 * denominator)) / 1_000_000m;
+        return new(Rounded(sum, TimeSpan.TicksPerHour * (long)ticks.Length), Rounded(sum, TimeSpan.TicksPerHour), ticks.Length);
+    }
+
+    private static decimal Hours(long ticks) => (decimal)ticks / TimeSpan.TicksPerHour;
 
     [Property(MaxTest = 500)]
     public bool AnyWaitsAsColumns_GiveTheRowsOfTheSameWaitsAsEvents(ulong[] waits, byte asOf, bool withP90)
@@ -58,6 +91,19 @@ public class HoursMetricsTests
         var rows = HoursMetrics.Compute(context, events, "order", Mean, withP90 ? P90 : null, Max);
 
         return columns.SequenceEqual(rows);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool AnyWaitsInAnyOrder_GiveTheSameRows(ulong[] waits, int seed, bool withP90)
+    {
+        // A reader hands the times over in any order (IExportReader.Elapsed): no row may depend on it.
+        var events = Events(waits);
+        var shuffled = events.ToArray();
+        new Random(seed).Shuffle(shuffled);
+        var context = Context(new DateOnly(2027, 1, 1));
+
+        return HoursMetrics.Compute(context, events, "channel", Mean, withP90 ? P90 : null, Max)
+            .SequenceEqual(HoursMetrics.Compute(context, shuffled, "channel", Mean, withP90 ? P90 : null, Max));
     }
 
     [Fact]

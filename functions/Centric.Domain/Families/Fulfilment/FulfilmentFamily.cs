@@ -56,7 +56,7 @@ public sealed class FulfilmentFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        // Each wait in ticks, not below zero (Durations.Ticks), dated by the day it ended, in the orders' order, as
+        // Each wait in ticks, not below zero (Durations.Ticks), dated by the day it ended, in any order, as
         // columns: only the waits and a number per customer are held, not every order's customer, status and three
         // timestamps, and the reader may work them out without handing over each order.
         var waits = context.Exports.Elapsed(ExportKind.Orders, Waits);
