@@ -3,13 +3,14 @@ using Centric.Domain.Segments;
 namespace Centric.Domain.Families;
 
 /// <summary>
-/// The segments events count in, numbered (<c>*</c> is 0), and the distinct sets of them: a customer's set is found
-/// once per customer and shared by every event of the customer with the same event dimension.
+/// The segments events count in, numbered (<c>*</c> is 0), and the distinct sets of them: a customer's segments are
+/// numbered once per list of segment keys (customers of the same segments share one list, as the segments' loader
+/// builds each combination once) and shared by every event with the same event dimension.
 /// </summary>
 internal sealed class SegmentSets(FamilyContext context, string dimension, bool dimensionOnly)
 {
     private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-    private readonly Dictionary<string, int[]> _byCustomer = new(StringComparer.Ordinal);
+    private readonly Dictionary<IReadOnlyList<string>, int[]> _byKeys = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, int> _byDimension = new(StringComparer.Ordinal);
     private readonly Dictionary<(int[] Customer, int Dimension), int> _sets = new(new SetComparer());
     private readonly List<int> _members = [];
@@ -29,16 +30,16 @@ internal sealed class SegmentSets(FamilyContext context, string dimension, bool 
     public int Of(string? customer, string? value)
     {
         int[] customerSegments = [];
-        if (!dimensionOnly && customer is not null && !_byCustomer.TryGetValue(customer, out customerSegments!))
+        if (!dimensionOnly && customer is not null && context.Segments.Of(customer) is { Count: > 0 } keys
+            && !_byKeys.TryGetValue(keys, out customerSegments!))
         {
-            var keys = context.Segments.Of(customer);
             customerSegments = new int[keys.Count];
             for (var k = 0; k < keys.Count; k++)
             {
                 customerSegments[k] = Number(keys[k]);
             }
 
-            _byCustomer[customer] = customerSegments = Shared(customerSegments);
+            _byKeys[keys] = customerSegments = Shared(customerSegments);
         }
 
         var dimensionSegment = -1;

@@ -106,6 +106,27 @@ public class HoursMetricsTests
             .SequenceEqual(HoursMetrics.Compute(context, shuffled, "channel", Mean, withP90 ? P90 : null, Max));
     }
 
+    [Property(MaxTest = 300)]
+    public bool Ascending_OrdersAsAStableSortOfTheValues(ulong[] drawn, byte shift)
+    {
+        // Values from 0 to 2^63 − 1 (up to four passes of 16 bits), many of them equal.
+        var values = drawn.Select(d => (long)((d % 7 == 0 ? d % 5 : d) >> 1 >> (shift % 64))).ToArray();
+
+        var expected = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ThenBy(i => i);
+
+        return HoursRows.Ascending(values).SequenceEqual(expected);
+    }
+
+    [Fact]
+    public void Ascending_OfLargeAndEqualValues_AndOfNone()
+    {
+        long[] values = [long.MaxValue, 0, 1L << 48, 65_536, 65_535, 1L << 48, 0, long.MaxValue - 1];
+
+        Assert.Equal([1, 6, 4, 3, 2, 5, 7, 0], HoursRows.Ascending(values));
+        Assert.Empty(HoursRows.Ascending([]));
+        Assert.Throws<ArgumentException>(() => HoursRows.Ascending([3, -1]));
+    }
+
     [Fact]
     public void P90_IsTheCeilingOfNineTenthsOfNthSmallest_PerSegment()
     {
