@@ -9,7 +9,7 @@ namespace Centric.Domain.Clv;
 /// <param name="Recency">t_x: time from the first to the last purchase day.</param>
 /// <param name="Age">T: time from the first purchase day to the calibration end (inclusive).</param>
 /// <param name="MonetaryValue">Mean spend of the repeat purchase days (first day excluded); 0 when x = 0.</param>
-public sealed record CustomerSummary(
+public readonly record struct CustomerSummary(
     string CustomerId,
     int Frequency,
     double Recency,
