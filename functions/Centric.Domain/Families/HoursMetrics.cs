@@ -72,7 +72,7 @@ public static class HoursMetrics
                 continue;
             }
 
-            days[c] = e.Day.DayNumber - first.DayNumber;
+            days[c] = e.Day.DayNumber;
             ticks[c] = e.Item >= 0 ? e.Item : throw new ArgumentException($"An elapsed time is below zero ({e.Item} ticks).", nameof(events));
             sets[c] = segments.Of(e.CustomerId, e.Dimension);
             c++;
@@ -124,13 +124,16 @@ public static class HoursMetrics
 
         ThrowIfPartitioned(context, mean);
 
-        var days = new int[n];
-        var ticks = new long[n];
+        // When every time counts (the as-of date is the last day, as a compute's usually is), the reader's own day and
+        // ticks columns are read as they are rather than copied: 12 bytes a time less in flight (110 MB at 10M orders).
+        var all = n == times.Count;
+        var days = all ? times.Day : new int[n];
+        var ticks = all ? times.Ticks : new long[n];
         var sets = new int[n];
         var segments = new SegmentSets(context, dimension, dimensionOnly: false);
 
-        // Each customer's set, found when its first counted time is met (as the events' order would find it); -1 is
-        // not yet found, and the last entry is the rows without a customer.
+        // Each customer's set, found when its first counted time is met; -1 is not yet found, and the last entry is
+        // the rows without a customer.
         var setOf = new int[times.Customers.Count + 1];
         Array.Fill(setOf, -1);
         for (int i = 0, c = 0; i < times.Count; i++)
@@ -148,7 +151,7 @@ public static class HoursMetrics
                 setOf[slot] = segments.Of(customer < 0 ? null : times.Customers[customer], null);
             }
 
-            days[c] = day - first;
+            days[c] = day;
             ticks[c] = times.Ticks[i] >= 0 ? times.Ticks[i] : throw new ArgumentException($"An elapsed time is below zero ({times.Ticks[i]} ticks).", nameof(times));
             sets[c] = setOf[slot];
             c++;

@@ -4,7 +4,7 @@ using Centric.Domain.Segments;
 namespace Centric.Domain.Families;
 
 /// <summary>
-/// The rows of <see cref="HoursMetrics"/> from the counted times as columns (day from the first, ticks, segment set):
+/// The rows of <see cref="HoursMetrics"/> from the counted times as columns (day number, ticks, segment set):
 /// one pass adds each time to the count, the sum of ticks and the longest ticks of every (grain, period, segment) group
 /// it belongs to, and one pass in order of elapsed time finds each group's nearest-rank 90th percentile. A group's sum
 /// of hours is its exact sum of ticks divided once by <see cref="TimeSpan.TicksPerHour"/>: whole integers add up
@@ -14,7 +14,8 @@ internal static class HoursRows
 {
     private const decimal P90 = 0.9m;
 
-    /// <summary>The rows of the counted times: <paramref name="days"/> are counted from <paramref name="first"/>, and
+    /// <summary>The rows of the counted times: <paramref name="days"/> are day numbers (<see cref="DateOnly.DayNumber"/>), none before
+    /// <paramref name="first"/> or after the as-of date, and
     /// <paramref name="sets"/> are each time's set of <paramref name="segments"/>.</summary>
     public static List<MetricValue> Of(
         FamilyContext context,
@@ -29,13 +30,14 @@ internal static class HoursRows
     {
         var n = ticks.Length;
         // Every grain's groups (period, segment) one after another: group (grain k, period p, segment s) is
-        // bases[k] + p × segment count + s; periodOf[k][day] is the period of a day counted from the first.
+        // bases[k] + p × segment count + s; periodOf[k][day − first] is the period of a day.
         var names = segments.Names;
         var grains = context.Grains.ToArray();
         var periods = new IReadOnlyList<Time.Period>[grains.Length];
         var periodOf = new int[grains.Length][];
         var bases = new int[grains.Length + 1];
-        var span = context.AsOf.DayNumber - first.DayNumber + 1;
+        var firstDay = first.DayNumber;
+        var span = context.AsOf.DayNumber - firstDay + 1;
         for (var k = 0; k < grains.Length; k++)
         {
             periods[k] = context.Calendar.PeriodsBetween(grains[k], first, context.AsOf);
@@ -64,7 +66,7 @@ internal static class HoursRows
             var t = ticks[i];
             for (var k = 0; k < grains.Length; k++)
             {
-                var row = bases[k] + periodOf[k][days[i]];
+                var row = bases[k] + periodOf[k][days[i] - firstDay];
                 for (var m = memberStart[sets[i]]; m < memberStart[sets[i] + 1]; m++)
                 {
                     var g = row + members[m];
@@ -75,7 +77,7 @@ internal static class HoursRows
             }
         }
 
-        var percentiles = p90 is null ? null : Percentiles(ticks, days, sets, members, memberStart, periodOf, bases, counts);
+        var percentiles = p90 is null ? null : Percentiles(ticks, days, firstDay, sets, members, memberStart, periodOf, bases, counts);
 
         // Segments in row order: * first, then by key.
         var segmentOrder = Enumerable.Range(0, names.Count)
@@ -122,7 +124,7 @@ internal static class HoursRows
     /// Events of equal ticks have equal hours, so their order among themselves does not change any value.
     /// </summary>
     private static long[] Percentiles(
-        long[] ticks, int[] days, int[] sets, int[] members, int[] memberStart, int[][] periodOf, int[] bases, int[] counts)
+        long[] ticks, int[] days, int firstDay, int[] sets, int[] members, int[] memberStart, int[][] periodOf, int[] bases, int[] counts)
     {
         var targets = new int[counts.Length];
         for (var g = 0; g < counts.Length; g++)
@@ -137,7 +139,7 @@ internal static class HoursRows
         {
             for (var k = 0; k < periodOf.Length; k++)
             {
-                var row = bases[k] + periodOf[k][days[i]];
+                var row = bases[k] + periodOf[k][days[i] - firstDay];
                 for (var m = memberStart[sets[i]]; m < memberStart[sets[i] + 1]; m++)
                 {
                     var g = row + members[m];

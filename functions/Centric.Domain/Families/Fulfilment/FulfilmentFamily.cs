@@ -59,8 +59,16 @@ public sealed class FulfilmentFamily : IMetricFamily
         // Each wait in ticks, not below zero (Durations.Ticks), dated by the day it ended, in any order, as
         // columns: only the waits and a number per customer are held, not every order's customer, status and three
         // timestamps, and the reader may work them out without handing over each order.
-        var waits = context.Exports.Elapsed(ExportKind.Orders, Waits);
-        output.Add(HoursMetrics.Compute(context, waits[0], NoDimension, Metrics[0], Metrics[1], Metrics[2]));
-        output.Add(HoursMetrics.Compute(context, waits[1], NoDimension, Metrics[3], Metrics[4], Metrics[5]));
+        // Each wait kind's columns are let go once its rows are made, before the next kind's are worked through.
+        ElapsedTimes?[] waits = [.. context.Exports.Elapsed(ExportKind.Orders, Waits)];
+        output.Add(HoursMetrics.Compute(context, Take(waits, 0), NoDimension, Metrics[0], Metrics[1], Metrics[2]));
+        output.Add(HoursMetrics.Compute(context, Take(waits, 1), NoDimension, Metrics[3], Metrics[4], Metrics[5]));
+    }
+
+    private static ElapsedTimes Take(ElapsedTimes?[] waits, int index)
+    {
+        var times = waits[index]!;
+        waits[index] = null;
+        return times;
     }
 }
