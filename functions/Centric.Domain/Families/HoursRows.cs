@@ -7,8 +7,8 @@ namespace Centric.Domain.Families;
 /// The rows of <see cref="HoursMetrics"/> from the counted times as columns (day number, ticks, segment set):
 /// one pass adds each time to the count, the sum of ticks and the longest ticks of every (grain, period, segment) group
 /// it belongs to, and one pass in order of elapsed time finds each group's nearest-rank 90th percentile. A group's sum
-/// of hours is its exact sum of ticks divided once by <see cref="TimeSpan.TicksPerHour"/>: whole integers add up
-/// exactly in any order, where a decimal hour per time (13 s is 0.00361… h) rounded at each of millions of additions.
+/// of hours is its exact sum of ticks divided once by <see cref="TimeSpan.TicksPerHour"/>: whole numbers add up exactly
+/// in any order, whereas a decimal of hours per time (13 s is 0.00361… h) was rounded at each of millions of additions.
 /// </summary>
 internal static class HoursRows
 {
@@ -157,9 +157,8 @@ internal static class HoursRows
     /// <summary>
     /// The positions of <paramref name="values"/> (none below zero) from the smallest value to the largest, equal values
     /// in position order: a least-significant-digit radix sort, 16 bits a pass and only as many passes as the largest
-    /// value has digits (three for waits under 8.9 years in ticks). It holds two arrays of positions, 8 bytes a value,
-    /// where sorting a copy of the values with their positions held 12, and takes linear time: at 1M waits about a
-    /// third of the comparison sort's.
+    /// value has digits (three for waits shorter than 325 days, in ticks). It holds two arrays of positions, 8 bytes a
+    /// value, where sorting a copy of the values with their positions held 12, and takes linear time.
     /// </summary>
     internal static int[] Ascending(long[] values)
     {
