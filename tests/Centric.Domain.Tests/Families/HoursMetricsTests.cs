@@ -10,8 +10,9 @@ using FsCheck.Xunit;
 namespace Centric.Domain.Tests.Families;
 
 /// <summary>
-/// The wait-time rows equal those of the general event metrics with the straightforward reductions: the mean summed in
-/// event order, the p90 from sorting each group's own hours and taking the ⌈0.9 n⌉-th smallest, the maximum.
+/// The wait-time rows equal those of the general event metrics with the straightforward reductions: the mean as the
+/// exact fraction of each group's ticks, rounded with integers, the p90 from sorting each group's own hours and taking
+/// the ⌈0.9 n⌉-th smallest, the maximum; and they do not depend on the order of the waits.
 /// </summary>
 public class HoursMetricsTests
 {
