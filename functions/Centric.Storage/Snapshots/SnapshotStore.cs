@@ -109,9 +109,7 @@ public sealed class SnapshotStore(StorageClients clients)
             throw;
         }
 
-        var table = _service.GetTableClient(name);
-        _places[key] = new Place(table, null);
-        return table;
+        return RememberTable(key, name).Table;
     }
 
     public async Task<IReadOnlyList<SnapshotRow>> ReadAsync(
@@ -199,14 +197,20 @@ public sealed class SnapshotStore(StorageClients clients)
         var entry = await _table.GetEntityIfExistsAsync<TableEntity>(key, EntryRowKey, ["Table"], cancellationToken);
         if (entry.HasValue)
         {
-            Forget(_places);
-            return _places[key] = new Place(_service.GetTableClient(GenerationTable(dataset, generation)), null);
+            return RememberTable(key, GenerationTable(dataset, generation));
         }
 
         // No entry: written before tables per generation, or not (or no longer) there at all, which reads as no rows
         // either way; not remembered, since a generation may yet be written under that name (and its entry, written
         // from now on, is no row).
         return new Place(_table, TableClient.CreateQueryFilter($"PartitionKey eq {key} and RowKey ne {EntryRowKey}"));
+    }
+
+    /// <summary>Remembers that the generation of partition <paramref name="key"/> has its rows in table <paramref name="name"/>.</summary>
+    private Place RememberTable(string key, string name)
+    {
+        Forget(_places);
+        return _places[key] = new Place(_service.GetTableClient(name), null);
     }
 
     /// <summary>Starts <paramref name="remembered"/> again once it holds <see cref="Remembered"/> generations.</summary>
