@@ -1,3 +1,4 @@
+using Centric.Domain.Activity;
 using Centric.Domain.Families.Cohorts;
 using Centric.Domain.Tests.Families.Orders;
 
@@ -41,5 +42,27 @@ public class CohortRetentionTests
         Assert.Equal(5, Cells.Count);
         Assert.True(Cell("2025-01", 2).Partial);
         Assert.False(Cell("2025-01", 1).Partial);
+    }
+
+    /// <summary>
+    /// Customer-days held as ordered columns (as the loader gives them) are read in one pass without grouping: the matrix
+    /// is the one the grouping of the same days as a list gives, over month ends, credits, late days and as-of dates in
+    /// the middle of a month.
+    /// </summary>
+    [FsCheck.Xunit.Property(MaxTest = 200)]
+    public bool OrderedColumns_GiveTheSameMatrixAsTheGroupedList(int seed)
+    {
+        var random = new Random(seed);
+        var start = new DateOnly(2023, 1, 1);
+        var days = Enumerable.Range(0, random.Next(0, 80))
+            .Select(_ => new CustomerDay(random.Next(0, 12), start.AddDays(random.Next(0, 800)), random.Next(0, 3), 10m, random.Next(0, 3) == 0 ? -2m : 0m))
+            .ToList();
+        var asOf = start.AddDays(random.Next(0, 820));
+
+        var columns = CustomerDays.Ordered(days);
+        var fromList = CohortRetention.Compute(days, asOf);
+        var fromColumns = CohortRetention.Compute(columns, asOf);
+
+        return columns.IsOrdered && fromList.SequenceEqual(fromColumns);
     }
 }
