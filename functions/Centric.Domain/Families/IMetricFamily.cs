@@ -26,11 +26,18 @@ public interface IMetricFamily
     bool SplitsByCustomer => false;
 
     /// <summary>
-    /// Whether the family reads the orders' customer-days (<see cref="Activity.LoadedOrders.Days"/>) or the CLV
-    /// transactions made of them (<see cref="Metrics.ClvInputs.Transactions"/>). Both are let go after the last family
-    /// that does, so the later families compute without them in memory; a family that reads them without saying so fails.
+    /// Whether the family reads the orders' customer-days (<see cref="Activity.LoadedOrders.Days"/>). The families that
+    /// do are computed first and the days let go after the last of them, so the later families compute without them in
+    /// memory; a family that reads them without saying so fails.
     /// </summary>
     bool ReadsCustomerDays => false;
+
+    /// <summary>
+    /// Whether the family reads the CLV purchase history (<see cref="Metrics.ClvInputs.History"/>). The families that do
+    /// are computed after those that read the customer-days and before the rest, and the history is let go after the
+    /// last of them; a family that reads it without saying so fails.
+    /// </summary>
+    bool ReadsPurchaseHistory => false;
 
     void Compute(FamilyContext context, FamilyOutput output);
 }

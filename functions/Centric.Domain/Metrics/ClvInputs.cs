@@ -5,21 +5,25 @@ using Centric.Domain.Datasets;
 namespace Centric.Domain.Metrics;
 
 /// <summary>
-/// The purchases up to the as-of date as CLV transactions, the models fitted on them at the as-of date and the CLV tier
-/// of every scored customer. Shared by the families: tiers are a segment of every metric.
+/// Every customer's purchase days up to the as-of date, the models fitted on them at the as-of date and the CLV tier of
+/// every scored customer. Shared by the families: tiers are a segment of every metric.
 /// </summary>
-public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit Fit, IReadOnlyDictionary<string, string> Tiers)
+/// <param name="FirstPurchase">The first day with a valid order up to the as-of date (whatever its amount); null when
+/// there is none. The per-period fits start from it and the holdout check sizes its window with it.</param>
+/// <param name="Fit">The models fitted at the as-of date.</param>
+/// <param name="Tiers">Every scored customer's CLV tier, by customer id.</param>
+public sealed record ClvInputs(DateOnly? FirstPurchase, ClvFit Fit, IReadOnlyDictionary<string, string> Tiers)
 {
     private PurchaseHistory? _history;
 
     /// <summary>
-    /// Every customer's purchase days from <see cref="Transactions"/>: the one the as-of fit summarised, kept so that the
-    /// per-period fits and the holdout check summarise it too instead of grouping the log again (built on first use
-    /// when not given).
+    /// Every customer's purchase days: the one the as-of fit summarised, kept so that the per-period fits and the
+    /// holdout check summarise it too instead of grouping the orders again.
     /// </summary>
-    public PurchaseHistory History
+    public required PurchaseHistory History
     {
-        get => _history ??= PurchaseHistory.From(Transactions);
+        get => _history ?? throw new InvalidOperationException(
+            "The CLV purchase history was let go after the last metric family that declares it reads it (IMetricFamily.ReadsPurchaseHistory).");
         init => _history = value;
     }
 
@@ -27,19 +31,29 @@ public sealed record ClvInputs(IReadOnlyList<Transaction> Transactions, ClvFit F
     public static ClvInputs FitAt(LoadedOrders orders, DateOnly asOf, ClvSettings settings)
     {
         ArgumentNullException.ThrowIfNull(orders);
-        // The transactions are read from the customer-days' columns rather than copied beside them.
         var days = orders.Days as CustomerDays ?? new CustomerDays(orders.Days);
-        var transactions = new PurchaseTransactions(days, orders.CustomerIds, asOf);
-        // Every transaction is on or before the as-of date, so this is the history the fit at that date reads.
         var history = PurchaseHistory.From(days, orders.CustomerIds, asOf);
         var fit = ClvFitter.FitAt(history, asOf, settings);
-        return new ClvInputs(transactions, fit, ClvTiers.Assign(fit.Scores)) { History = history };
+        return new ClvInputs(FirstPurchaseDay(days, asOf), fit, ClvTiers.Assign(fit.Scores)) { History = history };
     }
 
     /// <summary>
-    /// This fit without the purchases it was made from, for the families computed after the last one that reads them:
-    /// the purchase history built from them goes too (a copy made by <c>with</c> would otherwise keep it, a decimal
-    /// spend per purchase day), and reading it again fails as reading the transactions does.
+    /// This fit without its purchase history (a column of days and one of spend per purchase day), for the families
+    /// computed after the last one that reads it: reading it again is an error naming the declaration.
     /// </summary>
-    public ClvInputs WithoutTransactions() => this with { Transactions = new ReleasedRows<Transaction>("CLV transactions"), _history = null };
+    public ClvInputs WithoutHistory() => this with { _history = null };
+
+    private static DateOnly? FirstPurchaseDay(CustomerDays days, DateOnly asOf)
+    {
+        var (cutoff, first) = (asOf.DayNumber, int.MaxValue);
+        for (var r = 0; r < days.Count; r++)
+        {
+            if (days.ValidOrdersAt(r) > 0 && days.DayAt(r) <= cutoff && days.DayAt(r) < first)
+            {
+                first = days.DayAt(r);
+            }
+        }
+
+        return first == int.MaxValue ? null : DateOnly.FromDayNumber(first);
+    }
 }

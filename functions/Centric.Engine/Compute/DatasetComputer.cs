@@ -104,20 +104,34 @@ public static class DatasetComputer
         var day = inputs.Context.AsOf;
         var output = new FamilyOutput();
         var families = MetricFamilies.For(kinds);
-        var lastReadingDays = families.Select((f, i) => f.ReadsCustomerDays ? i : -1).DefaultIfEmpty(-1).Max();
-        for (var index = 0; index < families.Count; index++)
+        // The families that read the customer-days go first and those that read the purchase history next, so that each
+        // is let go as early as it can be: at 10M orders the predicted-CLV fits then run without the customer-days.
+        var order = families.OrderBy(f => f.ReadsCustomerDays ? 0 : f.ReadsPurchaseHistory ? 1 : 2).ToArray();
+        var lastReadingDays = Array.FindLastIndex(order, f => f.ReadsCustomerDays);
+        var lastReadingHistory = Math.Max(lastReadingDays, Array.FindLastIndex(order, f => f.ReadsPurchaseHistory));
+        for (var index = 0; index < order.Length; index++)
         {
-            var family = families[index];
-            if (index == lastReadingDays + 1)
+            var family = order[index];
+            if (index == lastReadingDays + 1 || index == lastReadingHistory + 1)
             {
-                // Nothing left reads the customer-days or the CLV transactions: let them go before the later families
-                // read their own exports.
                 var letGo = StepTimer.Start(profile, db);
-                inputs.LetGoOfDays();
-                // The heap is never smaller than now, and the fulfilment read that may come next is DuckDB's largest
-                // sort: hand the freed memory back first (at 10M orders the compute's peak fell from 3.9 GB to 3.4 GB).
+                var what = index == lastReadingDays + 1 ? "the customer-days" : "the purchase history";
+                if (index == lastReadingDays + 1)
+                {
+                    inputs.LetGoOfDays();
+                }
+
+                if (index == lastReadingHistory + 1)
+                {
+                    inputs.LetGoOfHistory();
+                    what = index == lastReadingDays + 1 ? "the customer-days and the purchase history" : what;
+                }
+
+                // The heap is never smaller than now, and what comes next may be DuckDB's largest sort (the fulfilment
+                // read) or the predicted-CLV fits: hand the freed memory back first (at 10M orders the compute's peak
+                // fell from 3.9 GB to 3.4 GB when this was first done).
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-                letGo.Stop("let go of the customer-days", 0);
+                letGo.Stop($"let go of {what}", 0);
             }
 
             var step = StepTimer.Start(profile, db);
@@ -323,8 +337,10 @@ public static class DatasetComputer
         /// <summary>The families' context; null when there are no events to compute.</summary>
         public FamilyContext? Context { get; set; }
 
-        /// <summary>Replaces the context with one without the customer-days and the CLV transactions.</summary>
-        public void LetGoOfDays() =>
-            Context = Context! with { Orders = Context.Orders.WithoutDays(), Clv = Context.Clv?.WithoutTransactions() };
+        /// <summary>Replaces the context with one without the customer-days.</summary>
+        public void LetGoOfDays() => Context = Context! with { Orders = Context.Orders.WithoutDays() };
+
+        /// <summary>Replaces the context with one without the CLV purchase history.</summary>
+        public void LetGoOfHistory() => Context = Context! with { Clv = Context.Clv?.WithoutHistory() };
     }
 }

@@ -34,7 +34,7 @@ public sealed class PredictedClvFamily : IMetricFamily
 
     public IReadOnlyList<MetricDefinition> Definitions => Metrics;
 
-    public bool ReadsCustomerDays => true;
+    public bool ReadsPurchaseHistory => true;
 
     public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Orders];
 
@@ -47,15 +47,18 @@ public sealed class PredictedClvFamily : IMetricFamily
             return;
         }
 
-        // The as-of fit's purchase history serves every period's fit and the holdout check.
-        var history = clv.History;
-        var values = new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
-            .Compute(history, clv.Transactions, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains);
-        output.Add(WithoutUnconverted(values, context.Orders, context.AsOf));
         HoldoutReport? holdout = null;
-        if (clv.Transactions.Count > 0 && HoldoutCheck.Window(clv.Transactions.Min(t => t.Day), context.AsOf) is var (calibrationEnd, holdoutEnd))
+        if (clv.FirstPurchase is { } first)
         {
-            holdout = HoldoutCheck.Run(history, calibrationEnd, holdoutEnd, clv.Fit.Unit, clv.Fit.ModelKind);
+            // The as-of fit's purchase history serves every period's fit and the holdout check.
+            var history = clv.History;
+            var values = new PredictedClvMetrics(context.Calendar, context.Settings.Clv)
+                .Compute(history, first, context.Segments.ByCustomer, context.AsOf, clv.Fit, context.Grains);
+            output.Add(WithoutUnconverted(values, context.Orders, context.AsOf));
+            if (HoldoutCheck.Window(first, context.AsOf) is var (calibrationEnd, holdoutEnd))
+            {
+                holdout = HoldoutCheck.Run(history, calibrationEnd, holdoutEnd, clv.Fit.Unit, clv.Fit.ModelKind);
+            }
         }
 
         output.Clv = new ClvOutcome(clv.Fit, clv.Tiers, holdout);

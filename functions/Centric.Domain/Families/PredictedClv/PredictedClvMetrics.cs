@@ -41,30 +41,26 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
         IReadOnlyCollection<Grain> grains)
     {
         ArgumentNullException.ThrowIfNull(transactions);
-        return Compute(PurchaseHistory.From(transactions), transactions, segmentsByCustomer, asOf, asOfFit, grains);
+        return transactions.Count == 0
+            ? []
+            : Compute(PurchaseHistory.From(transactions), transactions.Min(t => t.Day), segmentsByCustomer, asOf, asOfFit, grains);
     }
 
     /// <summary>As <see cref="Compute(IReadOnlyList{Transaction}, IReadOnlyDictionary{string, IReadOnlyList{string}}, DateOnly, ClvFit, IReadOnlyCollection{Grain})"/>
-    /// with the transactions' purchase history already built.</summary>
+    /// with the transactions' purchase history already built and <paramref name="first"/> the day of the first of them,
+    /// where the periods start.</summary>
     public IReadOnlyList<MetricValue> Compute(
         PurchaseHistory history,
-        IReadOnlyList<Transaction> transactions,
+        DateOnly first,
         IReadOnlyDictionary<string, IReadOnlyList<string>> segmentsByCustomer,
         DateOnly asOf,
         ClvFit asOfFit,
         IReadOnlyCollection<Grain> grains)
     {
         ArgumentNullException.ThrowIfNull(history);
-        ArgumentNullException.ThrowIfNull(transactions);
         ArgumentNullException.ThrowIfNull(segmentsByCustomer);
         ArgumentNullException.ThrowIfNull(asOfFit);
         ArgumentNullException.ThrowIfNull(grains);
-        if (transactions.Count == 0)
-        {
-            return [];
-        }
-
-        var first = transactions.Min(t => t.Day);
         var chosen = new List<(Period Period, DateOnly End, bool Partial)>();
         foreach (var grain in grains)
         {

@@ -1,0 +1,36 @@
+using Centric.Domain.Datasets;
+using Centric.Engine.Compute;
+
+namespace Centric.Engine.Tests.Compute;
+
+/// <summary>
+/// The families that read the customer-days are computed first and those that read the purchase history next, each input
+/// let go after the last family that reads it; the families are still listed in the catalogue's order.
+/// </summary>
+public class ComputeOrderTests
+{
+    [Fact]
+    public void DaysReadersComeFirst_ThenThePurchaseHistoryReaders_EachInputLetGoAfterItsLastReader()
+    {
+        using var curated = new CuratedFolder()
+            .Customers(("c1", "ES", null), ("c2", "IT", null))
+            .Orders(
+                ("o1", "c1", "2025-03-01 10:00:00", 100m, null, null),
+                ("o2", "c2", "2025-04-02 11:00:00", 40m, null, null),
+                ("o3", "c1", "2025-05-20 09:30:00", 60m, null, null))
+            .Tickets(("t1", "c1", "2025-04-10 08:00:00"), ("t2", "c2", "2025-05-11 12:00:00"));
+        var profile = new List<ComputeStep>();
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), new DatasetSettings { InactivityDays = 30 }, profile: profile);
+
+        Assert.Equal(
+            [
+                "family orders", "family cohorts", "let go of the customer-days", "family predicted-clv",
+                "let go of the purchase history", "family fulfilment", "family tickets",
+            ],
+            profile.Select(s => s.Name).SkipWhile(n => !n.StartsWith("family ", StringComparison.Ordinal)));
+        Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment", "tickets"], result.Families);
+        Assert.NotEmpty(result.Cohorts);
+        Assert.Contains(result.Values, v => v.Metric == "clv-predicted");
+    }
+}
