@@ -36,4 +36,10 @@ public sealed class FamilyOutput
     /// <summary>Lists a count's customer (no MRR amounts) without building a row per customer.</summary>
     public void List(string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day) =>
         _lists.Add(metric, grain, period, periodStart, customerId, day);
+
+    /// <summary>Lists an MRR movement's customer, with its amounts and subscriptions, without building a row per customer.</summary>
+    public void List(
+        string metric, string grain, string period, DateOnly periodStart, string customerId,
+        decimal mrrBefore, decimal mrrAfter, decimal movement, IReadOnlyList<string> subscriptions) =>
+        _lists.Add(metric, grain, period, periodStart, customerId, null, mrrBefore, mrrAfter, movement, subscriptions);
 }

@@ -1,3 +1,5 @@
+using Centric.Domain.Activity;
+
 namespace Centric.Domain.Families.CustomerLists;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     private readonly List<Entry[]> _chunks = [];
     private readonly List<(string Metric, string Grain, string Period, DateOnly PeriodStart)> _headers = [];
     private readonly Dictionary<(string Metric, string Grain, string Period, DateOnly PeriodStart), int> _headerIndex = [];
-    private readonly Dictionary<int, (decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions)> _details = [];
+    private readonly Details _details = new();
     private readonly List<string> _customerIds = [];
     private readonly Dictionary<string, int> _customerNumbers = new(StringComparer.Ordinal);
     private readonly Dictionary<int, int> _farDays = [];
@@ -42,7 +44,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
             var (metric, grain, period, periodStart) = _headers[header];
             var day = DayAt(index, header);
             var customerId = _customerIds[EntryAt(index).Customer];
-            if (!_details.TryGetValue(index, out var details))
+            if (!_details.TryGet(index, out var details))
             {
                 return new CustomerListRow(metric, grain, period, periodStart, customerId, day);
             }
@@ -72,7 +74,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         var header = HeaderOf(metric, grain, period, periodStart);
         if (mrrBefore is not null || mrrAfter is not null || movement is not null || subscriptions is not null)
         {
-            _details[Count] = (mrrBefore, mrrAfter, movement, subscriptions);
+            _details.Add(Count, mrrBefore, mrrAfter, movement, subscriptions);
         }
 
         Append(customerId, header, day);
@@ -100,7 +102,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     /// </summary>
     public bool TryGetDetailsAt(
         int index, out (decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions) details) =>
-        _details.TryGetValue(index, out details);
+        _details.TryGet(index, out details);
 
     /// <summary>How many distinct (metric, grain, period, period start) the rows have: the number of lists.</summary>
     public int ListCount => _headers.Count;
@@ -121,10 +123,7 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
             bytes += Object + (2L * id.Length) + 16; // the string, its slot in the list and in the dictionary
         }
 
-        foreach (var (_, details) in _details)
-        {
-            bytes += 80 + (details.Subscriptions?.Sum(s => 8 + Object + (2L * s.Length)) ?? 0);
-        }
+        bytes += _details.EstimatedBytes(Object);
 
         return bytes + (_headers.Count * 4 * Object);
     }
@@ -240,4 +239,66 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
 
     /// <summary>A row: its customer's number, its list index (or <see cref="FarHeader"/>) and its day from its period's start (or <see cref="NoDay"/>, <see cref="FarDay"/>).</summary>
     private readonly record struct Entry(int Customer, ushort Header, short Day);
+
+    /// <summary>
+    /// The MRR amounts and subscriptions of the rows that have them, as columns in row order: a row number, three amounts
+    /// (8 bytes each where they fit, <see cref="AmountColumn"/>) with a byte of which are null, and the subscriptions.
+    /// Found by a binary search of the row numbers. A dictionary keyed by row number held about 100 bytes a row and
+    /// copied itself as it grew: at a million subscriptions, several million rows.
+    /// </summary>
+    private sealed class Details
+    {
+        private readonly List<int> _rows = [];
+        private readonly AmountColumn _before = new();
+        private readonly AmountColumn _after = new();
+        private readonly AmountColumn _movement = new();
+        private readonly List<byte> _nulls = [];
+        private readonly List<IReadOnlyList<string>?> _subscriptions = [];
+
+        public void Add(int row, decimal? before, decimal? after, decimal? movement, IReadOnlyList<string>? subscriptions)
+        {
+            _rows.Add(row);
+            _before.Add(before ?? 0m);
+            _after.Add(after ?? 0m);
+            _movement.Add(movement ?? 0m);
+            _nulls.Add((byte)((before is null ? 1 : 0) | (after is null ? 2 : 0) | (movement is null ? 4 : 0)));
+            _subscriptions.Add(subscriptions);
+        }
+
+        public bool TryGet(int row, out (decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions) details)
+        {
+            var at = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_rows).BinarySearch(row);
+            if (at < 0)
+            {
+                details = default;
+                return false;
+            }
+
+            var nulls = _nulls[at];
+            details = (
+                (nulls & 1) == 0 ? _before[at] : null,
+                (nulls & 2) == 0 ? _after[at] : null,
+                (nulls & 4) == 0 ? _movement[at] : null,
+                _subscriptions[at]);
+            return true;
+        }
+
+        public long EstimatedBytes(long objectBytes)
+        {
+            long bytes = _rows.Count * (4L + (3 * 8) + 1 + 8);
+            IReadOnlyList<string>? previous = null;
+            foreach (var subscriptions in _subscriptions)
+            {
+                // Rows of one customer share their subscriptions' list while it does not change.
+                if (subscriptions is not null && !ReferenceEquals(subscriptions, previous))
+                {
+                    bytes += objectBytes + subscriptions.Sum(s => 8 + objectBytes + (2L * s.Length));
+                }
+
+                previous = subscriptions;
+            }
+
+            return bytes;
+        }
+    }
 }

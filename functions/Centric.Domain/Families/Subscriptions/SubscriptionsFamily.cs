@@ -1,6 +1,5 @@
 using Centric.Domain.Activity;
 using Centric.Domain.Exports;
-using Centric.Domain.Families.CustomerLists;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 using Centric.Domain.Time;
@@ -89,6 +88,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
             groupsOf[customer] = indices;
         }
 
+        var lister = new MoverLister(output, revenue.Count);
         var order = Enumerable.Range(0, keys.Count).OrderBy(k => k == 0 ? 0 : 1).ThenBy(k => keys[k], StringComparer.Ordinal).ToArray();
         var unconvertedAnywhere = new List<UnconvertedAmounts>();
         var missingBefore = new List<UnconvertedAmounts>();
@@ -122,7 +122,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     unconvertedAnywhere.AddRange(missingBefore);
                     unconvertedAnywhere.AddRange(missingAfter);
                     var isNew = spellsOf[0].Start >= period.Start.DayNumber && spellsOf[0].Start <= last.DayNumber;
-                    List(output, grain, period, subscriptions.CustomerIds[customer], revenue.Of(customer), before, last, start, end, isNew);
+                    lister.List(grain, period, customer, subscriptions.CustomerIds[customer], revenue.Of(customer), before, last, start, end, isNew);
                     foreach (var key in groupsOf[customer])
                     {
                         var group = groups[key] ??= new Group();
@@ -155,46 +155,59 @@ public sealed class SubscriptionsFamily : IMetricFamily
     /// (<see cref="MrrMovement.Of"/>): MRR on s − 1 and on e − 1, the signed movement and the subscriptions active on
     /// either day. A customer whose MRR did not move is in no list.
     /// </summary>
-    private static void List(
-        FamilyOutput output, Grain grain, Period period, string customerId, IReadOnlyList<Subscription> own,
-        DateOnly before, DateOnly last, decimal start, decimal end, bool isNew)
+    private sealed class MoverLister(FamilyOutput output, int customers)
     {
-        var movement = MrrMovement.Of(start, end, isNew);
-        var metric = movement.Kind switch
-        {
-            MrrMovementKind.New => NewMrr,
-            MrrMovementKind.Expansion => ExpansionMrr,
-            MrrMovementKind.Contraction => ContractionMrr,
-            MrrMovementKind.Churn => ChurnMrr,
-            MrrMovementKind.Reactivation => ReactivationMrr,
-            _ => null,
-        };
-        if (metric is null)
-        {
-            return;
-        }
+        private readonly List<string> _involved = [];
 
-        var involved = new List<string>(own.Count);
-        foreach (var s in own)
+        /// <summary>Each customer's last listed subscriptions, shared by its next rows while they do not change.</summary>
+        private readonly string[]?[] _lastInvolved = new string[customers][];
+
+        /// <summary>Lists the customer with its amounts and subscriptions, without building a row object first.</summary>
+        public void List(
+            Grain grain, Period period, int customer, string customerId, IReadOnlyList<Subscription> own,
+            DateOnly before, DateOnly last, decimal start, decimal end, bool isNew)
         {
-            if ((s.IsActiveOn(before) || s.IsActiveOn(last)) && !involved.Contains(s.Id))
+            var movement = MrrMovement.Of(start, end, isNew);
+            var metric = movement.Kind switch
             {
-                involved.Add(s.Id);
+                MrrMovementKind.New => NewMrr,
+                MrrMovementKind.Expansion => ExpansionMrr,
+                MrrMovementKind.Contraction => ContractionMrr,
+                MrrMovementKind.Churn => ChurnMrr,
+                MrrMovementKind.Reactivation => ReactivationMrr,
+                _ => null,
+            };
+            if (metric is null)
+            {
+                return;
             }
-        }
 
-        involved.Sort(StringComparer.Ordinal);
-        output.List(new CustomerListRow(
-            metric,
-            grain.ToName(),
-            period.Label,
-            period.Start,
-            customerId,
-            null,
-            CustomerLists.CustomerLists.Trim(start),
-            CustomerLists.CustomerLists.Trim(end),
-            CustomerLists.CustomerLists.Trim(movement.Amount),
-            [.. involved]));
+            _involved.Clear();
+            foreach (var s in own)
+            {
+                if ((s.IsActiveOn(before) || s.IsActiveOn(last)) && !_involved.Contains(s.Id))
+                {
+                    _involved.Add(s.Id);
+                }
+            }
+
+            _involved.Sort(StringComparer.Ordinal);
+            if (_lastInvolved[customer] is not { } involved || !involved.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_involved)))
+            {
+                _lastInvolved[customer] = involved = [.. _involved];
+            }
+
+            output.List(
+                metric,
+                grain.ToName(),
+                period.Label,
+                period.Start,
+                customerId,
+                CustomerLists.CustomerLists.Trim(start),
+                CustomerLists.CustomerLists.Trim(end),
+                CustomerLists.CustomerLists.Trim(movement.Amount),
+                involved);
+        }
     }
 
     private static IEnumerable<MetricValue> Rows(FamilyContext context, Period period, string segment, Group group)

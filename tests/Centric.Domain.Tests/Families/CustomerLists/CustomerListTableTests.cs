@@ -140,4 +140,51 @@ public class CustomerListTableTests
         Assert.Equal([added.Count - 1], rows[starts[^2]..starts[^1]]);
         Assert.Equal(("active-customers", "month", "p69999", DateOnly.MinValue.AddDays(69_999)), table.ListAt(70_000));
     }
+
+    [Fact]
+    public void MrrDetailsWithSomeAmountsNull_ReadBackAsAdded_ScaleIncluded()
+    {
+        // Any of the three amounts may be null on a row that has details; a row may have only subscriptions; amounts keep
+        // their scale (12.50 reads back as 12.50, not 12.5) and their sign.
+        (decimal? Before, decimal? After, decimal? Movement, string[]? Subscriptions)[] details =
+        [
+            (null, 12.50m, 12.50m, ["s1"]),
+            (3m, null, -3m, null),
+            (0.0001m, 7m, null, ["s2", "s3"]),
+            (null, null, null, ["s4"]),
+            (-0.00m, 79228162514264337593543950335m, -1.5m, []),
+        ];
+        var table = new CustomerListTable();
+        for (var i = 0; i < 40; i++)
+        {
+            var (before, after, movement, subscriptions) = details[i % 5];
+            if (i % 3 == 0)
+            {
+                table.Add("active-customers", "month", "2025-01", new DateOnly(2025, 1, 1), "c" + i, null);
+            }
+            else
+            {
+                table.Add("mrr-new", "month", "2025-01", new DateOnly(2025, 1, 1), "c" + i, null, before, after, movement, subscriptions);
+            }
+        }
+
+        for (var i = 0; i < 40; i++)
+        {
+            Assert.Equal(i % 3 != 0, table.TryGetDetailsAt(i, out var read));
+            if (i % 3 == 0)
+            {
+                Assert.Null(table[i].MrrAfter);
+                continue;
+            }
+
+            var (before, after, movement, subscriptions) = details[i % 5];
+            Assert.Equal(Bits(before), Bits(read.MrrBefore));
+            Assert.Equal(Bits(after), Bits(read.MrrAfter));
+            Assert.Equal(Bits(movement), Bits(read.Movement));
+            Assert.Same(subscriptions, read.Subscriptions);
+            Assert.Equal(Bits(movement), Bits(table[i].Movement));
+        }
+
+        static int[]? Bits(decimal? value) => value is { } v ? decimal.GetBits(v) : null;
+    }
 }
