@@ -24,4 +24,11 @@ public interface IExportReader
     /// depends on it): a reader may find them more cheaply than row by row, never different ones.
     /// </summary>
     IReadOnlyList<ElapsedTimes> Elapsed(ExportKind kind, ElapsedQuery query) => ElapsedScan.Of(this, kind, query);
+
+    /// <summary>
+    /// Whether any current row of <paramref name="kind"/> has the timestamp <paramref name="column"/> set, over the
+    /// whole dataset even when the rows are read by customer partition: a rule of the whole export (whether deliveries
+    /// are recorded at all) must not change with the partition that reads it.
+    /// </summary>
+    bool AnyTimeSet(ExportKind kind, string column) => Read(kind, [column]).Time(column).Any(t => t is not null);
 }

@@ -75,6 +75,29 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
     }
 
     /// <summary>
+    /// Whether any current row has the timestamp set (its wall clock and its instant, as <see cref="Read"/> takes it),
+    /// asked of DuckDB rather than by reading the column.
+    /// </summary>
+    public bool AnyTimeSet(ExportKind kind, string column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (Type(ExportSchemas.For(kind), column) != ColumnType.Timestamp)
+        {
+            throw new ArgumentException($"'{column}' is not a timestamp of {kind.ToSlug()}.", nameof(column));
+        }
+
+        if (files.Of(kind).Count == 0)
+        {
+            return false;
+        }
+
+        var (wall, instant) = (CurrentRows.Identifier(column), CurrentRows.Identifier(column + "_utc"));
+        return db.Rows(
+            $"SELECT EXISTS (SELECT 1 FROM ({CurrentRows.Sql(files, kind)}) WHERE {wall} IS NOT NULL AND {instant} IS NOT NULL)",
+            r => r.GetBoolean(0))[0];
+    }
+
+    /// <summary>
     /// The current rows in the order they were ingested; a timestamp as its microseconds since 1970 (wall clock and
     /// instant), read as whole numbers, not as dates.
     /// </summary>

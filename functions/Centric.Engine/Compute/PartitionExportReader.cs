@@ -8,7 +8,7 @@ namespace Centric.Engine.Compute;
 /// The rows of one customer partition: the <paramref name="split"/> kinds (those the families computed by partition read)
 /// keep only the rows whose <c>customer_id</c> falls in <paramref name="partition"/> (rows without a customer belong to
 /// partition 0) and must be read with <c>customer_id</c>; any other kind (fx rates, subscriptions behind the shared
-/// inputs) is read whole.
+/// inputs) is read whole. A rule of the whole export (<see cref="AnyTimeSet"/>) is answered over every row.
 /// </summary>
 internal sealed class PartitionExportReader(IExportReader inner, CustomerPartition partition, IReadOnlySet<ExportKind> split) : IExportReader
 {
@@ -30,4 +30,6 @@ internal sealed class PartitionExportReader(IExportReader inner, CustomerPartiti
         var customers = rows.Text("customer_id");
         return rows.Where(i => partition.Contains(customers[i]));
     }
+
+    public bool AnyTimeSet(ExportKind kind, string column) => inner.AnyTimeSet(kind, column);
 }

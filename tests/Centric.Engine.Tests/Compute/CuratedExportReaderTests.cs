@@ -45,6 +45,22 @@ public sealed class CuratedExportReaderTests : IDisposable
     }
 
     [Fact]
+    public void AnyTimeSet_AnswersAsReadingTheColumnDoes_AndRefusesAColumnThatIsNotATimestamp()
+    {
+        using var unshipped = new CuratedFolder().InZone(Zone).Shipments([("o9", "c9", "2025-01-01T10:00:00Z", null, null, null)]);
+        using var db = new DuckDbSession();
+        var reader = new CuratedExportReader(db, CuratedFiles.FromFolder(_curated.Root));
+        var none = new CuratedExportReader(db, CuratedFiles.FromFolder(unshipped.Root));
+
+        Assert.True(reader.AnyTimeSet(ExportKind.Orders, "delivered_at"));
+        Assert.Contains(reader.Read(ExportKind.Orders, ["delivered_at"]).Time("delivered_at"), t => t is not null);
+        Assert.False(none.AnyTimeSet(ExportKind.Orders, "delivered_at"));
+        Assert.False(none.AnyTimeSet(ExportKind.Communications, "delivered_at")); // no communications at all
+        var error = Assert.Throws<ArgumentException>(() => reader.AnyTimeSet(ExportKind.Orders, "status"));
+        Assert.Contains("'status' is not a timestamp of orders", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RepeatedText_IsOneStringSharedByItsRows()
     {
         using var curated = new CuratedFolder().InZone(Zone).Shipments(

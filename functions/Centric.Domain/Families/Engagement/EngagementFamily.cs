@@ -46,6 +46,13 @@ public sealed class EngagementFamily : IMetricFamily
 
     public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Communications];
 
+    /// <summary>
+    /// Every rate is a count of messages over a count of messages, each message one customer's, so the counts of
+    /// customer partitions add up; whether deliveries are recorded at all is asked of the whole export
+    /// (<see cref="IExportReader.AnyTimeSet"/>), so every partition counts delivered messages by the same rule.
+    /// </summary>
+    public bool SplitsByCustomer => true;
+
     public void Compute(FamilyContext context, FamilyOutput output)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -59,7 +66,7 @@ public sealed class EngagementFamily : IMetricFamily
         var opened = rows.Time("opened_at");
         var clicked = rows.Time("clicked_at");
         var unsubscribed = rows.Time("unsubscribed_at");
-        var deliveryRecorded = delivered.Any(d => d is not null);
+        var deliveryRecorded = context.Exports.AnyTimeSet(ExportKind.Communications, "delivered_at");
         var messages = new List<DatedEvent<Message>>();
         for (var i = 0; i < rows.Count; i++)
         {
@@ -81,10 +88,10 @@ public sealed class EngagementFamily : IMetricFamily
 
         output.Add(EventMetrics.Compute(context, messages, MessageChannel,
         [
-            new EventMetrics.Measure<Message>(Metrics[0], m => Reduction.Divide(m.Count(x => x.Opened), m.Count(x => x.Delivered), 100m)),
-            new EventMetrics.Measure<Message>(Metrics[1], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Delivered), 100m)),
-            new EventMetrics.Measure<Message>(Metrics[2], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Opened), 100m)),
-            new EventMetrics.Measure<Message>(Metrics[3], m => Reduction.Divide(m.Count(x => x.Unsubscribed), m.Count(x => x.Delivered), 100m)),
+            new EventMetrics.Measure<Message>(Metrics[0], m => Reduction.Divide(m.Count(x => x.Opened), m.Count(x => x.Delivered), 100m), Scale: 100m),
+            new EventMetrics.Measure<Message>(Metrics[1], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Delivered), 100m), Scale: 100m),
+            new EventMetrics.Measure<Message>(Metrics[2], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Opened), 100m), Scale: 100m),
+            new EventMetrics.Measure<Message>(Metrics[3], m => Reduction.Divide(m.Count(x => x.Unsubscribed), m.Count(x => x.Delivered), 100m), Scale: 100m),
         ]));
     }
 
