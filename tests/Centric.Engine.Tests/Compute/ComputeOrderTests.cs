@@ -12,13 +12,7 @@ public class ComputeOrderTests
     [Fact]
     public void DaysReadersComeFirst_ThenThePurchaseHistoryReaders_EachInputLetGoAfterItsLastReader()
     {
-        using var curated = new CuratedFolder()
-            .Customers(("c1", "ES", null), ("c2", "IT", null))
-            .Orders(
-                ("o1", "c1", "2025-03-01 10:00:00", 100m, null, null),
-                ("o2", "c2", "2025-04-02 11:00:00", 40m, null, null),
-                ("o3", "c1", "2025-05-20 09:30:00", 60m, null, null))
-            .Tickets(("t1", "c1", "2025-04-10 08:00:00"), ("t2", "c2", "2025-05-11 12:00:00"));
+        using var curated = CuratedFolder.OrdersAndTickets();
         var profile = new List<ComputeStep>();
 
         var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), new DatasetSettings { InactivityDays = 30 }, profile: profile);

@@ -20,6 +20,15 @@ internal sealed class CuratedFolder : IDisposable
 
     public string Root { get; }
 
+    /// <summary>Two customers, three orders over three months and a ticket each: every orders family and the tickets.</summary>
+    public static CuratedFolder OrdersAndTickets() => new CuratedFolder()
+        .Customers(("c1", "ES", null), ("c2", "IT", null))
+        .Orders(
+            ("o1", "c1", "2025-03-01 10:00:00", 100m, null, null),
+            ("o2", "c2", "2025-04-02 11:00:00", 40m, null, null),
+            ("o3", "c1", "2025-05-20 09:30:00", 60m, null, null))
+        .Tickets(("t1", "c1", "2025-04-10 08:00:00"), ("t2", "c2", "2025-05-11 12:00:00"));
+
     /// <summary>Writes one ingestion of orders: (order_id, customer_id, order_date, amount, currency, status).</summary>
     public CuratedFolder Orders(params (string Id, string Customer, string Date, decimal Amount, string? Currency, string? Status)[] rows)
     {

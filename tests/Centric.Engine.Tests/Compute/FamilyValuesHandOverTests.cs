@@ -10,13 +10,7 @@ public class FamilyValuesHandOverTests
     [Fact]
     public void EachFamilysValues_AreHandedOverOnceInOrder_AndTogetherAreTheResult()
     {
-        using var curated = new CuratedFolder()
-            .Customers(("c1", "ES", null), ("c2", "IT", null))
-            .Orders(
-                ("o1", "c1", "2025-03-01 10:00:00", 100m, null, null),
-                ("o2", "c2", "2025-04-02 11:00:00", 40m, null, null),
-                ("o3", "c1", "2025-05-20 09:30:00", 60m, null, null))
-            .Tickets(("t1", "c1", "2025-04-10 08:00:00"), ("t2", "c2", "2025-05-11 12:00:00"));
+        using var curated = CuratedFolder.OrdersAndTickets();
         var handed = new List<FamilyValues>();
 
         var result = DatasetComputer.Compute(
