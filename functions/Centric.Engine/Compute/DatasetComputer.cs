@@ -245,10 +245,11 @@ public static class DatasetComputer
     /// <summary>The lists with the segment keys of every listed customer that has any.</summary>
     private static CustomerListSet ListsWithSegments(IReadOnlyList<CustomerListRow> rows, CustomerSegments segments)
     {
+        // A table names each listed customer once; other rows are looked at one by one.
+        var customerIds = rows is CustomerListTable table ? table.CustomerIds : rows.Select(r => r.CustomerId);
         var keys = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
+        foreach (var customerId in customerIds)
         {
-            var customerId = rows is CustomerListTable table ? table.CustomerIdAt(i) : rows[i].CustomerId;
             if (!keys.ContainsKey(customerId) && segments.Of(customerId) is { Count: > 0 } own)
             {
                 keys[customerId] = own;

@@ -90,6 +90,9 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
+    /// <summary>Every customer id of the rows, each once, in the order its first row was added.</summary>
+    public IReadOnlyList<string> CustomerIds => _customerIds;
+
     /// <summary>The customer id of row <paramref name="index"/>, without building the row.</summary>
     public string CustomerIdAt(int index) => _customerIds[EntryAt(index).Customer];
 

@@ -35,6 +35,7 @@ public class CustomerListTableTests
         Assert.Equal(added, table);
         Assert.Equal(added[131_072], table[131_072]);
         Assert.Equal(added[^1].CustomerId, table.CustomerIdAt(table.Count - 1));
+        Assert.Equal(added.Select(r => r.CustomerId).Distinct(StringComparer.Ordinal), table.CustomerIds);
         Assert.Null(table[1].MrrBefore);
         Assert.Equal(7m, table[7].MrrBefore);
         Assert.Throws<ArgumentOutOfRangeException>(() => table[table.Count]);
