@@ -67,7 +67,7 @@ public sealed class EngagementFamily : IMetricFamily
         var clicked = rows.Time("clicked_at");
         var unsubscribed = rows.Time("unsubscribed_at");
         var deliveryRecorded = context.Exports.AnyTimeSet(ExportKind.Communications, "delivered_at");
-        var messages = new List<DatedEvent<Message>>();
+        var messages = new List<DatedEvent<Reached>>(rows.Count);
         for (var i = 0; i < rows.Count; i++)
         {
             if (sent[i] is not { } at)
@@ -82,19 +82,44 @@ public sealed class EngagementFamily : IMetricFamily
             var isOpened = opened[i] is not null || isClicked;
             var isUnsubscribed = unsubscribed[i] is not null;
             var isDelivered = !deliveryRecorded || delivered[i] is not null || isOpened || isUnsubscribed;
-            var message = new Message(isDelivered, isOpened, isClicked, isUnsubscribed);
-            messages.Add(new DatedEvent<Message>(at.Day, customer[i], channel[i], message));
+            var message = (isDelivered ? Reached.Delivered : 0) | (isOpened ? Reached.Opened : 0)
+                | (isClicked ? Reached.Clicked : 0) | (isUnsubscribed ? Reached.Unsubscribed : 0);
+            messages.Add(new DatedEvent<Reached>(at.Day, customer[i], channel[i], message));
         }
 
         output.Add(EventMetrics.Compute(context, messages, MessageChannel,
         [
-            new EventMetrics.Measure<Message>(Metrics[0], m => Reduction.Divide(m.Count(x => x.Opened), m.Count(x => x.Delivered), 100m), Scale: 100m),
-            new EventMetrics.Measure<Message>(Metrics[1], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Delivered), 100m), Scale: 100m),
-            new EventMetrics.Measure<Message>(Metrics[2], m => Reduction.Divide(m.Count(x => x.Clicked), m.Count(x => x.Opened), 100m), Scale: 100m),
-            new EventMetrics.Measure<Message>(Metrics[3], m => Reduction.Divide(m.Count(x => x.Unsubscribed), m.Count(x => x.Delivered), 100m), Scale: 100m),
+            new EventMetrics.Measure<Reached>(Metrics[0], m => Rate(m, Reached.Opened, Reached.Delivered), Scale: 100m),
+            new EventMetrics.Measure<Reached>(Metrics[1], m => Rate(m, Reached.Clicked, Reached.Delivered), Scale: 100m),
+            new EventMetrics.Measure<Reached>(Metrics[2], m => Rate(m, Reached.Clicked, Reached.Opened), Scale: 100m),
+            new EventMetrics.Measure<Reached>(Metrics[3], m => Rate(m, Reached.Unsubscribed, Reached.Delivered), Scale: 100m),
         ]));
     }
 
-    /// <summary>What became of one message sent.</summary>
-    private readonly record struct Message(bool Delivered, bool Opened, bool Clicked, bool Unsubscribed);
+    /// <summary>
+    /// 100 × the messages that reached <paramref name="numerator"/> ÷ those that reached <paramref name="denominator"/>,
+    /// counted in one pass over the group's flags (a group is a slice of one array, read as a span).
+    /// </summary>
+    private static Reduction Rate(IReadOnlyList<Reached> messages, Reached numerator, Reached denominator)
+    {
+        ReadOnlySpan<Reached> span = messages is ArraySegment<Reached> segment ? segment.AsSpan() : [.. messages];
+        var (above, below) = (0, 0);
+        foreach (var message in span)
+        {
+            above += (message & numerator) != 0 ? 1 : 0;
+            below += (message & denominator) != 0 ? 1 : 0;
+        }
+
+        return Reduction.Divide(above, below, 100m);
+    }
+
+    /// <summary>How far one message sent went.</summary>
+    [Flags]
+    private enum Reached : byte
+    {
+        Delivered = 1,
+        Opened = 2,
+        Clicked = 4,
+        Unsubscribed = 8,
+    }
 }
