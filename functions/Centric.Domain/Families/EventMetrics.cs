@@ -22,6 +22,16 @@ public static class EventMetrics
     /// </summary>
     public sealed record Measure<T>(MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null, decimal? Scale = null);
 
+    /// <summary>
+    /// A group's items as a span: the groups handed to a measure are slices of one array, read without a copy or an
+    /// enumerator (any other list is copied).
+    /// </summary>
+    public static ReadOnlySpan<T> Items<T>(IReadOnlyList<T> group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group is ArraySegment<T> slice ? slice.AsSpan() : group.ToArray();
+    }
+
     /// <summary>Every row of <paramref name="measures"/> over <paramref name="events"/>.</summary>
     /// <param name="context">The grains, calendar, as-of date and customer segments.</param>
     /// <param name="events">The events, in any order.</param>

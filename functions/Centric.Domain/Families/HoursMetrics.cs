@@ -7,7 +7,7 @@ namespace Centric.Domain.Families;
 /// in hours, for every grain, period and segment, by the rules of <see cref="EventMetrics"/>: each event counts in the
 /// period of its day, in <c>*</c>, its customer's segments and its own event dimension; events after the as-of date
 /// are not counted; a period or segment without events has no row. The rows are those <see cref="EventMetrics"/>
-/// gives for the measures <see cref="Reduction.Mean"/>, <see cref="Reduction.Percentile"/> at 0.9 and
+/// gives for the measures <see cref="Reduction.Mean(IReadOnlyCollection{decimal})"/>, <see cref="Reduction.Percentile"/> at 0.9 and
 /// <see cref="Reduction.Max"/>, in the same order, computed without gathering each group's events: one pass adds each
 /// event to the count, the sum of ticks and the longest ticks of every group it belongs to, and one pass in order of
 /// elapsed time finds each group's ⌈0.9 n⌉-th smallest as the event at which the group's running count reaches that

@@ -16,6 +16,18 @@ public readonly record struct Reduction(decimal? Value, decimal? Numerator, deci
         return Divide(values.Sum(), values.Count);
     }
 
+    /// <summary>The mean of <paramref name="values"/>, summed in their order: numerator their sum, denominator their count.</summary>
+    public static Reduction Mean(ReadOnlySpan<decimal> values)
+    {
+        var sum = 0m;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return Divide(sum, values.Length);
+    }
+
     /// <summary>
     /// The nearest-rank percentile: the ⌈p·n⌉-th smallest value (p90: the ⌈0.9 n⌉-th). Numerator the value, denominator
     /// the number of values.

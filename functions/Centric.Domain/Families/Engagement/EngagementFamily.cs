@@ -98,13 +98,12 @@ public sealed class EngagementFamily : IMetricFamily
 
     /// <summary>
     /// 100 × the messages that reached <paramref name="numerator"/> ÷ those that reached <paramref name="denominator"/>,
-    /// counted in one pass over the group's flags (a group is a slice of one array, read as a span).
+    /// counted in one pass over the group's flags.
     /// </summary>
     private static Reduction Rate(IReadOnlyList<Reached> messages, Reached numerator, Reached denominator)
     {
-        ReadOnlySpan<Reached> span = messages is ArraySegment<Reached> segment ? segment.AsSpan() : [.. messages];
         var (above, below) = (0, 0);
-        foreach (var message in span)
+        foreach (var message in EventMetrics.Items(messages))
         {
             above += (message & numerator) != 0 ? 1 : 0;
             below += (message & denominator) != 0 ? 1 : 0;

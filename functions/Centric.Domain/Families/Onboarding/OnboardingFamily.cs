@@ -58,8 +58,20 @@ public sealed class OnboardingFamily : IMetricFamily
         }
 
         output.Add(EventMetrics.Compute(context, starts, NoDimension,
-            [new EventMetrics.Measure<bool>(Metrics[0], s => Reduction.Divide(s.Count(c => c), s.Count, 100m))]));
+            [new EventMetrics.Measure<bool>(Metrics[0], s => ShareCompleted(s))]));
         output.Add(EventMetrics.Compute(context, completions, NoDimension,
-            [new EventMetrics.Measure<decimal>(Metrics[1], days => Reduction.Mean([.. days]))]));
+            [new EventMetrics.Measure<decimal>(Metrics[1], days => Reduction.Mean(EventMetrics.Items(days)))]));
+    }
+
+    /// <summary>100 × the onboardings started in the group that completed ÷ those started, counted in one pass.</summary>
+    private static Reduction ShareCompleted(IReadOnlyList<bool> started)
+    {
+        var completed = 0;
+        foreach (var done in EventMetrics.Items(started))
+        {
+            completed += done ? 1 : 0;
+        }
+
+        return Reduction.Divide(completed, started.Count, 100m);
     }
 }

@@ -67,19 +67,15 @@ public sealed class SurveysFamily : IMetricFamily
 
         Add(output, context, bySurvey, SurveyScale.Nps, Metrics[0], s => NetPromoterScore(s), 100m);
         Add(output, context, bySurvey, SurveyScale.Csat, Metrics[1], s => Share(s, 4m, decimal.MaxValue), 100m);
-        Add(output, context, bySurvey, SurveyScale.Ces, Metrics[2], s => Mean(s), 1m);
+        Add(output, context, bySurvey, SurveyScale.Ces, Metrics[2], s => Reduction.Mean(EventMetrics.Items(s)), 1m);
         Add(output, context, bySurvey, SurveyScale.BrandAwareness, Metrics[3], s => Share(s, 1m, 1m), 100m);
     }
-
-    /// <summary>A group's scores as a span: a group is a slice of one array (<see cref="EventMetrics"/>), so no copy is made.</summary>
-    private static ReadOnlySpan<decimal> Scores(IReadOnlyList<decimal> scores) =>
-        scores is ArraySegment<decimal> segment ? segment.AsSpan() : scores.ToArray();
 
     /// <summary>100 × (promoters, 9 and 10, − detractors, 0 to 6) ÷ answers, counted in one pass.</summary>
     private static Reduction NetPromoterScore(IReadOnlyList<decimal> scores)
     {
         var (promoters, detractors) = (0, 0);
-        foreach (var score in Scores(scores))
+        foreach (var score in EventMetrics.Items(scores))
         {
             promoters += score >= 9 ? 1 : 0;
             detractors += score <= 6 ? 1 : 0;
@@ -92,24 +88,12 @@ public sealed class SurveysFamily : IMetricFamily
     private static Reduction Share(IReadOnlyList<decimal> scores, decimal low, decimal high)
     {
         var count = 0;
-        foreach (var score in Scores(scores))
+        foreach (var score in EventMetrics.Items(scores))
         {
             count += score >= low && score <= high ? 1 : 0;
         }
 
         return Reduction.Divide(count, scores.Count, 100m);
-    }
-
-    /// <summary>The mean score: their sum, in the group's order, ÷ answers.</summary>
-    private static Reduction Mean(IReadOnlyList<decimal> scores)
-    {
-        var sum = 0m;
-        foreach (var score in Scores(scores))
-        {
-            sum += score;
-        }
-
-        return Reduction.Divide(sum, scores.Count);
     }
 
     private static void Add(
