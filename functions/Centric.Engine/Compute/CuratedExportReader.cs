@@ -81,19 +81,9 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
     public bool AnyTimeSet(ExportKind kind, string column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        if (Type(ExportSchemas.For(kind), column) != ColumnType.Timestamp)
-        {
-            throw new ArgumentException($"'{column}' is not a timestamp of {kind.ToSlug()}.", nameof(column));
-        }
-
-        if (files.Of(kind).Count == 0)
-        {
-            return false;
-        }
-
-        var (wall, instant) = (CurrentRows.Identifier(column), CurrentRows.Identifier(column + "_utc"));
-        return db.Rows(
-            $"SELECT EXISTS (SELECT 1 FROM ({CurrentRows.Sql(files, kind)}) WHERE {wall} IS NOT NULL AND {instant} IS NOT NULL)",
+        CurrentRows.ThrowIfNotTimestamp(kind, column, nameof(column));
+        return files.Of(kind).Count > 0 && db.Rows(
+            $"SELECT EXISTS (SELECT 1 FROM ({CurrentRows.Sql(files, kind)}) WHERE {CurrentRows.TimestampSet(column)})",
             r => r.GetBoolean(0))[0];
     }
 

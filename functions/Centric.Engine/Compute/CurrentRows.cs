@@ -59,4 +59,19 @@ internal static class CurrentRows
 
     /// <summary>A quoted SQL identifier for a canonical column name.</summary>
     public static string Identifier(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>
+    /// The SQL condition that the timestamp <paramref name="column"/> is set: its wall clock and its instant
+    /// (<c>_utc</c>) both, as a read takes it.
+    /// </summary>
+    public static string TimestampSet(string column) => $"{Identifier(column)} IS NOT NULL AND {Identifier(column + "_utc")} IS NOT NULL";
+
+    /// <summary>Refuses, naming <paramref name="parameter"/>, a <paramref name="column"/> that is not a timestamp of <paramref name="kind"/>.</summary>
+    public static void ThrowIfNotTimestamp(ExportKind kind, string column, string parameter)
+    {
+        if (ExportSchemas.For(kind).Find(column) is not { Type: ColumnType.Timestamp })
+        {
+            throw new ArgumentException($"'{column}' is not a timestamp of {kind.ToSlug()}.", parameter);
+        }
+    }
 }

@@ -24,10 +24,7 @@ internal static class ElapsedReader
         var schema = ExportSchemas.For(kind);
         foreach (var column in query.To.Prepend(query.From))
         {
-            if (schema.Find(column) is not { Type: ColumnType.Timestamp })
-            {
-                throw new ArgumentException($"'{column}' is not a timestamp of {kind.ToSlug()}.", nameof(query));
-            }
+            CurrentRows.ThrowIfNotTimestamp(kind, column, nameof(query));
         }
 
         foreach (var column in new[] { query.Customer, query.Status })
@@ -111,18 +108,17 @@ internal static class ElapsedReader
     private static string RowsSql(CuratedFiles files, ExportKind kind, ElapsedQuery query)
     {
         static string Id(string column) => CurrentRows.Identifier(column);
-        static string Set(string column) => $"{Id(column)} IS NOT NULL AND {Id(column + "_utc")} IS NOT NULL";
         var ends = query.To.Select((column, j) =>
         {
             var wall = $"epoch_us({Id(column)})";
             var day = $"CAST(({wall} - ((({wall} % {MicrosecondsPerDay}) + {MicrosecondsPerDay}) % {MicrosecondsPerDay})) // {MicrosecondsPerDay} + {EpochDay} AS INTEGER)";
             var elapsed = $"greatest(0, epoch_us({Id(column + "_utc")}) - epoch_us({Id(query.From + "_utc")})) * {TimeSpan.TicksPerMicrosecond}";
-            return $"CASE WHEN {Set(column)} THEN {day} END AS d{j}, CASE WHEN {Set(column)} THEN CAST({elapsed} AS BIGINT) END AS t{j}";
+            return $"CASE WHEN {CurrentRows.TimestampSet(column)} THEN {day} END AS d{j}, CASE WHEN {CurrentRows.TimestampSet(column)} THEN CAST({elapsed} AS BIGINT) END AS t{j}";
         });
         return $"""
             SELECT CAST({Id(query.Customer)} AS VARCHAR) AS c, {string.Join(", ", ends)}
             FROM ({CurrentRows.Sql(files, kind)})
-            WHERE {Set(query.From)} AND ({Id(query.Status)} IS NULL OR CAST({Id(query.Status)} AS VARCHAR) <> {DuckDbSession.Literal(query.Excluded)})
+            WHERE {CurrentRows.TimestampSet(query.From)} AND ({Id(query.Status)} IS NULL OR CAST({Id(query.Status)} AS VARCHAR) <> {DuckDbSession.Literal(query.Excluded)})
             """;
     }
 }
