@@ -112,8 +112,10 @@ public static class DatasetComputer
         for (var index = 0; index < order.Length; index++)
         {
             var family = order[index];
+            // Before the first family nothing has been read: without a family that reads them the days and the history are
+            // empty (no orders), and a full collection there only costs time.
             var (daysGo, historyGoes) = (index == lastReadingDays + 1, index == lastReadingHistory + 1);
-            if (daysGo || historyGoes)
+            if (index > 0 && (daysGo || historyGoes))
             {
                 var letGo = StepTimer.Start(profile, db);
                 if (daysGo)

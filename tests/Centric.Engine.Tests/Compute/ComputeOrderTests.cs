@@ -27,4 +27,17 @@ public class ComputeOrderTests
         Assert.NotEmpty(result.Cohorts);
         Assert.Contains(result.Values, v => v.Metric == "clv-predicted");
     }
+
+    [Fact]
+    public void WithoutOrders_NothingIsLetGo_ForNothingWasLoaded()
+    {
+        using var curated = new CuratedFolder().Tickets(("t1", "c1", "2025-04-10 08:00:00"), ("t2", "c2", "2025-05-11 12:00:00"));
+        var profile = new List<ComputeStep>();
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), new DatasetSettings(), profile: profile);
+
+        Assert.Equal(["tickets"], result.Families);
+        Assert.DoesNotContain(profile, s => s.Name.StartsWith("let go", StringComparison.Ordinal));
+        Assert.Contains(profile, s => s.Name == "family tickets");
+    }
 }
