@@ -35,6 +35,17 @@ public sealed class PackageFixture : IAsyncLifetime
             StringComparer.Ordinal);
     }
 
+    /// <summary>The bytes of one file in the zip.</summary>
+    public byte[] Read(string path)
+    {
+        using var zip = ZipFile.OpenRead(ZipPath);
+        var entry = zip.GetEntry(path) ?? throw new InvalidOperationException($"The package has no {path}.");
+        using var stream = entry.Open();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return bytes.ToArray();
+    }
+
     public Task DisposeAsync()
     {
         Directory.Delete(_folder, recursive: true);
