@@ -91,6 +91,11 @@ internal static class ServeBenchCommand
             stderr.WriteLine("centric bench --serve: stopped; wrk, the handler and Azurite were stopped.");
             return CentricCli.Failed;
         }
+        catch (ServeBenchFailedException failure)
+        {
+            stderr.WriteLine($"centric bench --serve: {failure.Message} Nothing was measured; the handler and Azurite were stopped.");
+            return CentricCli.Failed;
+        }
 
         stdout.WriteLine(JsonSerializer.Serialize(report, CliJsonContext.Default.ServeBenchReport));
         WriteTable(stderr, report);
@@ -155,7 +160,7 @@ internal static class ServeBenchCommand
             body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                throw new ServeBenchFailedException(string.Create(CultureInfo.InvariantCulture,
                     $"GET {route} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}"));
             }
         }
@@ -168,7 +173,7 @@ internal static class ServeBenchCommand
         var served = await client.GetByteArrayAsync(staticUrl, cancellationToken);
         if (!served.AsSpan().SequenceEqual(body))
         {
-            throw new InvalidOperationException("The static-file server does not serve the handler's bytes.");
+            throw new ServeBenchFailedException("The static-file server does not serve the handler's bytes.");
         }
 
         // Both servers are warmed under load first, so tiered compilation has finished before anything is measured.
@@ -225,13 +230,13 @@ internal static class ServeBenchCommand
             }
             else if (response.StatusCode is not (System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.OK))
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                throw new ServeBenchFailedException(string.Create(CultureInfo.InvariantCulture,
                     $"GET {route} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}"));
             }
 
             if (waited.Elapsed > ComputeDeadline)
             {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                throw new ServeBenchFailedException(string.Create(CultureInfo.InvariantCulture,
                     $"GET {route} had no settled answer with rows after {waited.Elapsed.TotalSeconds:0} s."));
             }
 
@@ -253,5 +258,23 @@ internal static class ServeBenchCommand
                     $"| {r.Connections} | {r.Handler.RequestsPerSecond:0} | {r.Handler.P50Ms:0.00} | {r.Handler.P99Ms:0.00} | {r.StaticFile.RequestsPerSecond:0} | {r.StaticFile.P50Ms:0.00} | {r.StaticFile.P99Ms:0.00} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "")} | {(r.MeetsGoal ? "met" : "missed")} |"));
             }
         }
+    }
+}
+
+/// <summary>A route the bench cannot measure: refused, never settled, or not served byte for byte by the static server.</summary>
+public sealed class ServeBenchFailedException : Exception
+{
+    public ServeBenchFailedException()
+    {
+    }
+
+    public ServeBenchFailedException(string message)
+        : base(message)
+    {
+    }
+
+    public ServeBenchFailedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
     }
 }
