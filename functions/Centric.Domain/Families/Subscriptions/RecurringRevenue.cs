@@ -39,6 +39,9 @@ public sealed class RecurringRevenue
     /// <summary>Customer <paramref name="customer"/>'s subscriptions, as exported.</summary>
     public IReadOnlyList<Subscription> Of(int customer) => _byCustomer[customer];
 
+    /// <summary>Customer <paramref name="customer"/>'s subscriptions as exported, as the span of the array it keeps.</summary>
+    public ReadOnlySpan<Subscription> SpanOf(int customer) => _byCustomer[customer];
+
     /// <summary>
     /// The customer's MRR on <paramref name="day"/> from the subscriptions that converted; each one that did not is added
     /// to <paramref name="unconverted"/>.

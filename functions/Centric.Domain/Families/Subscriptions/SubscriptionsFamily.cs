@@ -88,7 +88,18 @@ public sealed class SubscriptionsFamily : IMetricFamily
             groupsOf[customer] = indices;
         }
 
-        var lister = new MoverLister(output, revenue.Count);
+        // Each customer's first active day and the end of its last spell, side by side: the check that a customer is
+        // active on neither day of a period runs for every customer in every period, and reading them from each
+        // customer's own spells array cost a cache miss each time.
+        var firstActive = new int[revenue.Count];
+        var lastEnd = new int[revenue.Count];
+        for (var c = 0; c < revenue.Count; c++)
+        {
+            var spellsOf = subscriptions.Spells[c];
+            (firstActive[c], lastEnd[c]) = spellsOf.Length == 0 ? (int.MaxValue, int.MinValue) : (spellsOf[0].Start, spellsOf[^1].End);
+        }
+
+        var lister = new MoverLister(output, revenue);
         var order = Enumerable.Range(0, keys.Count).OrderBy(k => k == 0 ? 0 : 1).ThenBy(k => keys[k], StringComparer.Ordinal).ToArray();
         var unconvertedAnywhere = new List<UnconvertedAmounts>();
         var missingBefore = new List<UnconvertedAmounts>();
@@ -103,9 +114,9 @@ public sealed class SubscriptionsFamily : IMetricFamily
                 groups[0] = new Group();
                 foreach (var customer in customers)
                 {
-                    // Active on neither day (before its first spell or after its last): MRR 0 and nothing unconverted on both.
-                    var spellsOf = subscriptions.Spells[customer];
-                    if (spellsOf.Length == 0 || last.DayNumber < spellsOf[0].Start || before.DayNumber >= spellsOf[^1].End)
+                    // Active on neither day (before its first spell or after its last, or never): MRR 0 and nothing
+                    // unconverted on both.
+                    if (last.DayNumber < firstActive[customer] || before.DayNumber >= lastEnd[customer])
                     {
                         continue;
                     }
@@ -121,8 +132,8 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
                     unconvertedAnywhere.AddRange(missingBefore);
                     unconvertedAnywhere.AddRange(missingAfter);
-                    var isNew = spellsOf[0].Start >= period.Start.DayNumber && spellsOf[0].Start <= last.DayNumber;
-                    lister.List(grain, period, customer, subscriptions.CustomerIds[customer], revenue.Of(customer), before, last, start, end, isNew);
+                    var isNew = firstActive[customer] >= period.Start.DayNumber && firstActive[customer] <= last.DayNumber;
+                    lister.List(grain, period, customer, subscriptions.CustomerIds[customer], before, last, start, end, isNew);
                     foreach (var key in groupsOf[customer])
                     {
                         var group = groups[key] ??= new Group();
@@ -155,17 +166,24 @@ public sealed class SubscriptionsFamily : IMetricFamily
     /// (<see cref="MrrMovement.Of"/>): MRR on s − 1 and on e − 1, the signed movement and the subscriptions active on
     /// either day. A customer whose MRR did not move is in no list.
     /// </summary>
-    private sealed class MoverLister(FamilyOutput output, int customers)
+    private sealed class MoverLister(FamilyOutput output, RecurringRevenue revenue)
     {
         private readonly List<string> _involved = [];
 
         /// <summary>Each customer's last listed subscriptions, shared by its next rows while they do not change.</summary>
-        private readonly string[]?[] _lastInvolved = new string[customers][];
+        private readonly string[]?[] _lastInvolved = new string[revenue.Count][];
+
+        /// <summary>
+        /// Each customer's subscriptions as their active days and ids, in ordinal order of the ids, made when the
+        /// customer first moves. Checking which subscriptions a movement involves read every subscription object of
+        /// the customer, spread over the heap in export order: at a million subscriptions, 2.7M movements spent about
+        /// 3 s mostly waiting on memory. Sorted by id, the involved ids come out distinct and in order without a sort.
+        /// </summary>
+        private readonly Term[]?[] _terms = new Term[revenue.Count][];
 
         /// <summary>Lists the customer with its amounts and subscriptions, without building a row object first.</summary>
         public void List(
-            Grain grain, Period period, int customer, string customerId, IReadOnlyList<Subscription> own,
-            DateOnly before, DateOnly last, decimal start, decimal end, bool isNew)
+            Grain grain, Period period, int customer, string customerId, DateOnly before, DateOnly last, decimal start, decimal end, bool isNew)
         {
             var movement = MrrMovement.Of(start, end, isNew);
             var metric = movement.Kind switch
@@ -183,15 +201,16 @@ public sealed class SubscriptionsFamily : IMetricFamily
             }
 
             _involved.Clear();
-            foreach (var s in own)
+            int beforeDay = before.DayNumber, lastDay = last.DayNumber;
+            foreach (var term in _terms[customer] ??= Term.Of(revenue.SpanOf(customer)))
             {
-                if ((s.IsActiveOn(before) || s.IsActiveOn(last)) && !_involved.Contains(s.Id))
+                if ((term.IsActiveOn(beforeDay) || term.IsActiveOn(lastDay))
+                    && (_involved.Count == 0 || !string.Equals(_involved[^1], term.Id, StringComparison.Ordinal)))
                 {
-                    _involved.Add(s.Id);
+                    _involved.Add(term.Id);
                 }
             }
 
-            _involved.Sort(StringComparer.Ordinal);
             if (_lastInvolved[customer] is not { } involved || !involved.AsSpan().SequenceEqual(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_involved)))
             {
                 _lastInvolved[customer] = involved = [.. _involved];
@@ -207,6 +226,29 @@ public sealed class SubscriptionsFamily : IMetricFamily
                 CustomerLists.CustomerLists.Trim(end),
                 CustomerLists.CustomerLists.Trim(movement.Amount),
                 involved);
+        }
+
+        /// <summary>A subscription's days of activity (<see cref="Subscription.IsActiveOn"/>) and its id.</summary>
+        private readonly record struct Term(int Start, int End, string Id)
+        {
+            public bool IsActiveOn(int day) => day >= Start && day < End;
+
+            /// <summary>The terms of <paramref name="subscriptions"/> in ordinal order of their ids; a subscription never active has none.</summary>
+            public static Term[] Of(ReadOnlySpan<Subscription> subscriptions)
+            {
+                var terms = new List<Term>(subscriptions.Length);
+                foreach (var s in subscriptions)
+                {
+                    // Active on d when mrr > 0 and start ≤ d < end (an open end never ends).
+                    if (s.Mrr > 0)
+                    {
+                        terms.Add(new Term(s.Start.DayNumber, s.End?.DayNumber ?? int.MaxValue, s.Id));
+                    }
+                }
+
+                terms.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+                return [.. terms];
+            }
         }
     }
 
