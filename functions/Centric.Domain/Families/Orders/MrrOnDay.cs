@@ -8,29 +8,77 @@ namespace Centric.Domain.Families.Orders;
 /// MRR on a day per segment, summed over the customers active that day (subscriptions model), with the warning of the
 /// subscriptions whose MRR could not be converted; each day is summed once and kept (period ends repeat across grains).
 /// </summary>
-internal sealed class MrrOnDay(IReadOnlyList<CustomerHistory> histories, RecurringRevenue revenue, SegmentIndex segments)
+/// <remarks>
+/// The days the rows will ask for (every period's last day) are summed together, in one pass over the customers that
+/// walks each customer's spells alongside the days inside them. Summing one day at a time went over every customer
+/// for each day: at a million subscriptions, 36 month ends over 333,333 customers took 0.8 s. Each day's sums still
+/// take the customers in the same order, so they are the same to the last digit; a day not asked for up front is summed
+/// alone when it is asked for.
+/// </remarks>
+internal sealed class MrrOnDay
 {
-    private readonly Dictionary<int, (decimal[] Totals, List<UnconvertedAmounts>[] Unconverted)> _byDay = [];
+    private readonly IReadOnlyList<CustomerHistory> _histories;
+    private readonly RecurringRevenue _revenue;
+    private readonly SegmentIndex _segments;
+    private readonly Dictionary<int, Sums> _byDay = [];
+
+    public MrrOnDay(IReadOnlyList<CustomerHistory> histories, RecurringRevenue revenue, SegmentIndex segments, IEnumerable<int> days)
+    {
+        _histories = histories;
+        _revenue = revenue;
+        _segments = segments;
+        var sorted = days.Distinct().Order().ToArray();
+        var sums = sorted.Select(_ => new Sums(segments.Count)).ToArray();
+        var missing = new List<UnconvertedAmounts>();
+        for (var i = 0; i < histories.Count; i++)
+        {
+            var h = histories[i];
+            var spells = h.Spells;
+            if (spells.Length == 0)
+            {
+                continue;
+            }
+
+            var d = Array.BinarySearch(sorted, spells[0].Start);
+            var k = 0;
+            for (d = d >= 0 ? d : ~d; d < sorted.Length; d++)
+            {
+                var day = sorted[d];
+                while (k < spells.Length && spells[k].End <= day)
+                {
+                    k++;
+                }
+
+                if (k == spells.Length)
+                {
+                    break;
+                }
+
+                if (spells[k].IsActiveOn(day))
+                {
+                    Add(sums[d], h.Customer, day, missing);
+                }
+            }
+        }
+
+        for (var d = 0; d < sorted.Length; d++)
+        {
+            _byDay[sorted[d]] = sums[d];
+        }
+    }
 
     /// <summary>The MRR of segment <paramref name="bin"/> on <paramref name="day"/>, or a warning when some of it did not convert.</summary>
     public (decimal Total, string? Warning) On(int day, int bin)
     {
         if (!_byDay.TryGetValue(day, out var sums))
         {
-            sums = (new decimal[segments.Count], new List<UnconvertedAmounts>[segments.Count]);
-            var date = DateOnly.FromDayNumber(day);
+            sums = new Sums(_segments.Count);
             var missing = new List<UnconvertedAmounts>();
-            foreach (var h in histories.Where(h => h.IsActiveOn(day)))
+            for (var i = 0; i < _histories.Count; i++)
             {
-                missing.Clear();
-                var mrr = revenue.MrrOn(h.Customer, date, missing);
-                foreach (var b in segments.BinsOf(h.Customer))
+                if (_histories[i].IsActiveOn(day))
                 {
-                    sums.Totals[b] += mrr;
-                    if (missing.Count > 0)
-                    {
-                        (sums.Unconverted[b] ??= []).AddRange(missing);
-                    }
+                    Add(sums, _histories[i].Customer, day, missing);
                 }
             }
 
@@ -38,6 +86,29 @@ internal sealed class MrrOnDay(IReadOnlyList<CustomerHistory> histories, Recurri
         }
 
         var unconverted = sums.Unconverted[bin];
-        return (sums.Totals[bin], unconverted is null ? null : ConversionWarnings.For(unconverted, revenue.ReportingCurrency));
+        return (sums.Totals[bin], unconverted is null ? null : ConversionWarnings.For(unconverted, _revenue.ReportingCurrency));
+    }
+
+    /// <summary>Adds an active customer's MRR on the day to each of its segments.</summary>
+    private void Add(Sums sums, int customer, int day, List<UnconvertedAmounts> missing)
+    {
+        missing.Clear();
+        var mrr = _revenue.MrrOn(customer, DateOnly.FromDayNumber(day), missing);
+        foreach (var b in _segments.BinsOf(customer))
+        {
+            sums.Totals[b] += mrr;
+            if (missing.Count > 0)
+            {
+                (sums.Unconverted[b] ??= []).AddRange(missing);
+            }
+        }
+    }
+
+    /// <summary>One day's MRR per segment and the amounts that did not convert.</summary>
+    private sealed class Sums(int segments)
+    {
+        public decimal[] Totals { get; } = new decimal[segments];
+
+        public List<UnconvertedAmounts>?[] Unconverted { get; } = new List<UnconvertedAmounts>?[segments];
     }
 }

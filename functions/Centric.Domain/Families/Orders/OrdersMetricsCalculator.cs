@@ -41,15 +41,21 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
         var segments = new SegmentIndex(input.CustomerCount, input.CustomerSegments);
         var series = new DailySeries(histories, segments, firstDay, asOf.DayNumber);
         var unconverted = new UnconvertedSeries(input.Unconverted ?? [], segments, firstDay, asOf.DayNumber, input.ReportingCurrency);
-        var mrr = input.Recurring is { } recurring ? new MrrOnDay(histories, recurring, segments) : null;
         var months = new PeriodIndex(calendar, Grain.Month, DateOnly.FromDayNumber(firstDay), asOf);
+        var periodsOf = grains.Distinct().ToDictionary(
+            grain => grain, grain => grain == Grain.Month ? months : new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf));
+
+        // MRR is read on every period's last day (the as-of date for the partial period), so those days are summed together.
+        var mrr = input.Recurring is { } recurring
+            ? new MrrOnDay(histories, recurring, segments, periodsOf.Values.SelectMany(p => Enumerable.Range(0, p.Count).Select(i => Math.Min(p.End(i), asOf.DayNumber + 1) - 1)))
+            : null;
         // The monthly tallies also serve clv-arpa's trailing churn; they list customers only when months are asked for.
         var monthTallies = new PeriodTallies(histories, segments, months, asOf.DayNumber, grains.Contains(Grain.Month) ? Sink(listed, months) : null);
         var shared = new Shared(series, unconverted, mrr, months, monthTallies, asOf.DayNumber, input.HasOrders);
         var rows = new List<MetricValue>();
         foreach (var grain in grains)
         {
-            var periods = grain == Grain.Month ? months : new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf);
+            var periods = periodsOf[grain];
             var tallies = grain == Grain.Month ? monthTallies : new PeriodTallies(histories, segments, periods, asOf.DayNumber, Sink(listed, periods));
             var monthsInPeriod = grain switch { Grain.Quarter => 3m, Grain.Year => 12m, _ => 1m };
             for (var p = 0; p < periods.Count; p++)
