@@ -17,18 +17,24 @@ public static class CustomerSegmentsLoader
         }
 
         var attributes = SegmentKeys.Attributes;
-        var columns = string.Join(", ", attributes.Select(a => $"CAST({a} AS VARCHAR)"));
+        var values = string.Join(", ", attributes.Select((a, i) => $"CAST({CurrentRows.Identifier(a)} AS VARCHAR) AS v{i}"));
+        var order = string.Join(", ", attributes.Select((_, i) => $"v{i}"));
         // A million customers share a few hundred combinations of country, segment, plan and channel: each key and each
-        // combination is built once and shared, not once per customer (about 200 bytes a customer otherwise).
+        // combination is built once and shared, not once per customer (about 200 bytes a customer otherwise). DuckDB
+        // numbers the combinations of the values as exported, so a customer's values are read only when it is the first
+        // of its combination. At a million customers the load takes 0.53-0.56 s and allocates 102 MB, against 0.79 s and
+        // 292 MB when every customer's four values were read, looked up and put in an array. Values equal once trimmed
+        // still share one list.
         var keyOf = new Dictionary<(int Attribute, string Value), string>();
         var shared = new Dictionary<string[], IReadOnlyList<string>>(KeysComparer.Instance);
+        var byCombination = new List<IReadOnlyList<string>?>();
         var keys = new List<string>(attributes.Count);
-        var rows = db.Rows($"SELECT customer_id, {columns} FROM ({CurrentRows.Sql(files, ExportKind.Customers)})", r =>
+        IReadOnlyList<string> KeysOf(System.Data.Common.DbDataReader r)
         {
             keys.Clear();
             for (var i = 0; i < attributes.Count; i++)
             {
-                if (!r.IsDBNull(i + 1) && r.GetString(i + 1).Trim() is { Length: > 0 } value)
+                if (!r.IsDBNull(i + 2) && r.GetString(i + 2).Trim() is { Length: > 0 } value)
                 {
                     if (!keyOf.TryGetValue((i, value), out var key))
                     {
@@ -45,8 +51,24 @@ public static class CustomerSegmentsLoader
                 shared[combination] = own = combination;
             }
 
-            return (Id: r.GetString(0), Keys: own);
-        });
+            return own;
+        }
+
+        var rows = db.Rows(
+            $"""
+            SELECT customer_id, CAST(dense_rank() OVER (ORDER BY {order}) - 1 AS INTEGER), {order}
+            FROM (SELECT customer_id, {values} FROM ({CurrentRows.Sql(files, ExportKind.Customers)}))
+            """,
+            r =>
+            {
+                var combination = r.GetInt32(1);
+                while (byCombination.Count <= combination)
+                {
+                    byCombination.Add(null);
+                }
+
+                return (Id: r.GetString(0), Keys: byCombination[combination] ??= KeysOf(r));
+            });
         return rows.ToDictionary(r => r.Id, r => r.Keys, StringComparer.Ordinal);
     }
 
