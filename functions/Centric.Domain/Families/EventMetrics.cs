@@ -55,11 +55,13 @@ public static class EventMetrics
 
         var first = counted.Min(e => e.Day);
 
-        // Each event's segments as small numbers, resolved once for every grain: a customer's keys are looked up once per
-        // customer, and a group is found by a number rather than by hashing its segment's text for every event and grain.
+        // Each event's segments as small numbers, resolved once for every grain: a list of keys is numbered once, and a
+        // group is found by a number rather than by hashing its segment's text for every event and grain. Customers share
+        // their lists of keys (one per combination of attributes), so the numbers are kept per list, not per customer: with
+        // an event per customer, a table and an array per customer cost more than the events themselves.
         var names = new List<string> { SegmentKeys.All };
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-        var byCustomer = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var byKeys = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
         var byDimension = new Dictionary<string, int>(StringComparer.Ordinal);
         // Every event's segments in one flat list: event i's are members[memberStart[i]..memberStart[i + 1]).
         var memberStart = new int[counted.Length + 1];
@@ -69,9 +71,13 @@ public static class EventMetrics
             var e = counted[i];
             memberStart[i] = members.Count;
             int[] customerSegments = [];
-            if (!dimensionOnly && e.CustomerId is { } customer && !byCustomer.TryGetValue(customer, out customerSegments!))
+            if (!dimensionOnly && e.CustomerId is { } customer)
             {
-                byCustomer[customer] = customerSegments = [.. context.Segments.Of(customer).Select(k => Number(names, numbers, k))];
+                var keys = context.Segments.Of(customer);
+                if (!byKeys.TryGetValue(keys, out customerSegments!))
+                {
+                    byKeys[keys] = customerSegments = [.. keys.Select(k => Number(names, numbers, k))];
+                }
             }
 
             var dimensionSegment = -1;
