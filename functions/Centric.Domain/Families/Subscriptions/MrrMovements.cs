@@ -25,11 +25,13 @@ public sealed class MrrMovements
     public decimal Retained => Start + Expansion + Contraction + Churn;
 
     /// <summary>Adds one customer: its MRR on s − 1 and on e − 1, and whether its first active day ever is in P.</summary>
-    public void Add(decimal before, decimal after, bool firstActiveInPeriod)
+    public void Add(decimal before, decimal after, bool firstActiveInPeriod) => Add(before, after, MrrMovement.Of(before, after, firstActiveInPeriod));
+
+    /// <summary>Adds one customer whose movement is already classified (<see cref="MrrMovement.Of"/> of the same amounts).</summary>
+    public void Add(decimal before, decimal after, MrrMovement movement)
     {
         Start += before;
         End += after;
-        var movement = MrrMovement.Of(before, after, firstActiveInPeriod);
         switch (movement.Kind)
         {
             case MrrMovementKind.New:

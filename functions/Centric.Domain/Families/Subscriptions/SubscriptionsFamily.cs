@@ -130,18 +130,31 @@ public sealed class SubscriptionsFamily : IMetricFamily
                         continue;
                     }
 
-                    unconvertedAnywhere.AddRange(missingBefore);
-                    unconvertedAnywhere.AddRange(missingAfter);
                     var isNew = firstActive[customer] >= period.Start.DayNumber && firstActive[customer] <= last.DayNumber;
-                    lister.List(grain, period, customer, subscriptions.CustomerIds[customer], before, last, start, end, isNew);
+
+                    // The movement is classified once and added to each of the customer's groups (five on average in the
+                    // bench's million subscriptions: 41M additions); the rare unconverted amounts are added only when there
+                    // are some.
+                    var movement = MrrMovement.Of(start, end, isNew);
+                    lister.List(grain, period, customer, subscriptions.CustomerIds[customer], before, last, start, end, movement);
+                    var unconverted = missingBefore.Count > 0 || missingAfter.Count > 0;
+                    if (unconverted)
+                    {
+                        unconvertedAnywhere.AddRange(missingBefore);
+                        unconvertedAnywhere.AddRange(missingAfter);
+                    }
+
                     foreach (var key in groupsOf[customer])
                     {
                         var group = groups[key] ??= new Group();
-                        group.Movements.Add(start, end, isNew);
+                        group.Movements.Add(start, end, movement);
                         group.Customers++;
-                        group.UnconvertedAtEnd.AddRange(missingAfter);
-                        group.Unconverted.AddRange(missingBefore);
-                        group.Unconverted.AddRange(missingAfter);
+                        if (unconverted)
+                        {
+                            group.UnconvertedAtEnd.AddRange(missingAfter);
+                            group.Unconverted.AddRange(missingBefore);
+                            group.Unconverted.AddRange(missingAfter);
+                        }
                     }
                 }
 
@@ -183,9 +196,8 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
         /// <summary>Lists the customer with its amounts and subscriptions, without building a row object first.</summary>
         public void List(
-            Grain grain, Period period, int customer, string customerId, DateOnly before, DateOnly last, decimal start, decimal end, bool isNew)
+            Grain grain, Period period, int customer, string customerId, DateOnly before, DateOnly last, decimal start, decimal end, MrrMovement movement)
         {
-            var movement = MrrMovement.Of(start, end, isNew);
             var metric = movement.Kind switch
             {
                 MrrMovementKind.New => NewMrr,
