@@ -46,9 +46,8 @@ public sealed class OrdersMetricsCalculator(PeriodCalendar calendar, int inactiv
             grain => grain, grain => grain == Grain.Month ? months : new PeriodIndex(calendar, grain, DateOnly.FromDayNumber(firstDay), asOf));
 
         // MRR is read on every period's last day (the as-of date for the partial period), so those days are summed together.
-        var mrr = input.Recurring is { } recurring
-            ? new MrrOnDay(histories, recurring, segments, periodsOf.Values.SelectMany(p => Enumerable.Range(0, p.Count).Select(i => Math.Min(p.End(i), asOf.DayNumber + 1) - 1)))
-            : null;
+        var lastDays = periodsOf.Values.SelectMany(p => Enumerable.Range(0, p.Count).Select(i => Math.Min(p.End(i), asOf.DayNumber + 1) - 1));
+        var mrr = input.Recurring is { } recurring ? new MrrOnDay(histories, recurring, segments, lastDays) : null;
         // The monthly tallies also serve clv-arpa's trailing churn; they list customers only when months are asked for.
         var monthTallies = new PeriodTallies(histories, segments, months, asOf.DayNumber, grains.Contains(Grain.Month) ? Sink(listed, months) : null);
         var shared = new Shared(series, unconverted, mrr, months, monthTallies, asOf.DayNumber, input.HasOrders);

@@ -177,7 +177,9 @@ public sealed class TicketsFamily : IMetricFamily
         {
             // The first reading day on or after the day it opened, and on or after the day it closed (none past the last).
             var opened = ReadingFrom(readings, ticket.Opened.DayNumber);
-            var closed = ticket.Resolved is { } resolved ? ReadingFrom(readings, (resolved > ticket.Opened ? resolved : ticket.Opened).DayNumber) : readings.Length;
+            var closed = ticket.Resolved is { } resolved
+                ? ReadingFrom(readings, (resolved > ticket.Opened ? resolved : ticket.Opened).DayNumber)
+                : readings.Length;
             all.Add(ticket.Opened, opened, closed);
             var keys = context.Segments.Of(ticket.CustomerId);
             if (!ofKeys.TryGetValue(keys, out var stocks))
@@ -253,7 +255,10 @@ public sealed class TicketsFamily : IMetricFamily
     /// <summary>The day a period's stock is read: its last day, or the as-of date for the partial period.</summary>
     private static DateOnly Reading(Period period, DateOnly asOf) => period.LastDay < asOf ? period.LastDay : asOf;
 
-    /// <summary>The index of the first of the sorted <paramref name="readings"/> on or after <paramref name="day"/>; their count when none is.</summary>
+    /// <summary>
+    /// The index of the first of the sorted <paramref name="readings"/> on or after <paramref name="day"/>; their count when
+    /// none is.
+    /// </summary>
     private static int ReadingFrom(int[] readings, int day)
     {
         var at = Array.BinarySearch(readings, day);
