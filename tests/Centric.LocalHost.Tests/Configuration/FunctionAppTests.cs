@@ -103,10 +103,19 @@ public class FunctionAppTests
     [Fact]
     public void Load_AFolderWithoutHostJson_SaysWhatToPass()
     {
-        var error = Assert.Throws<LocalHostConfigurationException>(() =>
-            FunctionApp.Load(Path.GetTempPath(), new SettingResolver(new Dictionary<string, string>(), static _ => null)));
+        // A folder of its own: the temp folder itself may hold anything, a host.json included.
+        var folder = Directory.CreateTempSubdirectory("centric-no-host-json-");
+        try
+        {
+            var error = Assert.Throws<LocalHostConfigurationException>(() =>
+                FunctionApp.Load(folder.FullName, new SettingResolver(new Dictionary<string, string>(), static _ => null)));
 
-        Assert.Contains("--script-root", error.Message, StringComparison.Ordinal);
+            Assert.Contains("--script-root", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
