@@ -33,13 +33,22 @@ public sealed class FamilyOutput
 
     public void List(CustomerListRow row) => _lists.Add(row);
 
-    /// <summary>Lists a count's customer (no MRR amounts) without building a row per customer.</summary>
-    public void List(string metric, string grain, string period, DateOnly periodStart, string customerId, DateOnly? day) =>
-        _lists.Add(metric, grain, period, periodStart, customerId, day);
+    /// <summary>
+    /// The number the customer lists give <paramref name="customerId"/> (<see cref="CustomerListTable.NumberOf"/>): a
+    /// family numbers a customer just before listing it the first time and lists its rows by that number.
+    /// </summary>
+    public int ListedCustomer(string customerId) => _lists.NumberOf(customerId);
 
-    /// <summary>Lists an MRR movement's customer, with its amounts and subscriptions, without building a row per customer.</summary>
+    /// <summary>Lists a count's customer (no MRR amounts), numbered by <see cref="ListedCustomer"/>, without building a row.</summary>
+    public void List(string metric, string grain, string period, DateOnly periodStart, int customer, DateOnly? day) =>
+        _lists.Add(metric, grain, period, periodStart, customer, day);
+
+    /// <summary>
+    /// Lists an MRR movement's customer, numbered by <see cref="ListedCustomer"/>, with its amounts and subscriptions,
+    /// without building a row.
+    /// </summary>
     public void List(
-        string metric, string grain, string period, DateOnly periodStart, string customerId,
+        string metric, string grain, string period, DateOnly periodStart, int customer,
         decimal mrrBefore, decimal mrrAfter, decimal movement, IReadOnlyList<string> subscriptions) =>
-        _lists.Add(metric, grain, period, periodStart, customerId, null, mrrBefore, mrrAfter, movement, subscriptions);
+        _lists.Add(metric, grain, period, periodStart, customer, null, mrrBefore, mrrAfter, movement, subscriptions);
 }

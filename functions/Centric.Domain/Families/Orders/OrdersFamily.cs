@@ -97,13 +97,23 @@ public sealed class OrdersFamily : IMetricFamily
                 orders.CustomerIds.Count, orders.Days, [.. orders.CustomerIds.Select(context.Segments.Of)], orders.Unconverted, orders.ReportingCurrency),
                orders.CustomerIds);
 
-        // The customers behind new, reactivated, churned and active customers come from the pass that counts them.
+        // The customers behind new, reactivated, churned and active customers come from the pass that counts them, each
+        // numbered in the lists once, before its first row.
+        var listed = new int[customerIds.Count];
+        Array.Fill(listed, -1);
         output.Add(calculator.Compute(
             input,
             context.AsOf,
             context.Grains,
-            entry => output.List(
-                entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, customerIds[entry.Customer], entry.Day)));
+            entry =>
+            {
+                if (listed[entry.Customer] < 0)
+                {
+                    listed[entry.Customer] = output.ListedCustomer(customerIds[entry.Customer]);
+                }
+
+                output.List(entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, listed[entry.Customer], entry.Day);
+            }));
     }
 
     /// <summary>

@@ -186,6 +186,9 @@ public sealed class SubscriptionsFamily : IMetricFamily
         /// <summary>Each customer's last listed subscriptions, shared by its next rows while they do not change.</summary>
         private readonly string[]?[] _lastInvolved = new string[revenue.Count][];
 
+        /// <summary>Each customer's number in the lists (<see cref="FamilyOutput.ListedCustomer"/>), given before its first row; −1 before.</summary>
+        private readonly int[] _listed = Unlisted(revenue.Count);
+
         /// <summary>
         /// Each customer's subscriptions as their active days and ids, in ordinal order of the ids, made when the
         /// customer first moves. Checking which subscriptions a movement involves read every subscription object of
@@ -228,16 +231,28 @@ public sealed class SubscriptionsFamily : IMetricFamily
                 _lastInvolved[customer] = involved = [.. _involved];
             }
 
+            if (_listed[customer] < 0)
+            {
+                _listed[customer] = output.ListedCustomer(customerId);
+            }
+
             output.List(
                 metric,
                 grain.ToName(),
                 period.Label,
                 period.Start,
-                customerId,
+                _listed[customer],
                 CustomerLists.CustomerLists.Trim(start),
                 CustomerLists.CustomerLists.Trim(end),
                 CustomerLists.CustomerLists.Trim(movement.Amount),
                 involved);
+        }
+
+        private static int[] Unlisted(int customers)
+        {
+            var listed = new int[customers];
+            Array.Fill(listed, -1);
+            return listed;
         }
 
         /// <summary>A subscription's days of activity (<see cref="Subscription.IsActiveOn"/>) and its id.</summary>

@@ -188,4 +188,32 @@ public class CustomerListTableTests
 
         static int[]? Bits(decimal? value) => value is { } v ? decimal.GetBits(v) : null;
     }
+
+    [Fact]
+    public void RowsAddedByCustomerNumber_ReadBackAsRowsAddedById_AndTheIdsKeepTheOrderTheyWereNumbered()
+    {
+        var byId = new CustomerListTable();
+        var byNumber = new CustomerListTable();
+        var start = new DateOnly(2025, 3, 1);
+        string[] customers = ["c9", "c2", "c9", "c5", "c2"];
+        foreach (var (customer, i) in customers.Select((c, i) => (c, i)))
+        {
+            byId.Add("active-customers", "month", "2025-03", start, customer, start.AddDays(i));
+            byId.Add("mrr-expansion", "month", "2025-03", start, customer, null, i, i + 1.5m, 1.5m, ["s" + i]);
+            var number = byNumber.NumberOf(customer);
+            byNumber.Add("active-customers", "month", "2025-03", start, number, start.AddDays(i));
+            byNumber.Add("mrr-expansion", "month", "2025-03", start, number, null, i, i + 1.5m, 1.5m, ["s" + i]);
+        }
+
+        Assert.Equal(byId.Select(r => r with { Subscriptions = null }), byNumber.Select(r => r with { Subscriptions = null }));
+        Assert.Equal(byId.Select(r => string.Join(",", r.Subscriptions ?? [])), byNumber.Select(r => string.Join(",", r.Subscriptions ?? [])));
+        Assert.Equal(["c9", "c2", "c5"], byNumber.CustomerIds);
+        Assert.Equal(1, byNumber.NumberOf("c2"));
+        Assert.Equal(3, byNumber.NumberOf("c4"));
+
+        // A number the table did not give is refused, not read as another customer.
+        Assert.Throws<ArgumentOutOfRangeException>(() => byNumber.Add("active-customers", "month", "2025-03", start, 4, null));
+        Assert.Throws<ArgumentOutOfRangeException>(() => byNumber.Add("active-customers", "month", "2025-03", start, -1, null));
+        Assert.Equal(byId.Count, byNumber.Count);
+    }
 }
