@@ -119,4 +119,38 @@ public sealed class SaasSampleTests : IDisposable
         Assert.Equal(Csv(ExportKind.Subscriptions, Options), Csv(ExportKind.Subscriptions, Options));
         Assert.NotEqual(Csv(ExportKind.Subscriptions, Options), Csv(ExportKind.Subscriptions, Options with { Seed = 8 }));
     }
+
+    [Fact]
+    public void EachAttribute_SplitsEveryAmountAmongItsValues_WithoutLosingOrRepeatingACustomer()
+    {
+        // Every sample customer has a country, a segment and a plan, so the amounts of one attribute's values add up to
+        // the whole base's in every period (up to the rounding of each row to six places).
+        var result = Compute();
+        string[] metrics =
+        [
+            SubscriptionsFamily.Mrr, SubscriptionsFamily.NewMrr, SubscriptionsFamily.ExpansionMrr, SubscriptionsFamily.ContractionMrr,
+            SubscriptionsFamily.ChurnMrr, SubscriptionsFamily.ReactivationMrr,
+        ];
+        var checkedRows = 0;
+        foreach (var metric in metrics)
+        {
+            foreach (var whole in result.Values.Where(v => v.Metric == metric && v.Segment == "*" && v.Value is not null))
+            {
+                foreach (var attribute in new[] { "country:", "segment:", "plan:" })
+                {
+                    var parts = result.Values
+                        .Where(v => v.Metric == metric && v.Period == whole.Period && v.Segment.StartsWith(attribute, StringComparison.Ordinal))
+                        .ToList();
+                    Assert.All(parts, part => Assert.NotNull(part.Value));
+                    var sum = parts.Sum(part => part.Value!.Value);
+                    Assert.True(
+                        Math.Abs(sum - whole.Value!.Value) <= parts.Count * 0.000001m,
+                        $"{metric} {whole.Period.Label} by {attribute}: the values add up to {sum}, the whole base is {whole.Value}");
+                    checkedRows += parts.Count;
+                }
+            }
+        }
+
+        Assert.True(checkedRows > 1000, $"{checkedRows} rows checked");
+    }
 }

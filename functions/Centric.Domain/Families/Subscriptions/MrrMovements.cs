@@ -27,6 +27,19 @@ public sealed class MrrMovements
     /// <summary>Adds one customer: its MRR on s − 1 and on e − 1, and whether its first active day ever is in P.</summary>
     public void Add(decimal before, decimal after, bool firstActiveInPeriod) => Add(before, after, MrrMovement.Of(before, after, firstActiveInPeriod));
 
+    /// <summary>Adds the customers summed in <paramref name="other"/>: each amount is added to its own.</summary>
+    public void Add(MrrMovements other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Start += other.Start;
+        End += other.End;
+        New += other.New;
+        Expansion += other.Expansion;
+        Contraction += other.Contraction;
+        Churn += other.Churn;
+        Reactivation += other.Reactivation;
+    }
+
     /// <summary>Adds one customer whose movement is already classified (<see cref="MrrMovement.Of"/> of the same amounts).</summary>
     public void Add(decimal before, decimal after, MrrMovement movement)
     {

@@ -67,25 +67,38 @@ public sealed class SubscriptionsFamily : IMetricFamily
         var customers = Enumerable.Range(0, revenue.Count).Where(c => revenue.Of(c).Count > 0).ToArray();
 
         // Each customer's groups, resolved once: the * segment, then its segments as the segment lookup gives them.
+        // Customers share their lists of segment keys, so a customer's groups are those of its list (its combination),
+        // and each period sums its customers per combination before adding each combination to its groups: 8.3M
+        // customer-periods at a million subscriptions, five groups each, were 41M additions of three amounts. The sums
+        // are exact (amounts in the reporting currency have a few decimals), so adding them in another order gives the
+        // same rows.
         var keys = new List<string> { SegmentKeys.All };
         var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-        var groupsOf = new int[revenue.Count][];
+        var combinationOf = new int[revenue.Count];
+        var combinations = new List<int[]>();
+        var byList = new Dictionary<IReadOnlyList<string>, int>(ReferenceEqualityComparer.Instance);
         foreach (var customer in customers)
         {
             var segments = context.Segments.Of(subscriptions.CustomerIds[customer]);
-            var indices = new int[segments.Count + 1];
-            for (var k = 0; k < segments.Count; k++)
+            if (!byList.TryGetValue(segments, out var combination))
             {
-                if (!keyIndex.TryGetValue(segments[k], out var index))
+                var indices = new int[segments.Count + 1];
+                for (var k = 0; k < segments.Count; k++)
                 {
-                    keyIndex[segments[k]] = index = keys.Count;
-                    keys.Add(segments[k]);
+                    if (!keyIndex.TryGetValue(segments[k], out var index))
+                    {
+                        keyIndex[segments[k]] = index = keys.Count;
+                        keys.Add(segments[k]);
+                    }
+
+                    indices[k + 1] = index;
                 }
 
-                indices[k + 1] = index;
+                byList[segments] = combination = combinations.Count;
+                combinations.Add(indices);
             }
 
-            groupsOf[customer] = indices;
+            combinationOf[customer] = combination;
         }
 
         // Each customer's first active day and the end of its last spell, side by side: the check that a customer is
@@ -112,6 +125,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
                 var before = period.Start.AddDays(-1);
                 var groups = new Group?[keys.Count];
                 groups[0] = new Group();
+                var sums = new Group?[combinations.Count];
                 foreach (var customer in customers)
                 {
                     // Active on neither day (before its first spell or after its last, or never): MRR 0 and nothing
@@ -144,17 +158,34 @@ public sealed class SubscriptionsFamily : IMetricFamily
                         unconvertedAnywhere.AddRange(missingAfter);
                     }
 
-                    foreach (var key in groupsOf[customer])
+                    var sum = sums[combinationOf[customer]] ??= new Group();
+                    sum.Movements.Add(start, end, movement);
+                    sum.Customers++;
+                    if (unconverted)
                     {
-                        var group = groups[key] ??= new Group();
-                        group.Movements.Add(start, end, movement);
-                        group.Customers++;
-                        if (unconverted)
+                        // The rare amounts that did not convert go to the groups at once, in customer order.
+                        foreach (var key in combinations[combinationOf[customer]])
                         {
+                            var group = groups[key] ??= new Group();
                             group.UnconvertedAtEnd.AddRange(missingAfter);
                             group.Unconverted.AddRange(missingBefore);
                             group.Unconverted.AddRange(missingAfter);
                         }
+                    }
+                }
+
+                for (var c = 0; c < sums.Length; c++)
+                {
+                    if (sums[c] is not { } sum)
+                    {
+                        continue;
+                    }
+
+                    foreach (var key in combinations[c])
+                    {
+                        var group = groups[key] ??= new Group();
+                        group.Movements.Add(sum.Movements);
+                        group.Customers += sum.Customers;
                     }
                 }
 
