@@ -153,4 +153,31 @@ public sealed class SaasSampleTests : IDisposable
 
         Assert.True(checkedRows > 1000, $"{checkedRows} rows checked");
     }
+
+    /// <summary>
+    /// Every snapshot row and every listed customer of the SaaS sample, pinned as SHA-256 hashes (the rows in the canonical
+    /// form of <see cref="Tests.Compute.SnapshotChecksumTests"/>, the list rows in the order they are served). The hashes were
+    /// computed before the subscriptions' customers, MRR movements and lists were made faster, and compared line by line
+    /// with the output of the engine before them.
+    /// </summary>
+    [Fact]
+    public void EverySnapshotRowAndListedCustomer_IsUnchanged()
+    {
+        var result = Compute();
+
+        var rows = Tests.Compute.SnapshotChecksumTests.Hash(result.Values);
+        var listed = result.CustomerLists.Rows.Select(r => string.Join(
+            '|', r.Metric, r.Grain, r.Period, r.PeriodStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), r.CustomerId,
+            r.Day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", Text(r.MrrBefore), Text(r.MrrAfter), Text(r.Movement),
+            string.Join(',', r.Subscriptions ?? [])));
+        var lists = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', listed))));
+
+        Assert.True(rows == RowsHash, $"The SaaS sample's snapshot rows hash to {rows}.");
+        Assert.True(lists == ListsHash, $"The SaaS sample's customer lists hash to {lists}.");
+    }
+
+    private const string RowsHash = "4369d93ff4038f77c630ad5874093aa426d24f066d0f5db8ed1c9c0f6da82d37";
+    private const string ListsHash = "e3124b58b25c4d41b6d47a550bba89113a5e7f35f280ffee3c6a21596cb0106a";
+
+    private static string Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "null";
 }
