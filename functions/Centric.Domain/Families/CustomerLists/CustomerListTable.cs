@@ -122,7 +122,10 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Every customer id of the rows, each once, in the order its first row was added.</summary>
+    /// <summary>
+    /// Every customer id of the rows, each once, in the order it was numbered: when its first row was added, or just
+    /// before, by <see cref="NumberOf"/>.
+    /// </summary>
     public IReadOnlyList<string> CustomerIds => _customerIds;
 
     /// <summary>The customer id of row <paramref name="index"/>, without building the row.</summary>
