@@ -55,50 +55,20 @@ public static class EventMetrics
 
         var first = counted.Min(e => e.Day);
 
-        // Each event's segments as small numbers, resolved once for every grain: a list of keys is numbered once, and a
-        // group is found by a number rather than by hashing its segment's text for every event and grain. Customers share
-        // their lists of keys (one per combination of attributes), so the numbers are kept per list, not per customer: with
-        // an event per customer, a table and an array per customer cost more than the events themselves.
-        var names = new List<string> { SegmentKeys.All };
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-        var byKeys = new Dictionary<IReadOnlyList<string>, int[]>(ReferenceEqualityComparer.Instance);
-        var byDimension = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Every event's segments in one flat list: event i's are members[memberStart[i]..memberStart[i + 1]).
-        var memberStart = new int[counted.Length + 1];
-        var members = new List<int>(counted.Length * 2);
+        // Each event's segments, resolved once for every grain (SegmentSets: a customer's list of keys is numbered once,
+        // and events of the same segments share one set), so a group is found by a number rather than by hashing its
+        // segment's text for every event and grain.
+        var sets = new SegmentSets(context, dimension, dimensionOnly);
+        var setOf = new int[counted.Length];
         for (var i = 0; i < counted.Length; i++)
         {
-            var e = counted[i];
-            memberStart[i] = members.Count;
-            int[] customerSegments = [];
-            if (!dimensionOnly && e.CustomerId is { } customer)
-            {
-                var keys = context.Segments.Of(customer);
-                if (!byKeys.TryGetValue(keys, out customerSegments!))
-                {
-                    byKeys[keys] = customerSegments = [.. keys.Select(k => Number(names, numbers, k))];
-                }
-            }
-
-            var dimensionSegment = -1;
-            if (!string.IsNullOrWhiteSpace(e.Dimension) && !byDimension.TryGetValue(e.Dimension, out dimensionSegment))
-            {
-                byDimension[e.Dimension] = dimensionSegment = Number(names, numbers, SegmentKeys.Of(dimension, e.Dimension.Trim()));
-            }
-
-            if (!dimensionOnly)
-            {
-                members.Add(0);
-                members.AddRange(customerSegments);
-            }
-
-            if (dimensionSegment >= 0)
-            {
-                members.Add(dimensionSegment);
-            }
+            setOf[i] = sets.Of(counted[i].CustomerId, counted[i].Dimension);
         }
 
-        memberStart[counted.Length] = members.Count;
+        // Every set's segments in one flat list: set k's are members[memberStart[k]..memberStart[k + 1]).
+        var names = sets.Names;
+        var members = sets.Members;
+        var memberStart = sets.MemberStart;
 
         // Segments in row order: * first, then by key.
         var segmentOrder = Enumerable.Range(0, names.Count)
@@ -119,7 +89,7 @@ public static class EventMetrics
                 var p = Array.BinarySearch(starts, counted[i].Day);
                 p = p >= 0 ? p : ~p - 1;
                 eventPeriods[i] = p;
-                for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
+                for (var m = memberStart[setOf[i]]; m < memberStart[setOf[i] + 1]; m++)
                 {
                     offsets[(p * names.Count) + members[m] + 1]++;
                 }
@@ -135,7 +105,7 @@ public static class EventMetrics
             for (var i = 0; i < counted.Length; i++)
             {
                 var row = eventPeriods[i] * names.Count;
-                for (var m = memberStart[i]; m < memberStart[i + 1]; m++)
+                for (var m = memberStart[setOf[i]]; m < memberStart[setOf[i] + 1]; m++)
                 {
                     items[next[row + members[m]]++] = counted[i].Item;
                 }
@@ -192,17 +162,5 @@ public static class EventMetrics
         }
 
         return rows;
-    }
-
-    /// <summary>The number of segment <paramref name="key"/>, given the next one when first seen.</summary>
-    private static int Number(List<string> names, Dictionary<string, int> numbers, string key)
-    {
-        if (!numbers.TryGetValue(key, out var number))
-        {
-            numbers[key] = number = names.Count;
-            names.Add(key);
-        }
-
-        return number;
     }
 }
