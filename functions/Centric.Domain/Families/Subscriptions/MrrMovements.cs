@@ -24,9 +24,6 @@ public sealed class MrrMovements
     /// <summary>MRR on s − 1 plus the expansion, contraction and churn of the customers active then (NRR's numerator).</summary>
     public decimal Retained => Start + Expansion + Contraction + Churn;
 
-    /// <summary>Adds one customer: its MRR on s − 1 and on e − 1, and whether its first active day ever is in P.</summary>
-    public void Add(decimal before, decimal after, bool firstActiveInPeriod) => Add(before, after, MrrMovement.Of(before, after, firstActiveInPeriod));
-
     /// <summary>Adds the customers summed in <paramref name="other"/>: each amount is added to its own.</summary>
     public void Add(MrrMovements other)
     {
@@ -40,7 +37,10 @@ public sealed class MrrMovements
         Reactivation += other.Reactivation;
     }
 
-    /// <summary>Adds one customer whose movement is already classified (<see cref="MrrMovement.Of"/> of the same amounts).</summary>
+    /// <summary>
+    /// Adds one customer: its MRR on s − 1 and on e − 1, and its movement between them (<see cref="MrrMovement.Of"/> of
+    /// the same amounts, with whether its first active day ever is in P).
+    /// </summary>
     public void Add(decimal before, decimal after, MrrMovement movement)
     {
         Start += before;
