@@ -103,4 +103,32 @@ public class NumberParserTests
             _ => (body + "-", separator),
         };
     }
+
+    /// <summary>
+    /// A plain amount (sign, digits, a decimal mark and digits, leading zeros and all) reads as the very decimal .NET's
+    /// own parser makes of it, its scale included, with either decimal mark: the digits' value, not merely an equal one.
+    /// </summary>
+    [Property(MaxTest = 500)]
+    public bool TryParse_PlainAmount_IsTheInvariantParseToTheBit(bool negative, ulong whole, byte zeros, byte fractionDigits, ulong fraction, bool comma)
+    {
+        var integerText = new string('0', zeros % 3) + (whole % 10_000_000_000UL).ToString(CultureInfo.InvariantCulture);
+        var fractionText = (fraction % 1_000_000_000UL).ToString(CultureInfo.InvariantCulture).PadLeft(9, '0')[..(fractionDigits % 9)];
+        var invariant = (negative ? "-" : string.Empty) + integerText + (fractionText.Length > 0 ? "." + fractionText : string.Empty);
+        var text = comma ? invariant.Replace('.', ',') : invariant;
+        var expected = decimal.Parse(invariant, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return NumberParser.TryParse(text, comma ? DecimalSeparator.Comma : DecimalSeparator.Point, out var value)
+            && decimal.GetBits(value).SequenceEqual(decimal.GetBits(expected));
+    }
+
+    [Theory]
+    [InlineData("0.50", 50, 2)]
+    [InlineData("007.5", 75, 1)]
+    [InlineData("123456789012345678", 123456789012345678, 0)]
+    [InlineData("1234567890123456789", 1234567890123456789, 0)]
+    public void TryParse_PlainAmount_KeepsTheDigitsAndScale(string text, long digits, int scale)
+    {
+        Assert.True(NumberParser.TryParse(text, DecimalSeparator.Point, out var value));
+        Assert.Equal(new decimal(digits) / (decimal)Math.Pow(10, scale), value);
+        Assert.Equal(scale, value.Scale);
+    }
 }
