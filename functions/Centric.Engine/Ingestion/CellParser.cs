@@ -18,7 +18,9 @@ internal sealed class CellParser(ExportKind kind)
     private const decimal MoneyLimit = 100_000_000_000_000m;
     private const decimal RateLimit = 10_000_000_000m;
 
-    private readonly Dictionary<string, Dictionary<string, (string? Value, string? Reason)>> remembered = new(StringComparer.Ordinal);
+    /// <summary>The remembered outcomes of each code or currency column, by the column's place in the curated row
+    /// (one column, one place), so that finding them costs an array read per cell, not a lookup by name.</summary>
+    private Dictionary<string, (string? Value, string? Reason)>?[] remembered = new Dictionary<string, (string?, string?)>?[16];
 
     /// <summary>Stores the cell's value(s) in <paramref name="batch"/>'s <paramref name="row"/> from column
     /// <paramref name="output"/>; false with the reason when the cell is rejected. The cell is made a string only when
@@ -32,11 +34,12 @@ internal sealed class CellParser(ExportKind kind)
             return TryParseOnce(column, raw, separator, batch, row, output, out reason, out _);
         }
 
-        if (!remembered.TryGetValue(column.Name, out var outcomes))
+        if (output >= remembered.Length)
         {
-            outcomes = new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
-            remembered.Add(column.Name, outcomes);
+            Array.Resize(ref remembered, Math.Max(output + 1, remembered.Length * 2));
         }
+
+        var outcomes = remembered[output] ??= new Dictionary<string, (string?, string?)>(StringComparer.Ordinal);
 
         if (outcomes.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(raw, out var known))
         {
