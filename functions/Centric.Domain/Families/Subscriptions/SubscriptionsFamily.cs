@@ -232,12 +232,14 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
             _involved.Clear();
             int beforeDay = before.DayNumber, lastDay = last.DayNumber;
+            var lastRun = -1;
             foreach (var term in _terms[customer] ??= Term.Of(revenue.SpanOf(customer)))
             {
-                if ((term.IsActiveOn(beforeDay) || term.IsActiveOn(lastDay))
-                    && (_involved.Count == 0 || !string.Equals(_involved[^1], term.Id, StringComparison.Ordinal)))
+                // Terms of one id are neighbours and share a run number: the id is added once, without reading its text.
+                if ((term.IsActiveOn(beforeDay) || term.IsActiveOn(lastDay)) && term.Run != lastRun)
                 {
                     _involved.Add(term.Id);
+                    lastRun = term.Run;
                 }
             }
 
@@ -270,8 +272,12 @@ public sealed class SubscriptionsFamily : IMetricFamily
             return listed;
         }
 
-        /// <summary>A subscription's days of activity (<see cref="Subscription.IsActiveOn"/>) and its id.</summary>
-        private readonly record struct Term(int Start, int End, string Id)
+        /// <summary>
+        /// A subscription's days of activity (<see cref="Subscription.IsActiveOn"/>), its id and the number of its id
+        /// among the customer's distinct ids (<paramref name="Run"/>), so that telling two terms' ids apart needs no
+        /// comparison of their text.
+        /// </summary>
+        private readonly record struct Term(int Start, int End, string Id, int Run)
         {
             public bool IsActiveOn(int day) => day >= Start && day < End;
 
@@ -284,12 +290,24 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     // Active on d when mrr > 0 and start ≤ d < end (an open end never ends).
                     if (s.Mrr > 0)
                     {
-                        terms.Add(new Term(s.Start.DayNumber, s.End?.DayNumber ?? int.MaxValue, s.Id));
+                        terms.Add(new Term(s.Start.DayNumber, s.End?.DayNumber ?? int.MaxValue, s.Id, 0));
                     }
                 }
 
                 terms.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
-                return [.. terms];
+                var sorted = new Term[terms.Count];
+                var run = 0;
+                for (var i = 0; i < sorted.Length; i++)
+                {
+                    if (i > 0 && !string.Equals(terms[i].Id, terms[i - 1].Id, StringComparison.Ordinal))
+                    {
+                        run++;
+                    }
+
+                    sorted[i] = terms[i] with { Run = run };
+                }
+
+                return sorted;
             }
         }
     }
