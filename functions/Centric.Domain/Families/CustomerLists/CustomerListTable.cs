@@ -284,16 +284,70 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     /// The MRR amounts and subscriptions of the rows that have them, as columns in row order: a row number, three amounts
     /// (8 bytes each where they fit, <see cref="AmountColumn"/>) with a byte of which are null, and the subscriptions.
     /// Found by a binary search of the row numbers. A dictionary keyed by row number held about 100 bytes a row and
-    /// copied itself as it grew: at a million subscriptions, 2.7M rows.
+    /// copied itself as it grew: at a million subscriptions, 2.7M rows. The columns are kept in chunks of
+    /// <see cref="ChunkSize"/> rows, the first grown as rows come, the next made whole: columns grown whole copied
+    /// every value again at each growth, and at 2.7M rows those copies, large objects all, set off three more full
+    /// collections of the heap and held about 90 MiB more at the peak.
     /// </summary>
     private sealed class Details
     {
-        private readonly List<int> _rows = [];
-        private readonly AmountColumn _before = new();
-        private readonly AmountColumn _after = new();
-        private readonly AmountColumn _movement = new();
-        private readonly List<byte> _nulls = [];
-        private readonly List<IReadOnlyList<string>?> _subscriptions = [];
+        private readonly List<DetailsChunk> _chunks = [];
+        private int _count;
+
+        public void Add(int row, decimal? before, decimal? after, decimal? movement, IReadOnlyList<string>? subscriptions)
+        {
+            if (_count % ChunkSize == 0)
+            {
+                // The first chunk grows as rows come (most tables have a few rows with details, or none); once a table
+                // fills one, the next are made whole at once.
+                _chunks.Add(new DetailsChunk(_chunks.Count == 0 ? 0 : ChunkSize));
+            }
+
+            _chunks[^1].Add(row, before, after, movement, subscriptions);
+            _count++;
+        }
+
+        public bool TryGet(int row, out (decimal? MrrBefore, decimal? MrrAfter, decimal? Movement, IReadOnlyList<string>? Subscriptions) details)
+        {
+            // Rows are added in increasing order: the chunk that may hold the row is the last one starting at or before it.
+            int low = 0, high = _chunks.Count - 1, found = -1;
+            while (low <= high)
+            {
+                var middle = low + ((high - low) / 2);
+                if (_chunks[middle].FirstRow <= row)
+                {
+                    found = middle;
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle - 1;
+                }
+            }
+
+            if (found < 0)
+            {
+                details = default;
+                return false;
+            }
+
+            return _chunks[found].TryGet(row, out details);
+        }
+
+        public long EstimatedBytes(long objectBytes) => _chunks.Sum(c => c.EstimatedBytes(objectBytes));
+    }
+
+    /// <summary>Up to <see cref="ChunkSize"/> rows of <see cref="Details"/>, in row order.</summary>
+    private sealed class DetailsChunk(int capacity)
+    {
+        private readonly List<int> _rows = new(capacity);
+        private readonly AmountColumn _before = new(capacity);
+        private readonly AmountColumn _after = new(capacity);
+        private readonly AmountColumn _movement = new(capacity);
+        private readonly List<byte> _nulls = new(capacity);
+        private readonly List<IReadOnlyList<string>?> _subscriptions = new(capacity);
+
+        public int FirstRow => _rows[0];
 
         public void Add(int row, decimal? before, decimal? after, decimal? movement, IReadOnlyList<string>? subscriptions)
         {

@@ -42,6 +42,40 @@ public class CustomerListTableTests
     }
 
     [Fact]
+    public void MrrDetailsOfMoreRowsThanAChunkHolds_ReadBackAsAdded()
+    {
+        // 200,000 rows, three in four with MRR amounts (150,000: the details cross two chunk boundaries); the first row has
+        // none, so it comes before the first chunk of details; every ninth has no amount after, and the last rows' amounts
+        // grow past what 8 bytes hold.
+        var added = new List<CustomerListRow>();
+        var table = new CustomerListTable();
+        for (var i = 0; i < 200_000; i++)
+        {
+            var row = new CustomerListRow(
+                "mrr-expansion", "month", "2025-03", new DateOnly(2025, 3, 1),
+                "c" + (i % 40_000).ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            if (i % 4 != 0)
+            {
+                var big = i > 180_000 ? 100_000_000_000_000_000_000m : 0m;
+                row = row with { MrrBefore = i + big, MrrAfter = i % 9 == 0 ? null : i + 0.25m, Movement = 0.25m, Subscriptions = ["s" + i] };
+            }
+
+            added.Add(row);
+            table.Add(row);
+        }
+
+        Assert.Equal(added, table);
+        Assert.False(table.TryGetDetailsAt(0, out _));
+        Assert.True(table.TryGetDetailsAt(87_381, out var lastOfFirstChunk));
+        Assert.Equal((87_381m, (decimal?)null, 0.25m), (lastOfFirstChunk.MrrBefore, lastOfFirstChunk.MrrAfter, lastOfFirstChunk.Movement));
+        Assert.False(table.TryGetDetailsAt(87_384, out _));
+        Assert.True(table.TryGetDetailsAt(87_382, out var firstOfSecondChunk));
+        Assert.Equal(["s87382"], firstOfSecondChunk.Subscriptions);
+        Assert.True(table.TryGetDetailsAt(199_999, out var last));
+        Assert.Equal(100_000_000_000_000_199_999m, last.MrrBefore);
+    }
+
+    [Fact]
     public void ACountsCustomerAddedByParts_ReadsBackAsTheRowWithThoseParts()
     {
         var table = new CustomerListTable();
