@@ -95,7 +95,7 @@ public static class DatasetComputer
         // The shared inputs are loaded by Prepare and reached only through this holder, never through a local of this
         // method: what the holder lets go of below is then free, where a local (or the JIT's copy of one) would keep
         // the customer-days and the purchase history alive to the end (about 600 MiB at 10M orders).
-        var inputs = Prepare(db, files, settings, asOf, grains, notBefore, progress, profile, partition);
+        var inputs = Prepare(db, files, kinds, settings, asOf, grains, notBefore, progress, profile, partition);
         if (inputs.Context is null)
         {
             return (new ComputeResult(null, [], 0, 0, inputs.Warnings, [], null, [], kindList, [], inputs.ReportingCurrency, CustomerListSet.Empty), null);
@@ -186,6 +186,7 @@ public static class DatasetComputer
     private static SharedInputs Prepare(
         DuckDbSession db,
         CuratedFiles files,
+        IReadOnlySet<ExportKind> kinds,
         DatasetSettings settings,
         DateOnly? asOf,
         IReadOnlyCollection<Grain> grains,
@@ -194,7 +195,6 @@ public static class DatasetComputer
         ICollection<ComputeStep>? profile,
         CustomerPartition? partition)
     {
-        var kinds = files.Kinds;
         progress?.Report("loading orders");
         var step = StepTimer.Start(profile, db);
         // Every kind's keys are checked here, as part of loading: the orders are read first.
