@@ -57,35 +57,32 @@ public sealed class EngagementFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = context.Exports.Read(
-            ExportKind.Communications, ["customer_id", "sent_at", "channel", "delivered_at", "opened_at", "clicked_at", "unsubscribed_at"]);
-        var customer = rows.Text("customer_id");
-        var sent = rows.Time("sent_at");
-        var channel = rows.Text("channel");
-        var delivered = rows.Time("delivered_at");
-        var opened = rows.Time("opened_at");
-        var clicked = rows.Time("clicked_at");
-        var unsubscribed = rows.Time("unsubscribed_at");
         var deliveryRecorded = context.Exports.AnyTimeSet(ExportKind.Communications, "delivered_at");
-        var messages = new List<DatedEvent<Reached>>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (sent[i] is not { } at)
-            {
-                continue;
-            }
 
-            // Each step of the funnel holds the next: a click proves an open, and an open, click or unsubscribe proves
-            // delivery, so a tracking pixel blocked by the mail client or a delivery receipt not sent cannot push a rate
-            // above 100.
-            var isClicked = clicked[i] is not null;
-            var isOpened = opened[i] is not null || isClicked;
-            var isUnsubscribed = unsubscribed[i] is not null;
-            var isDelivered = !deliveryRecorded || delivered[i] is not null || isOpened || isUnsubscribed;
-            var message = (isDelivered ? Reached.Delivered : 0) | (isOpened ? Reached.Opened : 0)
-                | (isClicked ? Reached.Clicked : 0) | (isUnsubscribed ? Reached.Unsubscribed : 0);
-            messages.Add(new DatedEvent<Reached>(at.Day, customer[i], channel[i], message));
-        }
+        // The messages are taken from the rows as they are scanned: gathered as columns first, a million messages held
+        // five timestamps each (about 180 MB) beside the messages made of them.
+        var messages = new List<DatedEvent<Reached>>();
+        context.Exports.Scan(
+            ExportKind.Communications,
+            ["customer_id", "sent_at", "channel", "delivered_at", "opened_at", "clicked_at", "unsubscribed_at"],
+            row =>
+            {
+                if (row.Time(1) is not { } at)
+                {
+                    return;
+                }
+
+                // Each step of the funnel holds the next: a click proves an open, and an open, click or unsubscribe
+                // proves delivery, so a tracking pixel blocked by the mail client or a delivery receipt not sent cannot
+                // push a rate above 100.
+                var isClicked = row.Time(5) is not null;
+                var isOpened = row.Time(4) is not null || isClicked;
+                var isUnsubscribed = row.Time(6) is not null;
+                var isDelivered = !deliveryRecorded || row.Time(3) is not null || isOpened || isUnsubscribed;
+                var message = (isDelivered ? Reached.Delivered : 0) | (isOpened ? Reached.Opened : 0)
+                    | (isClicked ? Reached.Clicked : 0) | (isUnsubscribed ? Reached.Unsubscribed : 0);
+                messages.Add(new DatedEvent<Reached>(at.Day, row.Text(0), row.Text(2), message));
+            });
 
         output.Add(EventMetrics.Compute(context, messages, MessageChannel,
         [
