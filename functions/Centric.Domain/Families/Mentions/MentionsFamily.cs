@@ -40,21 +40,18 @@ public sealed class MentionsFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = context.Exports.Read(ExportKind.Mentions, ["mentioned_at", "source", "sentiment", "sentiment_label"]);
-        var mentioned = rows.Time("mentioned_at");
-        var source = rows.Text("source");
-        var sentiment = rows.Number("sentiment");
-        var label = rows.Text("sentiment_label");
-        var events = new List<DatedEvent<Mention>>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        // Each mention is taken from its row as the rows are scanned, in the order a read gives them, instead of from
+        // columns gathered first and held beside the mentions.
+        var events = new List<DatedEvent<Mention>>();
+        context.Exports.Scan(ExportKind.Mentions, ["mentioned_at", "source", "sentiment", "sentiment_label"], row =>
         {
-            if (mentioned[i] is not { } at || sentiment[i] is not { } score)
+            if (row.Time(0) is not { } at || row.Number(2) is not { } score)
             {
-                continue;
+                return;
             }
 
-            events.Add(new DatedEvent<Mention>(at.Day, null, source[i], new Mention((decimal)score, label[i])));
-        }
+            events.Add(new DatedEvent<Mention>(at.Day, null, row.Text(1), new Mention((decimal)score, row.Text(3))));
+        });
 
         output.Add(EventMetrics.Compute(context, events, Source,
         [

@@ -37,25 +37,25 @@ public sealed class OnboardingFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = context.Exports.Read(ExportKind.Onboarding, ["customer_id", "started_at", "completed_at"]);
-        var customer = rows.Text("customer_id");
-        var started = rows.Time("started_at");
-        var completed = rows.Time("completed_at");
+        // Each start and completion is taken from its row as the rows are scanned, in the order a read gives them,
+        // instead of from columns gathered first and held beside them.
         var starts = new List<DatedEvent<bool>>();
         var completions = new List<DatedEvent<decimal>>();
-        for (var i = 0; i < rows.Count; i++)
+        context.Exports.Scan(ExportKind.Onboarding, ["customer_id", "started_at", "completed_at"], row =>
         {
-            if (started[i] is not { } start)
+            if (row.Time(1) is not { } start)
             {
-                continue;
+                return;
             }
 
-            starts.Add(new DatedEvent<bool>(start.Day, customer[i], null, completed[i] is not null));
-            if (completed[i] is { } done)
+            var customer = row.Text(0);
+            var completed = row.Time(2);
+            starts.Add(new DatedEvent<bool>(start.Day, customer, null, completed is not null));
+            if (completed is { } done)
             {
-                completions.Add(new DatedEvent<decimal>(done.Day, customer[i], null, Durations.Days(start, done)));
+                completions.Add(new DatedEvent<decimal>(done.Day, customer, null, Durations.Days(start, done)));
             }
-        }
+        });
 
         output.Add(EventMetrics.Compute(context, starts, NoDimension,
             [new EventMetrics.Measure<bool>(Metrics[0], s => ShareCompleted(s))]));

@@ -43,18 +43,14 @@ public sealed class SurveysFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = context.Exports.Read(ExportKind.Surveys, ["survey", "score", "answered_at", "customer_id", "touchpoint"]);
-        var survey = rows.Text("survey");
-        var score = rows.Number("score");
-        var answered = rows.Time("answered_at");
-        var customer = rows.Text("customer_id");
-        var touchpoint = rows.Text("touchpoint");
+        // Each answer is taken from its row as the rows are scanned, in the order a read gives them, instead of from
+        // columns gathered first and held beside the answers.
         var bySurvey = new Dictionary<string, List<DatedEvent<decimal>>>(StringComparer.Ordinal);
-        for (var i = 0; i < rows.Count; i++)
+        context.Exports.Scan(ExportKind.Surveys, ["survey", "score", "answered_at", "customer_id", "touchpoint"], row =>
         {
-            if (survey[i] is not { } name || score[i] is not { } value || answered[i] is not { } at)
+            if (row.Text(0) is not { } name || row.Number(1) is not { } value || row.Time(2) is not { } at)
             {
-                continue;
+                return;
             }
 
             if (!bySurvey.TryGetValue(name, out var events))
@@ -62,8 +58,8 @@ public sealed class SurveysFamily : IMetricFamily
                 bySurvey[name] = events = [];
             }
 
-            events.Add(new DatedEvent<decimal>(at.Day, customer[i], touchpoint[i], (decimal)value));
-        }
+            events.Add(new DatedEvent<decimal>(at.Day, row.Text(3), row.Text(4), (decimal)value));
+        });
 
         Add(output, context, bySurvey, SurveyScale.Nps, Metrics[0], s => NetPromoterScore(s), 100m);
         Add(output, context, bySurvey, SurveyScale.Csat, Metrics[1], s => Share(s, 4m, decimal.MaxValue), 100m);

@@ -60,37 +60,33 @@ public sealed class TicketsFamily : IMetricFamily
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(output);
-        var rows = context.Exports.Read(
-            ExportKind.Tickets, ["opened_at", "first_response_at", "resolved_at", "customer_id", "channel", "priority"]);
-        var opened = rows.Time("opened_at");
-        var answered = rows.Time("first_response_at");
-        var resolved = rows.Time("resolved_at");
-        var customer = rows.Text("customer_id");
-        var channel = rows.Text("channel");
-        var priority = rows.Text("priority");
-        var tickets = new List<Ticket>(rows.Count);
+        // Each ticket and its times are taken from its row as the rows are scanned, in the order a read gives them,
+        // instead of from columns gathered first (three timestamps of 32 bytes a ticket) and held beside the tickets.
+        var tickets = new List<Ticket>();
         var resolutions = new List<Duration>();
         var responses = new List<Duration>();
         var negative = 0;
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (opened[i] is not { } open)
+        context.Exports.Scan(
+            ExportKind.Tickets, ["opened_at", "first_response_at", "resolved_at", "customer_id", "channel", "priority"], row =>
             {
-                continue;
-            }
+                if (row.Time(0) is not { } open)
+                {
+                    return;
+                }
 
-            var ticket = new Ticket(open.Day, resolved[i]?.Day, customer[i], Clean(channel[i]), Clean(priority[i]));
-            tickets.Add(ticket);
-            if (resolved[i] is { } done)
-            {
-                negative += AddDuration(resolutions, ticket, open, done);
-            }
+                var resolved = row.Time(2);
+                var ticket = new Ticket(open.Day, resolved?.Day, row.Text(3), Clean(row.Text(4)), Clean(row.Text(5)));
+                tickets.Add(ticket);
+                if (resolved is { } done)
+                {
+                    negative += AddDuration(resolutions, ticket, open, done);
+                }
 
-            if (answered[i] is { } first)
-            {
-                negative += AddDuration(responses, ticket, open, first);
-            }
-        }
+                if (row.Time(1) is { } first)
+                {
+                    negative += AddDuration(responses, ticket, open, first);
+                }
+            });
 
         if (negative > 0)
         {
