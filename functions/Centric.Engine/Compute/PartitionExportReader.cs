@@ -20,16 +20,50 @@ internal sealed class PartitionExportReader(IExportReader inner, CustomerPartiti
             return inner.Read(kind, columns);
         }
 
-        if (!columns.Contains("customer_id", StringComparer.Ordinal))
-        {
-            throw new InvalidOperationException(
-                $"The {kind.ToSlug()} export is read by partition without its customer_id column: the rows cannot be split by customer.");
-        }
-
+        _ = CustomerColumn(kind, columns);
         var rows = inner.Read(kind, columns);
         var customers = rows.Text("customer_id");
         return rows.Where(i => partition.Contains(customers[i]));
     }
 
+    /// <summary>
+    /// The partition's rows of a split kind handed to <paramref name="visit"/> as the inner reader scans the whole export,
+    /// in the same order <see cref="Read"/> keeps them: no column of the whole export is gathered first.
+    /// </summary>
+    public void Scan(ExportKind kind, IReadOnlyList<string> columns, Action<IExportRow> visit)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(visit);
+        if (!split.Contains(kind))
+        {
+            inner.Scan(kind, columns, visit);
+            return;
+        }
+
+        var customer = CustomerColumn(kind, columns);
+        inner.Scan(kind, columns, row =>
+        {
+            if (partition.Contains(row.Text(customer)))
+            {
+                visit(row);
+            }
+        });
+    }
+
     public bool AnyTimeSet(ExportKind kind, string column) => inner.AnyTimeSet(kind, column);
+
+    /// <summary>Where <c>customer_id</c> is among the columns read; refused when it is not, since the rows could not be split.</summary>
+    private static int CustomerColumn(ExportKind kind, IReadOnlyList<string> columns)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (string.Equals(columns[i], "customer_id", StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"The {kind.ToSlug()} export is read by partition without its customer_id column: the rows cannot be split by customer.");
+    }
 }
