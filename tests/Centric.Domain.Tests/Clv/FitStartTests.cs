@@ -1,4 +1,5 @@
 using Centric.Domain.Clv;
+using Centric.Domain.Numerics;
 
 namespace Centric.Domain.Tests.Clv;
 
@@ -34,5 +35,20 @@ public class FitStartTests
 
         Assert.Equal(cold.Status.Iterations, fallback.Status.Iterations);
         Assert.Equal(cold.Parameters, fallback.Parameters);
+    }
+
+    /// <summary>A start is taken only from a converged model of the kind being fitted.</summary>
+    [Fact]
+    public void StartFrom_TakesOnlyAConvergedModelOfTheSameKind()
+    {
+        var converged = BgNbdFitter.Fit(Customers);
+        var fit = new Centric.Domain.Metrics.ClvFit(
+            new DateOnly(2025, 1, 1), TransactionModelKind.BgNbd, TimeUnit.Week, Customers, converged.Model, converged.Status, null, null, []);
+        var p = converged.Parameters!;
+
+        Assert.Equal([p.R, p.Alpha, p.A, p.B], Centric.Domain.Metrics.ClvFitter.StartFrom(fit, TransactionModelKind.BgNbd)!.Start);
+        Assert.Null(Centric.Domain.Metrics.ClvFitter.StartFrom(fit, TransactionModelKind.ParetoNbd));
+        Assert.Null(Centric.Domain.Metrics.ClvFitter.StartFrom(fit with { Status = converged.Status with { Outcome = FitOutcome.NotConverged } }, TransactionModelKind.BgNbd));
+        Assert.Null(Centric.Domain.Metrics.ClvFitter.StartFrom(null, TransactionModelKind.BgNbd));
     }
 }
