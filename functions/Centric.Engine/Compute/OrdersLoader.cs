@@ -12,6 +12,9 @@ namespace Centric.Engine.Compute;
 /// </summary>
 public static class OrdersLoader
 {
+    /// <summary>The sums below this are held by DECIMAL(18,4): at most 99,999,999,999,999.9999.</summary>
+    internal const decimal NarrowSumLimit = 100_000_000_000_000m;
+
     /// <summary>
     /// The reporting currency: settings' <c>reportingCurrency</c>, else the one currency of every order and subscription
     /// amount, else EUR (<see cref="DatasetSettings.ReportingCurrencyFor"/>).
@@ -105,11 +108,17 @@ public static class OrdersLoader
             FROM (SELECT DISTINCT customer_id FROM flagged)
             """);
         var customerIds = db.Rows("SELECT customer_id FROM customer_index ORDER BY customer", r => r.GetString(0));
-        const string sql = """
+        // A customer-day's sums are read as DECIMAL(18,4), held in 64 bits, when no sum can reach 10^14: when the
+        // amounts' absolute values add up to less than that over every order. Read as DECIMAL(38,4), 128 bits, each
+        // value is converted through a wider integer (about 90 ms more at 1M orders); the values are the same.
+        var total = db.Rows(
+            "SELECT CAST(coalesce(sum(abs(amount_rc)) FILTER (WHERE valid OR credit), 0) AS DECIMAL(38,4)) FROM flagged", r => r.GetDecimal(0))[0];
+        var sums = total < NarrowSumLimit ? "DECIMAL(18,4)" : "DECIMAL(38,4)";
+        var sql = $"""
             SELECT c.customer, f.day,
                    count(*) FILTER (WHERE f.valid) AS valid_orders,
-                   CAST(coalesce(sum(f.amount_rc) FILTER (WHERE f.valid), 0) AS DECIMAL(38,4)) AS valid_amount,
-                   CAST(coalesce(sum(f.amount_rc) FILTER (WHERE f.credit), 0) AS DECIMAL(38,4)) AS credits
+                   CAST(coalesce(sum(f.amount_rc) FILTER (WHERE f.valid), 0) AS {sums}) AS valid_amount,
+                   CAST(coalesce(sum(f.amount_rc) FILTER (WHERE f.credit), 0) AS {sums}) AS credits
             FROM flagged f JOIN customer_index c ON f.customer_id = c.customer_id
             GROUP BY c.customer, f.day
             ORDER BY c.customer, f.day
