@@ -57,7 +57,8 @@ public sealed class PredictedClvFamily : IMetricFamily
             output.Add(WithoutUnconverted(values, context.Orders, context.AsOf));
             if (HoldoutCheck.Window(first, context.AsOf) is var (calibrationEnd, holdoutEnd))
             {
-                // Started from the as-of fit, as the period ends are: the same optimum in a tenth of the evaluations.
+                // Started from the as-of fit, as the period ends are: the same optimum, within the fits' tolerance, in far
+                // fewer evaluations.
                 holdout = HoldoutCheck.Run(
                     history, calibrationEnd, holdoutEnd, clv.Fit.Unit, clv.Fit.ModelKind, ClvFitter.StartFrom(clv.Fit, clv.Fit.ModelKind));
             }
