@@ -36,7 +36,8 @@ public static class ClvFitter
     /// <param name="calibrationEnd">Last day the fit sees (inclusive).</param>
     /// <param name="settings">The dataset's CLV settings.</param>
     /// <param name="unit">Time unit of the summaries.</param>
-    /// <param name="near">A fit of neighbouring data (another period's) to start the searches from: same optimum, fewer iterations.</param>
+    /// <param name="near">A fit of neighbouring data (another period's) to start the searches from: same optimum, fewer iterations.
+    /// Only its converged models are starts (<see cref="StartFrom"/>); a search whose neighbour did not converge starts alone.</param>
     public static ClvFit FitAt(
         IReadOnlyList<Transaction> transactions, DateOnly calibrationEnd, ClvSettings settings, TimeUnit unit = TimeUnit.Week, ClvFit? near = null)
     {
@@ -74,20 +75,21 @@ public static class ClvFitter
         var groups = RfmGroups.From(summaries);
         ITransactionModel? model;
         FitStatus status;
+        // A neighbouring fit is a start only where it converged: parameters that ran off would start the search far from
+        // any optimum, where the fixed start is the better guess.
+        var start = StartFrom(near, kind);
         if (kind == TransactionModelKind.ParetoNbd)
         {
-            var start = near?.Model is ParetoNbdModel p ? new FitOptions { Start = [p.Parameters.R, p.Parameters.Alpha, p.Parameters.S, p.Parameters.Beta] } : null;
             var fit = ParetoNbdFitter.Fit(groups, start);
             (model, status) = (fit.Model, fit.Status);
         }
         else
         {
-            var start = near?.Model is BgNbdModel b ? new FitOptions { Start = [b.Parameters.R, b.Parameters.Alpha, b.Parameters.A, b.Parameters.B] } : null;
             var fit = BgNbdFitter.Fit(groups, start, threads);
             (model, status) = (fit.Model, fit.Status);
         }
 
-        var spendStart = near?.Spend is { } g ? new FitOptions { Start = [g.Parameters.P, g.Parameters.Q, g.Parameters.Gamma] } : null;
+        var spendStart = near is { SpendStatus.Converged: true, Spend: { } g } ? new FitOptions { Start = [g.Parameters.P, g.Parameters.Q, g.Parameters.Gamma] } : null;
         var spendFit = GammaGammaFitter.Fit(summaries, spendStart);
         return new ClvModelFit(calibrationEnd, kind, unit, summaries, numbers, groups, model, status, spendFit.Model, spendFit.Status);
     }

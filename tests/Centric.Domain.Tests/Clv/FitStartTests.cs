@@ -51,4 +51,32 @@ public class FitStartTests
         Assert.Null(Centric.Domain.Metrics.ClvFitter.StartFrom(fit with { Status = converged.Status with { Outcome = FitOutcome.NotConverged } }, TransactionModelKind.BgNbd));
         Assert.Null(Centric.Domain.Metrics.ClvFitter.StartFrom(null, TransactionModelKind.BgNbd));
     }
+
+    /// <summary>
+    /// A calibration end is started from its neighbouring fit's models only where they converged: started from a
+    /// neighbour whose models did not, the fit is the one made alone, to the bit; from a converged neighbour it takes
+    /// fewer evaluations.
+    /// </summary>
+    [Fact]
+    public void FitAt_StartsFromANeighbourOnlyWhereItsModelsConverged()
+    {
+        var settings = new Centric.Domain.Datasets.ClvSettings();
+        var whole = Centric.Domain.Metrics.ClvFitter.FitAt(CdnowData.Sample, CdnowData.HoldoutEnd, settings);
+        Assert.True(whole.Status.Converged && whole.SpendStatus!.Converged);
+        var failed = whole with
+        {
+            Status = whole.Status with { Outcome = FitOutcome.NotConverged },
+            SpendStatus = whole.SpendStatus with { Outcome = FitOutcome.NotConverged },
+        };
+
+        var alone = Centric.Domain.Metrics.ClvFitter.FitAt(CdnowData.Sample, CdnowData.CalibrationEnd, settings);
+        var fromFailed = Centric.Domain.Metrics.ClvFitter.FitAt(CdnowData.Sample, CdnowData.CalibrationEnd, settings, near: failed);
+        var fromConverged = Centric.Domain.Metrics.ClvFitter.FitAt(CdnowData.Sample, CdnowData.CalibrationEnd, settings, near: whole);
+
+        Assert.Equal(((BgNbdModel)alone.Model!).Parameters, ((BgNbdModel)fromFailed.Model!).Parameters);
+        Assert.Equal(alone.Spend!.Parameters, fromFailed.Spend!.Parameters);
+        Assert.Equal((alone.Status.Evaluations, alone.SpendStatus!.Evaluations), (fromFailed.Status.Evaluations, fromFailed.SpendStatus!.Evaluations));
+        Assert.True(fromConverged.Status.Evaluations < alone.Status.Evaluations, $"{fromConverged.Status.Evaluations} against {alone.Status.Evaluations}");
+        Assert.True(fromConverged.SpendStatus!.Evaluations < alone.SpendStatus.Evaluations, $"{fromConverged.SpendStatus.Evaluations} against {alone.SpendStatus.Evaluations}");
+    }
 }
