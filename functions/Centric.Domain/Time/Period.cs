@@ -10,5 +10,8 @@ public sealed record Period(Grain Grain, DateOnly Start, DateOnly End, string La
     /// <summary>The last day of the period, e − 1.</summary>
     public DateOnly LastDay => End.AddDays(-1);
 
+    /// <summary>The period's last day as known on <paramref name="asOf"/>: e − 1, or the as-of date for the partial period.</summary>
+    public DateOnly LastDayBy(DateOnly asOf) => LastDay < asOf ? LastDay : asOf;
+
     public bool Contains(DateOnly day) => day >= Start && day < End;
 }

@@ -45,4 +45,16 @@ public class PeriodCalendarTests
         Assert.Equal(["2025-11", "2025-12", "2026-01", "2026-02"], periods.Select(p => p.Label));
         Assert.All(periods.Zip(periods.Skip(1)), pair => Assert.Equal(pair.First.End, pair.Second.Start));
     }
+
+    [Theory]
+    [InlineData("2026-03-15", "2026-03-15")]
+    [InlineData("2026-03-31", "2026-03-31")]
+    [InlineData("2026-04-01", "2026-03-31")]
+    [InlineData("2027-01-01", "2026-03-31")]
+    public void LastDayBy_IsTheAsOfDateForThePartialPeriod_ElseTheLastDay(string asOf, string expected)
+    {
+        var march = new Period(Grain.Month, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1), "2026-03");
+
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), march.LastDayBy(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }

@@ -87,7 +87,7 @@ public sealed class PredictedClvFamily : IMetricFamily
                 return v;
             }
 
-            var end = v.Period.LastDay < asOf ? v.Period.LastDay : asOf;
+            var end = v.Period.LastDayBy(asOf);
             if (!warnings.TryGetValue(end, out var warning))
             {
                 warnings[end] = warning = ConversionWarnings.For(orders.Unconverted.Where(u => u.Day <= end), orders.ReportingCurrency);

@@ -68,7 +68,7 @@ public sealed class PredictedClvMetrics(PeriodCalendar calendar, ClvSettings set
             var keep = grain switch { Grain.Month => RecentMonths, Grain.Quarter => RecentQuarters, _ => periods.Count };
             foreach (var period in periods.Skip(Math.Max(0, periods.Count - keep)))
             {
-                chosen.Add((period, period.LastDay < asOf ? period.LastDay : asOf, period.LastDay > asOf));
+                chosen.Add((period, period.LastDayBy(asOf), period.LastDay > asOf));
             }
         }
 

@@ -105,7 +105,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
         {
             foreach (var period in context.Calendar.PeriodsBetween(grain, first, context.AsOf))
             {
-                var last = period.LastDay < context.AsOf ? period.LastDay : context.AsOf;
+                var last = period.LastDayBy(context.AsOf);
                 var before = period.Start.AddDays(-1);
                 var groups = new Group?[keys.Count];
                 groups[0] = new Group();

@@ -1,7 +1,6 @@
 using Centric.Domain.Exports;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
-using Centric.Domain.Time;
 
 namespace Centric.Domain.Families.Tickets;
 
@@ -152,7 +151,7 @@ public sealed class TicketsFamily : IMetricFamily
 
         var first = counted.Min(t => t.Opened);
         var periods = context.Grains.Select(grain => (Grain: grain, Periods: context.Calendar.PeriodsBetween(grain, first, context.AsOf))).ToArray();
-        var readings = periods.SelectMany(g => g.Periods).Select(p => Reading(p, context.AsOf).DayNumber).Distinct().Order().ToArray();
+        var readings = periods.SelectMany(g => g.Periods).Select(p => p.LastDayBy(context.AsOf).DayNumber).Distinct().Order().ToArray();
 
         var bySegment = new Dictionary<string, Stock>(StringComparer.Ordinal);
         Stock StockOf(string segment)
@@ -219,7 +218,7 @@ public sealed class TicketsFamily : IMetricFamily
         {
             foreach (var period in grainPeriods)
             {
-                var reading = Array.BinarySearch(readings, Reading(period, context.AsOf).DayNumber);
+                var reading = Array.BinarySearch(readings, period.LastDayBy(context.AsOf).DayNumber);
                 foreach (var (segment, stock, firstOpened) in segments)
                 {
                     // A segment's rows start with the period holding its first ticket.
@@ -247,9 +246,6 @@ public sealed class TicketsFamily : IMetricFamily
 
         return rows;
     }
-
-    /// <summary>The day a period's stock is read: its last day, or the as-of date for the partial period.</summary>
-    private static DateOnly Reading(Period period, DateOnly asOf) => period.LastDay < asOf ? period.LastDay : asOf;
 
     /// <summary>
     /// The index of the first of the sorted <paramref name="readings"/> on or after <paramref name="day"/>; their count when
