@@ -39,6 +39,12 @@ public sealed class FamilyOutput
     /// </summary>
     public int ListedCustomer(string customerId) => _lists.NumberOf(customerId);
 
+    /// <summary>
+    /// The list numbers of a family's customers, by the family's own numbering of <paramref name="customerIds"/>: each
+    /// customer is numbered (<see cref="ListedCustomer"/>) the first time its number is asked for, and kept.
+    /// </summary>
+    public ListedCustomers ListedCustomers(IReadOnlyList<string> customerIds) => new(this, customerIds);
+
     /// <summary>Lists a count's customer (no MRR amounts), numbered by <see cref="ListedCustomer"/>, without building a row.</summary>
     public void List(string metric, string grain, string period, DateOnly periodStart, int customer, DateOnly? day) =>
         _lists.Add(metric, grain, period, periodStart, customer, day);
@@ -51,4 +57,32 @@ public sealed class FamilyOutput
         string metric, string grain, string period, DateOnly periodStart, int customer,
         decimal mrrBefore, decimal mrrAfter, decimal movement, IReadOnlyList<string> subscriptions) =>
         _lists.Add(metric, grain, period, periodStart, customer, null, mrrBefore, mrrAfter, movement, subscriptions);
+}
+
+/// <summary>A family's customers' numbers in the customer lists, each given just before its first row (<see cref="FamilyOutput.ListedCustomers"/>).</summary>
+public sealed class ListedCustomers
+{
+    private readonly FamilyOutput _output;
+    private readonly IReadOnlyList<string> _customerIds;
+    private readonly int[] _numbers;
+
+    internal ListedCustomers(FamilyOutput output, IReadOnlyList<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        _output = output;
+        _customerIds = customerIds;
+        _numbers = new int[customerIds.Count];
+        Array.Fill(_numbers, -1);
+    }
+
+    /// <summary>The list number of the family's customer <paramref name="customer"/>, given now if it has none yet.</summary>
+    public int Of(int customer)
+    {
+        if (_numbers[customer] < 0)
+        {
+            _numbers[customer] = _output.ListedCustomer(_customerIds[customer]);
+        }
+
+        return _numbers[customer];
+    }
 }

@@ -99,21 +99,13 @@ public sealed class OrdersFamily : IMetricFamily
 
         // The customers behind new, reactivated, churned and active customers come from the pass that counts them, each
         // numbered in the lists once, before its first row.
-        var listed = new int[customerIds.Count];
-        Array.Fill(listed, -1);
+        var listed = output.ListedCustomers(customerIds);
         output.Add(calculator.Compute(
             input,
             context.AsOf,
             context.Grains,
-            entry =>
-            {
-                if (listed[entry.Customer] < 0)
-                {
-                    listed[entry.Customer] = output.ListedCustomer(customerIds[entry.Customer]);
-                }
-
-                output.List(entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, listed[entry.Customer], entry.Day);
-            }));
+            entry => output.List(
+                entry.Metric, entry.Period.Grain.ToName(), entry.Period.Label, entry.Period.Start, listed.Of(entry.Customer), entry.Day)));
     }
 
     /// <summary>

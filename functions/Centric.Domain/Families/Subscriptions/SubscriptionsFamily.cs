@@ -96,7 +96,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
             (firstActive[c], lastEnd[c]) = spellsOf.Length == 0 ? (int.MaxValue, int.MinValue) : (spellsOf[0].Start, spellsOf[^1].End);
         }
 
-        var lister = new MoverLister(output, revenue);
+        var lister = new MoverLister(output, revenue, output.ListedCustomers(subscriptions.CustomerIds));
         var order = Enumerable.Range(0, keys.Count).OrderBy(k => k == 0 ? 0 : 1).ThenBy(k => keys[k], StringComparer.Ordinal).ToArray();
         var unconvertedAnywhere = new List<UnconvertedAmounts>();
         var missingBefore = new List<UnconvertedAmounts>();
@@ -134,7 +134,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     // bench's million subscriptions: 41M additions); the rare unconverted amounts are added only when there
                     // are some.
                     var movement = MrrMovement.Of(start, end, isNew);
-                    lister.List(grain, period, customer, subscriptions.CustomerIds[customer], before, last, start, end, movement);
+                    lister.List(grain, period, customer, before, last, start, end, movement);
                     var unconverted = missingBefore.Count > 0 || missingAfter.Count > 0;
                     if (unconverted)
                     {
@@ -194,15 +194,12 @@ public sealed class SubscriptionsFamily : IMetricFamily
     /// (<see cref="MrrMovement.Of"/>): MRR on s − 1 and on e − 1, the signed movement and the subscriptions active on
     /// either day. A customer whose MRR did not move is in no list.
     /// </summary>
-    private sealed class MoverLister(FamilyOutput output, RecurringRevenue revenue)
+    private sealed class MoverLister(FamilyOutput output, RecurringRevenue revenue, ListedCustomers listed)
     {
         private readonly List<string> _involved = [];
 
         /// <summary>Each customer's last listed subscriptions, shared by its next rows while they do not change.</summary>
         private readonly string[]?[] _lastInvolved = new string[revenue.Count][];
-
-        /// <summary>Each customer's number in the lists (<see cref="FamilyOutput.ListedCustomer"/>), given before its first row; −1 before.</summary>
-        private readonly int[] _listed = Unlisted(revenue.Count);
 
         /// <summary>
         /// Each customer's subscriptions as their active days and ids, in ordinal order of the ids, made when the
@@ -214,7 +211,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
 
         /// <summary>Lists the customer with its amounts and subscriptions, without building a row object first.</summary>
         public void List(
-            Grain grain, Period period, int customer, string customerId, DateOnly before, DateOnly last, decimal start, decimal end, MrrMovement movement)
+            Grain grain, Period period, int customer, DateOnly before, DateOnly last, decimal start, decimal end, MrrMovement movement)
         {
             var metric = movement.Kind switch
             {
@@ -248,28 +245,16 @@ public sealed class SubscriptionsFamily : IMetricFamily
                 _lastInvolved[customer] = involved = [.. _involved];
             }
 
-            if (_listed[customer] < 0)
-            {
-                _listed[customer] = output.ListedCustomer(customerId);
-            }
-
             output.List(
                 metric,
                 grain.ToName(),
                 period.Label,
                 period.Start,
-                _listed[customer],
+                listed.Of(customer),
                 CustomerLists.CustomerLists.Trim(start),
                 CustomerLists.CustomerLists.Trim(end),
                 CustomerLists.CustomerLists.Trim(movement.Amount),
                 involved);
-        }
-
-        private static int[] Unlisted(int customers)
-        {
-            var listed = new int[customers];
-            Array.Fill(listed, -1);
-            return listed;
         }
 
         /// <summary>
