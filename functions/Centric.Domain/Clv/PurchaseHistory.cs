@@ -23,6 +23,9 @@ public sealed class PurchaseHistory
     /// <summary>Customers with at least one purchase.</summary>
     public int Customers => _customers.Length;
 
+    /// <summary>Purchase days of all customers together: the rows this history holds.</summary>
+    public int PurchaseDays => _days.Length;
+
     /// <summary>Groups the transactions by customer (ordinal id order) and day; credits and missing ids are ignored.</summary>
     /// <remarks>
     /// A day's spend is the sum of its orders in the order they come, starting from zero: one pass numbers the

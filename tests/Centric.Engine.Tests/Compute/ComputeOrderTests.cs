@@ -24,6 +24,11 @@ public class ComputeOrderTests
             ],
             profile.Select(s => s.Name).SkipWhile(n => !n.StartsWith("family ", StringComparison.Ordinal)));
         Assert.Equal(["orders", "predicted-clv", "cohorts", "fulfilment", "tickets"], result.Families);
+
+        // Each let-go step counts the rows it let go (what decides whether a full collection follows): three orders on
+        // three customer-days, each a purchase day of the history.
+        Assert.Equal(3, profile.Single(s => s.Name == "let go of the customer-days").Rows);
+        Assert.Equal(3, profile.Single(s => s.Name == "let go of the purchase history").Rows);
         Assert.NotEmpty(result.Cohorts);
         Assert.Contains(result.Values, v => v.Metric == "clv-predicted");
     }
