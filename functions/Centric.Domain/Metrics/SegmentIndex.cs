@@ -2,20 +2,37 @@ using Centric.Domain.Segments;
 
 namespace Centric.Domain.Metrics;
 
-/// <summary>Numbers the segments (bin 0 is <c>*</c>) and lists each customer's bins.</summary>
+/// <summary>
+/// Numbers the segments (bin 0 is <c>*</c>) and lists each customer's bins. Customers in the same segments share one
+/// combination of bins: one array for all of them, numbered so that sums can be made per combination and spread to the
+/// bins once.
+/// </summary>
 internal sealed class SegmentIndex
 {
-    private readonly int[][] _customerBins;
+    private readonly int[] _combinationOf;
+    private readonly List<int[]> _combinations = [];
 
     public SegmentIndex(int customerCount, IReadOnlyList<IReadOnlyList<string>>? customerSegments)
     {
         var keys = new List<string> { SegmentKeys.All };
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal) { [SegmentKeys.All] = 0 };
-        _customerBins = new int[customerCount][];
+        // Customers with the same segments usually share one list of keys (the segment loader's): a list met before is
+        // found by reference, and a new list's bins by their numbers.
+        var byList = new Dictionary<IReadOnlyList<string>, int>(ReferenceEqualityComparer.Instance);
+        var byBins = new Dictionary<string, int>(StringComparer.Ordinal);
+        _combinationOf = new int[customerCount];
+        var bins = new List<int>();
         for (var c = 0; c < customerCount; c++)
         {
             var segments = customerSegments is not null && c < customerSegments.Count ? customerSegments[c] : [];
-            var bins = new List<int>(segments.Count + 1) { 0 };
+            if (byList.TryGetValue(segments, out var known))
+            {
+                _combinationOf[c] = known;
+                continue;
+            }
+
+            bins.Clear();
+            bins.Add(0);
             foreach (var key in segments)
             {
                 if (!byKey.TryGetValue(key, out var bin))
@@ -31,7 +48,15 @@ internal sealed class SegmentIndex
                 }
             }
 
-            _customerBins[c] = [.. bins];
+            var name = string.Join(',', bins);
+            if (!byBins.TryGetValue(name, out var combination))
+            {
+                combination = _combinations.Count;
+                byBins[name] = combination;
+                _combinations.Add([.. bins]);
+            }
+
+            byList[segments] = _combinationOf[c] = combination;
         }
 
         Keys = keys;
@@ -41,5 +66,13 @@ internal sealed class SegmentIndex
 
     public int Count => Keys.Count;
 
-    public int[] BinsOf(int customer) => _customerBins[customer];
+    /// <summary>The number of distinct combinations of bins the customers are in.</summary>
+    public int Combinations => _combinations.Count;
+
+    public int[] BinsOf(int customer) => _combinations[_combinationOf[customer]];
+
+    public int CombinationOf(int customer) => _combinationOf[customer];
+
+    /// <summary>The bins of combination <paramref name="combination"/>, <c>*</c> first.</summary>
+    public int[] BinsOfCombination(int combination) => _combinations[combination];
 }

@@ -11,8 +11,10 @@ namespace Centric.Domain.Families.Orders;
 /// <remarks>
 /// The days the rows will ask for (every period's last day) are summed together, in one pass over the customers that
 /// walks each customer's spells alongside the days inside them. Summing one day at a time went over every customer
-/// for each day: at a million subscriptions, 36 month ends over 333,333 customers took 0.8 s. Each day's sums still
-/// take the customers in the same order, so they are the same to the last digit.
+/// for each day: at a million subscriptions, 36 month ends over 333,333 customers took 0.8 s. Each active customer's MRR
+/// is added once, to its combination of segments (<see cref="SegmentIndex.CombinationOf"/>), and the combinations are
+/// spread to their segments at the end, instead of adding it to each of its segments (about six). Money sums are exact
+/// in decimal, whatever their order, so the totals are the same to the last digit.
 /// </remarks>
 internal sealed class MrrOnDay
 {
@@ -25,7 +27,7 @@ internal sealed class MrrOnDay
         _revenue = revenue;
         _segments = segments;
         var sorted = days.Distinct().Order().ToArray();
-        var sums = sorted.Select(_ => new Sums(segments.Count)).ToArray();
+        var sums = sorted.Select(_ => new Sums(segments.Count, segments.Combinations)).ToArray();
         var missing = new List<UnconvertedAmounts>();
         for (var i = 0; i < histories.Count; i++)
         {
@@ -60,6 +62,7 @@ internal sealed class MrrOnDay
 
         for (var d = 0; d < sorted.Length; d++)
         {
+            sums[d].Spread(segments);
             _byDay[sorted[d]] = sums[d];
         }
     }
@@ -79,15 +82,18 @@ internal sealed class MrrOnDay
         return (sums.Totals[bin], unconverted is null ? null : ConversionWarnings.For(unconverted, _revenue.ReportingCurrency));
     }
 
-    /// <summary>Adds an active customer's MRR on the day to each of its segments.</summary>
+    /// <summary>
+    /// Adds an active customer's MRR on the day to its combination of segments, and the amounts that did not convert
+    /// to each of its segments, in customer order.
+    /// </summary>
     private void Add(Sums sums, int customer, int day, List<UnconvertedAmounts> missing)
     {
         missing.Clear();
         var mrr = _revenue.MrrOn(customer, DateOnly.FromDayNumber(day), missing);
-        foreach (var b in _segments.BinsOf(customer))
+        sums.ByCombination[_segments.CombinationOf(customer)] += mrr;
+        if (missing.Count > 0)
         {
-            sums.Totals[b] += mrr;
-            if (missing.Count > 0)
+            foreach (var b in _segments.BinsOf(customer))
             {
                 (sums.Unconverted[b] ??= []).AddRange(missing);
             }
@@ -95,10 +101,24 @@ internal sealed class MrrOnDay
     }
 
     /// <summary>One day's MRR per segment and the amounts that did not convert.</summary>
-    private sealed class Sums(int segments)
+    private sealed class Sums(int segments, int combinations)
     {
         public decimal[] Totals { get; } = new decimal[segments];
 
+        /// <summary>The MRR per combination of segments, until <see cref="Spread"/> adds it to the segments.</summary>
+        public decimal[] ByCombination { get; } = new decimal[combinations];
+
         public List<UnconvertedAmounts>?[] Unconverted { get; } = new List<UnconvertedAmounts>?[segments];
+
+        public void Spread(SegmentIndex index)
+        {
+            for (var c = 0; c < ByCombination.Length; c++)
+            {
+                foreach (var b in index.BinsOfCombination(c))
+                {
+                    Totals[b] += ByCombination[c];
+                }
+            }
+        }
     }
 }
