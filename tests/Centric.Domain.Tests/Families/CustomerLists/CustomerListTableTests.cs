@@ -250,4 +250,48 @@ public class CustomerListTableTests
         Assert.Throws<ArgumentOutOfRangeException>(() => byNumber.Add("active-customers", "month", "2025-03", start, -1, null));
         Assert.Equal(byId.Count, byNumber.Count);
     }
+
+    [Fact]
+    public void RowsMovingFromListToList_KeepTheirLists_WhetherTheTextsAreTheSameObjectsOrEqualCopies()
+    {
+        // Customer by customer through 26,400 lists, far more than the table keeps recent lists: two grains with one set
+        // of labels, each label with 1,100 period starts, so that lists with the same texts and other starts meet in the
+        // same place. Every other row passes copies of the texts, equal but other objects.
+        string[] metrics = ["active-customers", "new-customers", "churned-customers"];
+        string[] grains = ["month", "quarter"];
+        string[] labels = ["p0", "p1", "p2", "p3"];
+        var headers = (
+            from metric in metrics
+            from grain in grains
+            from label in labels
+            from day in Enumerable.Range(0, 1_100)
+            select (Metric: metric, Grain: grain, Label: label, Start: new DateOnly(2020, 1, 1).AddDays(day))).ToArray();
+        var table = new CustomerListTable();
+        var added = new List<CustomerListRow>();
+        for (var customer = 0; customer < 3; customer++)
+        {
+            for (var h = 0; h < headers.Length; h += 1 + (customer % 3))
+            {
+                var (metric, grain, label, start) = headers[h];
+                if ((added.Count & 1) == 1)
+                {
+                    (metric, grain, label) = (new string(metric.AsSpan()), new string(grain.AsSpan()), new string(label.AsSpan()));
+                }
+
+                var row = new CustomerListRow(metric, grain, label, start, Invariant($"c{customer}"), start.AddDays(customer));
+                added.Add(row);
+                table.Add(row);
+            }
+        }
+
+        Assert.Equal(headers.Length, table.ListCount);
+        Assert.Equal(added, table);
+        var (rows, starts) = table.RowsByList();
+        for (var list = 0; list < table.ListCount; list++)
+        {
+            var header = table.ListAt(list);
+            Assert.All(rows[starts[list]..starts[list + 1]], r =>
+                Assert.Equal(header, (added[r].Metric, added[r].Grain, added[r].Period, added[r].PeriodStart)));
+        }
+    }
 }
