@@ -41,4 +41,33 @@ public sealed class MrrListSubscriptionsTests : IDisposable
         var quarter = Assert.Single(result.CustomerLists.Select(SubscriptionsFamily.NewMrr, "quarter", "2025-Q1", "*"), r => r.CustomerId == "h");
         Assert.Equal(["h12", "h9"], quarter.Subscriptions);
     }
+
+    [Theory]
+    [InlineData(63)]
+    [InlineData(70)]
+    public void ACustomerWithManySubscriptions_IsListedWithEveryActiveOne(int fromJanuary)
+    {
+        // fromJanuary subscriptions of 1 from January and one of 5 from Feb 10: 64 distinct ids (the most kept as bits)
+        // or 71 (compared id by id). January is new MRR of fromJanuary with the January ones; February an expansion of 5
+        // with all of them; March no movement.
+        var ids = Enumerable.Range(0, fromJanuary + 1).Select(i => $"m{i:D2}").ToArray();
+        var rows = ids.Take(fromJanuary).Select(id => (id, "m", "2025-01-01 00:00:00", (string?)null, 1m, (string?)"EUR"))
+            .Append((ids[^1], "m", "2025-02-10 00:00:00", null, 5m, "EUR"))
+            .Append(("z1", "z", "2025-03-20 00:00:00", null, 1m, "EUR"))
+            .Reverse()
+            .ToArray();
+        using var curated = new CuratedFolder().Subscriptions(rows);
+
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(curated.Root), DatasetSettings.Default);
+
+        var january = Assert.Single(result.CustomerLists.Select(SubscriptionsFamily.NewMrr, "month", "2025-01", "*"));
+        Assert.Equal(("m", 0m, fromJanuary, fromJanuary), (january.CustomerId, january.MrrBefore, january.MrrAfter, january.Movement));
+        Assert.Equal(ids[..^1], january.Subscriptions);
+        var february = Assert.Single(result.CustomerLists.Select(SubscriptionsFamily.ExpansionMrr, "month", "2025-02", "*"));
+        Assert.Equal((fromJanuary, fromJanuary + 5m, 5m), (february.MrrBefore, february.MrrAfter, february.Movement));
+        Assert.Equal(ids, february.Subscriptions);
+        var quarter = Assert.Single(result.CustomerLists.Select(SubscriptionsFamily.NewMrr, "quarter", "2025-Q1", "*"), r => r.CustomerId == "m");
+        Assert.Equal(ids, quarter.Subscriptions);
+        Assert.Empty(result.CustomerLists.Select(SubscriptionsFamily.ExpansionMrr, "month", "2025-03", "*"));
+    }
 }
