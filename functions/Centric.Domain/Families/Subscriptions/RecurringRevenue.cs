@@ -11,25 +11,47 @@ namespace Centric.Domain.Families.Subscriptions;
 /// <remarks>
 /// A customer whose subscriptions are all in the reporting currency has an MRR that only changes on the days one of
 /// them starts or ends, so it is kept as a step function: the sorted change days and the MRR from each one on, summed in
-/// export order like the per-day sum. Its MRR on a day is then one binary search. Customers with another currency are
-/// summed per day, since their rate moves.
+/// export order like the per-day sum. Its MRR on a day is then one binary search. Every customer's steps lie side by
+/// side in two arrays, customer after customer: the families ask customer by customer, so the steps are read in the
+/// order they lie, where an object and two arrays per customer, spread over the heap, cost cache misses on every ask
+/// (at a million subscriptions, 17M asks in the subscriptions family alone). Customers with another currency are summed
+/// per day, since their rate moves.
 /// </remarks>
 public sealed class RecurringRevenue
 {
     private readonly IReadOnlyList<Subscription[]> _byCustomer;
     private readonly FxRates _rates;
-    private readonly MrrSteps?[] _steps;
+
+    /// <summary>Customer c's steps are <c>[_firstStep[c], _firstStep[c + 1])</c>; a customer summed per day has none.</summary>
+    private readonly int[] _firstStep;
+
+    /// <summary>Whether each customer's MRR needs a conversion, and so is summed per day instead of read from steps.</summary>
+    private readonly bool[] _perDay;
+
+    /// <summary>Each step's first day (a day number), sorted within a customer's steps.</summary>
+    private readonly int[] _stepDays;
+
+    /// <summary>The MRR from each step's first day until the customer's next step; 0 before its first.</summary>
+    private readonly decimal[] _stepAmounts;
 
     internal RecurringRevenue(IReadOnlyList<Subscription[]> byCustomer, FxRates rates, string reportingCurrency)
     {
         _byCustomer = byCustomer;
         _rates = rates;
         ReportingCurrency = reportingCurrency;
-        _steps = new MrrSteps?[byCustomer.Count];
-        for (var c = 0; c < _steps.Length; c++)
+        _firstStep = new int[byCustomer.Count + 1];
+        _perDay = new bool[byCustomer.Count];
+        var days = new List<int>(byCustomer.Count);
+        var amounts = new List<decimal>(byCustomer.Count);
+        var changes = new int[16];
+        for (var c = 0; c < byCustomer.Count; c++)
         {
-            _steps[c] = MrrSteps.Of(byCustomer[c], reportingCurrency);
+            _perDay[c] = !AddSteps(byCustomer[c], reportingCurrency, days, amounts, ref changes);
+            _firstStep[c + 1] = days.Count;
         }
+
+        _stepDays = [.. days];
+        _stepAmounts = [.. amounts];
     }
 
     public string ReportingCurrency { get; }
@@ -49,9 +71,12 @@ public sealed class RecurringRevenue
     public decimal MrrOn(int customer, DateOnly day, List<UnconvertedAmounts> unconverted)
     {
         ArgumentNullException.ThrowIfNull(unconverted);
-        if (_steps[customer] is { } steps)
+        if (!_perDay[customer])
         {
-            return steps.On(day.DayNumber);
+            var first = _firstStep[customer];
+            var index = _stepDays.AsSpan(first, _firstStep[customer + 1] - first).BinarySearch(day.DayNumber);
+            index = index >= 0 ? index : ~index - 1;
+            return index < 0 ? 0m : _stepAmounts[first + index];
         }
 
         var total = 0m;
@@ -76,77 +101,61 @@ public sealed class RecurringRevenue
     }
 
     /// <summary>
-    /// The MRR of subscriptions that need no conversion as a step function: <see cref="Amounts"/>[i] from
-    /// <see cref="Days"/>[i] (a day number) until the next change day; 0 before the first.
+    /// Appends the steps of <paramref name="subscriptions"/> to <paramref name="days"/> and <paramref name="amounts"/>;
+    /// false, with nothing appended, when one that can be active needs a conversion.
     /// </summary>
-    private sealed class MrrSteps(int[] days, decimal[] amounts)
+    private static bool AddSteps(Subscription[] subscriptions, string reporting, List<int> days, List<decimal> amounts, ref int[] changes)
     {
-        private int[] Days { get; } = days;
-
-        private decimal[] Amounts { get; } = amounts;
-
-        public decimal On(int day)
+        // Every start and end, sorted and each kept once: a customer has a few subscriptions, so a small array sorted
+        // in place rather than a sorted set per customer (every customer's steps at a million subscriptions: 0.30–0.35 s
+        // instead of 0.53 s).
+        if (changes.Length < subscriptions.Length * 2)
         {
-            var index = Array.BinarySearch(Days, day);
-            index = index >= 0 ? index : ~index - 1;
-            return index < 0 ? 0m : Amounts[index];
+            changes = new int[subscriptions.Length * 2];
         }
 
-        /// <summary>The steps of <paramref name="subscriptions"/>; null when one that can be active needs a conversion.</summary>
-        public static MrrSteps? Of(Subscription[] subscriptions, string reporting)
+        var count = 0;
+        foreach (var s in subscriptions)
         {
-            // Every start and end, sorted and each kept once: a customer has a few subscriptions, so a small array sorted
-            // in place rather than a sorted set per customer (every customer's steps at a million subscriptions: 0.30–0.35 s
-            // instead of 0.53 s).
-            var changes = new int[subscriptions.Length * 2];
-            var count = 0;
+            if (s.Mrr <= 0 || s.End is { } never && never <= s.Start)
+            {
+                continue;
+            }
+
+            if (s.Currency is not null && !string.Equals(s.Currency, reporting, StringComparison.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            changes[count++] = s.Start.DayNumber;
+            if (s.End is { } end)
+            {
+                changes[count++] = end.DayNumber;
+            }
+        }
+
+        Array.Sort(changes, 0, count);
+        for (var i = 0; i < count; i++)
+        {
+            if (i > 0 && changes[i] == changes[i - 1])
+            {
+                continue;
+            }
+
+            var day = DateOnly.FromDayNumber(changes[i]);
+            var total = 0m;
             foreach (var s in subscriptions)
             {
-                if (s.Mrr <= 0 || s.End is { } never && never <= s.Start)
+                if (s.IsActiveOn(day))
                 {
-                    continue;
-                }
-
-                if (s.Currency is not null && !string.Equals(s.Currency, reporting, StringComparison.OrdinalIgnoreCase))
-                {
-                    return null;
-                }
-
-                changes[count++] = s.Start.DayNumber;
-                if (s.End is { } end)
-                {
-                    changes[count++] = end.DayNumber;
+                    total += s.Mrr;
                 }
             }
 
-            Array.Sort(changes, 0, count);
-            var distinct = 0;
-            for (var i = 0; i < count; i++)
-            {
-                if (distinct == 0 || changes[i] != changes[distinct - 1])
-                {
-                    changes[distinct++] = changes[i];
-                }
-            }
-
-            var days = changes[..distinct];
-            var amounts = new decimal[days.Length];
-            for (var i = 0; i < days.Length; i++)
-            {
-                var day = DateOnly.FromDayNumber(days[i]);
-                var total = 0m;
-                foreach (var s in subscriptions)
-                {
-                    if (s.IsActiveOn(day))
-                    {
-                        total += s.Mrr;
-                    }
-                }
-
-                amounts[i] = total;
-            }
-
-            return new MrrSteps(days, amounts);
+            days.Add(changes[i]);
+            amounts.Add(total);
         }
+
+        return true;
     }
 }
