@@ -89,14 +89,16 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
     /// <summary>
     /// The current rows in the order they were ingested; a timestamp as its microseconds since 1970 (wall clock and
-    /// instant), read as whole numbers, not as dates.
+    /// instant), read as whole numbers, not as dates. A kind in one file without repeated keys is read as the file
+    /// holds it, without a sort (<see cref="CurrentRows.InIngestedOrder"/>).
     /// </summary>
     private string Sql(ExportKind kind, IReadOnlyList<string> columns, ColumnType[] types)
     {
         var select = string.Join(", ", columns.Select((c, i) => types[i] == ColumnType.Timestamp
             ? $"epoch_us({CurrentRows.Identifier(c)}), epoch_us({CurrentRows.Identifier(c + "_utc")})"
             : CurrentRows.Identifier(c)));
-        return $"SELECT {select} FROM ({CurrentRows.Sql(files, kind)}) ORDER BY _ingested_at, _ingestion_id, _line";
+        var rows = $"SELECT {select} FROM ({CurrentRows.Sql(files, kind)})";
+        return CurrentRows.InIngestedOrder(files, kind) ? rows : $"{rows} ORDER BY _ingested_at, _ingestion_id, _line";
     }
 
     /// <summary>The first field of each column in the query's result: a timestamp takes two.</summary>

@@ -52,6 +52,15 @@ internal static class CurrentRows
         return unique;
     }
 
+    /// <summary>
+    /// Whether a plain read of the kind's current rows (<see cref="Sql"/>) gives them in the order they were ingested,
+    /// as a sort by <c>_ingested_at, _ingestion_id, _line</c> would: when the kind has one curated file and no key
+    /// repeats. A curated file holds one ingestion, written in line order (<c>CuratedWriter</c>), and DuckDB keeps a
+    /// file's order through a scan (its <c>preserve_insertion_order</c>, on by default). Sorting a million rows by those
+    /// columns cost about 0.1 s on every read of the kind.
+    /// </summary>
+    public static bool InIngestedOrder(CuratedFiles files, ExportKind kind) => files.Of(kind).Count == 1 && files.KeysUnique.Contains(kind);
+
     /// <summary>Every curated file of the kind, read as one table.</summary>
     private static string Files(CuratedFiles files, ExportKind kind) => $"read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)";
 
