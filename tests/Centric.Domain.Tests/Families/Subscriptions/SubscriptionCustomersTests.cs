@@ -46,7 +46,7 @@ public sealed class SubscriptionCustomersTests
         for (var c = 0; c < expectedIds.Count; c++)
         {
             var own = subscriptions.Where(s => s.CustomerId == expectedIds[c]).ToList();
-            if (!built.Revenue.Of(c).SequenceEqual(own, ReferenceEqualityComparer.Instance)
+            if (!built.Revenue.Of(c).SequenceEqual(own)
                 || !built.Spells[c].SequenceEqual(SubscriptionsActivityModel.Spells(own)))
             {
                 return false;
