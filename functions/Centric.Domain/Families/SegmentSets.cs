@@ -1,3 +1,4 @@
+using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
 
 namespace Centric.Domain.Families;
@@ -68,7 +69,7 @@ internal sealed class SegmentSets(FamilyContext context, string dimension, bool 
         return _sets[(customerSegments, dimensionSegment)] = _memberStart.Count - 2;
     }
 
-    private readonly Dictionary<int[], int[]> _shared = new(new SegmentsComparer());
+    private readonly Dictionary<int[], int[]> _shared = new(SegmentNumbersComparer.Instance);
 
     /// <summary>One array for every customer with the same segments, so sets are compared by reference.</summary>
     private int[] Shared(int[] customerSegments)
@@ -91,18 +92,6 @@ internal sealed class SegmentSets(FamilyContext context, string dimension, bool 
         }
 
         return number;
-    }
-
-    private sealed class SegmentsComparer : IEqualityComparer<int[]>
-    {
-        public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);
-
-        public int GetHashCode(int[] obj)
-        {
-            var hash = default(HashCode);
-            hash.AddBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(obj.AsSpan()));
-            return hash.ToHashCode();
-        }
     }
 
     private sealed class SetComparer : IEqualityComparer<(int[] Customer, int Dimension)>

@@ -19,7 +19,7 @@ internal sealed class SegmentIndex
         // Customers with the same segments usually share one list of keys (the segment loader's): a list met before is
         // found by reference, and a new list's bins by their numbers.
         var byList = new Dictionary<IReadOnlyList<string>, int>(ReferenceEqualityComparer.Instance);
-        var byBins = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byBins = new Dictionary<int[], int>(SegmentNumbersComparer.Instance);
         _combinationOf = new int[customerCount];
         var bins = new List<int>();
         for (var c = 0; c < customerCount; c++)
@@ -48,12 +48,12 @@ internal sealed class SegmentIndex
                 }
             }
 
-            var name = string.Join(',', bins);
-            if (!byBins.TryGetValue(name, out var combination))
+            int[] numbers = [.. bins];
+            if (!byBins.TryGetValue(numbers, out var combination))
             {
                 combination = _combinations.Count;
-                byBins[name] = combination;
-                _combinations.Add([.. bins]);
+                byBins[numbers] = combination;
+                _combinations.Add(numbers);
             }
 
             byList[segments] = _combinationOf[c] = combination;
