@@ -1,5 +1,4 @@
-using System.Data.Common;
-using System.Globalization;
+using System.Text;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
 using Centric.Engine.DuckDb;
@@ -25,11 +24,11 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         // One typed list per column, filled without boxing each cell into an object and converting it again.
         var values = types.Select(ColumnValues.For).ToArray<ColumnValues?>();
         var fields = Fields(types);
-        db.Each(Sql(kind, columns, types), r =>
+        db.Chunks(Sql(kind, columns, types), chunk =>
         {
             for (var i = 0; i < values.Length; i++)
             {
-                values[i]!.Read(r, fields[i]);
+                values[i]!.Read(chunk, fields[i]);
             }
         });
         var count = values.Length == 0 ? 0 : values[0]!.Count;
@@ -59,11 +58,15 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             return;
         }
 
-        var row = new ReaderRow(types, Fields(types));
-        db.Each(Sql(kind, columns, types), r =>
+        var row = new ChunkRow(types, Fields(types));
+        db.Chunks(Sql(kind, columns, types), chunk =>
         {
-            row.Reader = r;
-            visit(row);
+            row.Chunk = chunk;
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                row.Row = i;
+                visit(row);
+            }
         });
     }
 
@@ -141,7 +144,8 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             _ => new Texts(),
         };
 
-        public abstract void Read(DbDataReader reader, int field);
+        /// <summary>Adds the field's cell of every row of <paramref name="chunk"/>.</summary>
+        public abstract void Read(ResultChunk chunk, int field);
 
         public abstract Array ToArray();
     }
@@ -155,11 +159,17 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(Cell(reader, field));
+        public override void Read(ResultChunk chunk, int field)
+        {
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                _values.Add(Cell(chunk, row, field));
+            }
+        }
 
-        public static EventTime? Cell(DbDataReader reader, int field) => reader.IsDBNull(field) || reader.IsDBNull(field + 1)
+        public static EventTime? Cell(ResultChunk chunk, int row, int field) => chunk.IsNull(field, row) || chunk.IsNull(field + 1, row)
             ? null
-            : new EventTime(Day(reader.GetInt64(field)), new DateTimeOffset(DateTime.UnixEpoch.Ticks + (reader.GetInt64(field + 1) * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero));
+            : new EventTime(Day(chunk.WholeNumber(field, row)), new DateTimeOffset(DateTime.UnixEpoch.Ticks + (chunk.WholeNumber(field + 1, row) * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero));
 
         /// <summary>The day of a wall-clock time, counting days before 1970 down (floor division).</summary>
         private static DateOnly Day(long microseconds)
@@ -177,11 +187,15 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(Cell(reader, field));
+        public override void Read(ResultChunk chunk, int field)
+        {
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                _values.Add(Cell(chunk, row, field));
+            }
+        }
 
-        public static double? Cell(DbDataReader reader, int field) => reader.IsDBNull(field)
-            ? null
-            : reader.GetFieldType(field) == typeof(double) ? reader.GetDouble(field) : Convert.ToDouble(reader.GetValue(field), CultureInfo.InvariantCulture);
+        public static double? Cell(ResultChunk chunk, int row, int field) => chunk.IsNull(field, row) ? null : chunk.Real(field, row);
 
         public override Array ToArray() => _values.ToArray();
     }
@@ -192,11 +206,15 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(Cell(reader, field));
+        public override void Read(ResultChunk chunk, int field)
+        {
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                _values.Add(Cell(chunk, row, field));
+            }
+        }
 
-        public static decimal? Cell(DbDataReader reader, int field) => reader.IsDBNull(field)
-            ? null
-            : reader.GetFieldType(field) == typeof(decimal) ? reader.GetDecimal(field) : Convert.ToDecimal(reader.GetValue(field), CultureInfo.InvariantCulture);
+        public static decimal? Cell(ResultChunk chunk, int row, int field) => chunk.IsNull(field, row) ? null : chunk.Exact(field, row);
 
         public override Array ToArray() => _values.ToArray();
     }
@@ -208,14 +226,21 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
 
         public override int Count => _values.Count;
 
-        public override void Read(DbDataReader reader, int field) => _values.Add(_shared.Read(reader, field));
+        public override void Read(ResultChunk chunk, int field)
+        {
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                _values.Add(_shared.Read(chunk, row, field));
+            }
+        }
 
         public override Array ToArray() => _values.ToArray();
     }
 
     /// <summary>
     /// Text read once per distinct value: a customer's id on every one of its rows, or a status, is one string shared by
-    /// those rows rather than a copy per row. A column of mostly distinct values (an id per row) stops looking them up.
+    /// those rows rather than a copy per row, found by the cell's characters without making a string first. A column of
+    /// mostly distinct values (an id per row) stops looking them up.
     /// </summary>
     private sealed class SharedTexts
     {
@@ -223,55 +248,72 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         private const int Sample = 1 << 18;
 
         private int _count;
-        private Dictionary<string, string>? _distinct = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _distinct;
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+        private bool _sharing = true;
+        private char[] _chars = new char[64];
 
-        public string? Read(DbDataReader reader, int field)
+        public SharedTexts()
         {
-            if (reader.IsDBNull(field))
+            _distinct = new Dictionary<string, string>(StringComparer.Ordinal);
+            _byChars = _distinct.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+
+        public string? Read(ResultChunk chunk, int row, int field)
+        {
+            _count++;
+            if (chunk.IsNull(field, row))
             {
-                _count++;
                 return null;
             }
 
-            var text = reader.GetFieldType(field) == typeof(string) ? reader.GetString(field) : Convert.ToString(reader.GetValue(field), CultureInfo.InvariantCulture)!;
-            if (_distinct is not null)
+            var utf8 = chunk.Utf8(field, row);
+            if (!_sharing)
             {
-                if (_distinct.TryGetValue(text, out var shared))
-                {
-                    text = shared;
-                }
-                else
-                {
-                    _distinct.Add(text, text);
-                }
-
-                if (_count == Sample && _distinct.Count > Sample * 9 / 10)
-                {
-                    _distinct = null;
-                }
+                return Encoding.UTF8.GetString(utf8);
             }
 
-            _count++;
+            if (Encoding.UTF8.GetMaxCharCount(utf8.Length) > _chars.Length)
+            {
+                _chars = new char[Encoding.UTF8.GetMaxCharCount(utf8.Length)];
+            }
+
+            var chars = _chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, _chars));
+            if (!_byChars.TryGetValue(chars, out var text))
+            {
+                text = new string(chars);
+                _distinct.Add(text, text);
+            }
+
+            if (_count == Sample + 1 && _distinct.Count > Sample * 9 / 10)
+            {
+                _sharing = false;
+                _distinct.Clear();
+                _distinct.TrimExcess();
+            }
+
             return text;
         }
     }
 
-    /// <summary>The row a query's reader is on, its cells read as <see cref="Read"/> reads them, by column position.</summary>
-    private sealed class ReaderRow(ColumnType[] types, int[] fields) : IExportRow
+    /// <summary>A row of a result chunk, its cells read as <see cref="Read"/> reads them, by column position.</summary>
+    private sealed class ChunkRow(ColumnType[] types, int[] fields) : IExportRow
     {
         private readonly SharedTexts?[] _texts = types.Select(t => t is ColumnType.Timestamp or ColumnType.Number or ColumnType.Sentiment or ColumnType.Money or ColumnType.Rate
             ? null
             : new SharedTexts()).ToArray();
 
-        public DbDataReader? Reader { get; set; }
+        public ResultChunk? Chunk { get; set; }
 
-        public string? Text(int column) => (_texts[column] ?? throw NotRead(column, "text")).Read(Reader!, fields[column]);
+        public int Row { get; set; }
 
-        public double? Number(int column) => types[column] is ColumnType.Number or ColumnType.Sentiment ? Doubles.Cell(Reader!, fields[column]) : throw NotRead(column, "a number");
+        public string? Text(int column) => (_texts[column] ?? throw NotRead(column, "text")).Read(Chunk!, Row, fields[column]);
 
-        public decimal? Money(int column) => types[column] is ColumnType.Money or ColumnType.Rate ? Decimals.Cell(Reader!, fields[column]) : throw NotRead(column, "money");
+        public double? Number(int column) => types[column] is ColumnType.Number or ColumnType.Sentiment ? Doubles.Cell(Chunk!, Row, fields[column]) : throw NotRead(column, "a number");
 
-        public EventTime? Time(int column) => types[column] == ColumnType.Timestamp ? Times.Cell(Reader!, fields[column]) : throw NotRead(column, "a time");
+        public decimal? Money(int column) => types[column] is ColumnType.Money or ColumnType.Rate ? Decimals.Cell(Chunk!, Row, fields[column]) : throw NotRead(column, "money");
+
+        public EventTime? Time(int column) => types[column] == ColumnType.Timestamp ? Times.Cell(Chunk!, Row, fields[column]) : throw NotRead(column, "a time");
 
         private static ArgumentException NotRead(int column, string what) => new($"Column {column} is not read as {what}.", nameof(column));
     }
