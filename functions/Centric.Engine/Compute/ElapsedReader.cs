@@ -60,26 +60,29 @@ internal static class ElapsedReader
             var ticks = counts.Select(c => new long[c]).ToArray();
             var filled = new int[targets];
             var columns = string.Join(", ", Enumerable.Range(0, targets).Select(j => $"r.d{j}, r.t{j}"));
-            db.Each($"SELECT coalesce(k.i, -1), {columns} FROM ({rows}) r LEFT JOIN {Customers} k ON k.c = r.c", r =>
+            db.Chunks($"SELECT coalesce(k.i, -1), {columns} FROM ({rows}) r LEFT JOIN {Customers} k ON k.c = r.c", chunk =>
             {
-                var number = r.GetInt32(0);
-                for (var j = 0; j < targets; j++)
+                for (var row = 0; row < chunk.Count; row++)
                 {
-                    var field = 1 + (2 * j);
-                    if (r.IsDBNull(field + 1))
+                    var number = (int)chunk.WholeNumber(0, row);
+                    for (var j = 0; j < targets; j++)
                     {
-                        continue;
-                    }
+                        var field = 1 + (2 * j);
+                        if (chunk.IsNull(field + 1, row))
+                        {
+                            continue;
+                        }
 
-                    var at = filled[j]++;
-                    if (at == counts[j])
-                    {
-                        throw Changed(kind);
-                    }
+                        var at = filled[j]++;
+                        if (at == counts[j])
+                        {
+                            throw Changed(kind);
+                        }
 
-                    customer[j][at] = number;
-                    day[j][at] = r.GetInt32(field);
-                    ticks[j][at] = r.GetInt64(field + 1);
+                        customer[j][at] = number;
+                        day[j][at] = (int)chunk.WholeNumber(field, row);
+                        ticks[j][at] = chunk.WholeNumber(field + 1, row);
+                    }
                 }
             });
             if (!filled.SequenceEqual(counts))

@@ -128,13 +128,16 @@ public static class OrdersLoader
         DateOnly? lastDay = null;
         // Held as columns, not rows: at 10M orders the customer-days as 48-byte rows were about half a gigabyte.
         var days = CustomerDays.Empty();
-        db.Each(sql, r =>
+        db.Chunks(sql, chunk =>
         {
-            var day = r.GetFieldValue<DateOnly>(1);
-            var count = checked((int)r.GetInt64(2));
-            validOrders += count;
-            lastDay = lastDay is { } l && l > day ? l : day;
-            days.Add(r.GetInt32(0), day, count, r.GetDecimal(3), r.GetDecimal(4));
+            for (var row = 0; row < chunk.Count; row++)
+            {
+                var day = chunk.Date(1, row);
+                var count = checked((int)chunk.WholeNumber(2, row));
+                validOrders += count;
+                lastDay = lastDay is { } l && l > day ? l : day;
+                days.Add((int)chunk.WholeNumber(0, row), day, count, chunk.Exact(3, row), chunk.Exact(4, row));
+            }
         });
         days.Complete();
 

@@ -11,6 +11,11 @@ namespace Centric.Engine.DuckDb;
 /// </summary>
 public sealed unsafe class ResultChunk
 {
+    /// <summary>10^0 to 10^28, the scales a decimal can have.</summary>
+    private static readonly decimal[] PowersOfTen = [.. Enumerable.Range(0, 29).Select(i => Enumerable.Repeat(10m, i).Aggregate(1m, (p, t) => p * t))];
+
+    private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
     private readonly DuckDBType[] _types;
     private readonly DuckDBType[] _decimalStorage;
     private readonly byte[] _scales;
@@ -61,6 +66,11 @@ public sealed unsafe class ResultChunk
         _ => throw NotRead(field, "a 64-bit integer"),
     };
 
+    /// <summary>A DATE cell (days since 1970-01-01 as DuckDB stores it).</summary>
+    public DateOnly Date(int field, int row) => _types[field] == DuckDBType.Date
+        ? DateOnly.FromDayNumber(EpochDay + ((int*)_data[field])[row])
+        : throw NotRead(field, "a date");
+
     /// <summary>A double cell; an integer or decimal cell converted as <see cref="Convert.ToDouble(object)"/> converts it.</summary>
     public double Real(int field, int row) => _types[field] switch
     {
@@ -80,12 +90,17 @@ public sealed unsafe class ResultChunk
         {
             case DuckDBType.Decimal:
                 var scale = _scales[field];
+                if (_decimalStorage[field] == DuckDBType.HugeInt && scale < PowersOfTen.Length)
+                {
+                    return Wide(((Int128*)_data[field])[row], scale);
+                }
+
                 var raw = _decimalStorage[field] switch
                 {
                     DuckDBType.BigInt => ((long*)_data[field])[row],
                     DuckDBType.Integer => ((int*)_data[field])[row],
                     DuckDBType.SmallInt => ((short*)_data[field])[row],
-                    _ => throw NotRead(field, "a decimal of at most 18 digits"),
+                    _ => throw NotRead(field, "a decimal"),
                 };
                 var magnitude = raw < 0 ? (ulong)-raw : (ulong)raw;
                 return new decimal((int)magnitude, (int)(magnitude >> 32), 0, raw < 0, scale);
@@ -96,6 +111,17 @@ public sealed unsafe class ResultChunk
             default:
                 return WholeNumber(field, row);
         }
+    }
+
+    /// <summary>
+    /// A decimal stored in 128 bits, as DuckDB.NET's reader converts it: the whole part, then the remainder divided by the
+    /// scale's power of ten (a value past a decimal's 96 bits overflows, as it does there).
+    /// </summary>
+    private static decimal Wide(Int128 raw, byte scale)
+    {
+        var power = Int128.CreateChecked(PowersOfTen[scale]);
+        var (whole, remainder) = Int128.DivRem(raw, power);
+        return (decimal)whole + decimal.Divide((decimal)remainder, PowersOfTen[scale]);
     }
 
     /// <summary>A text cell's UTF-8 bytes, valid until the next chunk.</summary>

@@ -12,7 +12,8 @@ public sealed class ResultChunkTests
 {
     /// <summary>
     /// Every type a curated read returns, with nulls in each, negative and large decimals, texts inlined (12 bytes or
-    /// fewer) and not, non-ASCII text, and more rows than one chunk holds.
+    /// fewer) and not, non-ASCII text, decimals past 64 bits, dates before and after 1970, and more rows than one chunk
+    /// holds.
     /// </summary>
     private const string Query = """
         SELECT
@@ -23,7 +24,9 @@ public sealed class ResultChunkTests
             CASE WHEN i % 19 = 0 THEN NULL WHEN i % 3 = 0 THEN 'c' || i WHEN i % 3 = 1 THEN 'a longer text, row ' || i ELSE 'Zürich €' || i END AS text,
             CASE WHEN i % 5 = 0 THEN NULL ELSE (i % 100)::INTEGER END AS small,
             (i * 2.5)::DECIMAL(9,2) AS narrow,
-            epoch_us(TIMESTAMP '2024-02-29 13:45:06.123456' + to_microseconds(i * 1000003)) AS micros
+            epoch_us(TIMESTAMP '2024-02-29 13:45:06.123456' + to_microseconds(i * 1000003)) AS micros,
+            CASE WHEN i % 23 = 0 THEN NULL ELSE ((i - 2500) * 123456789012345678901.2345)::DECIMAL(38,4) END AS wide,
+            DATE '1969-12-25' + (i - 2500)::INTEGER AS day
         FROM range(5000) t(i)
         ORDER BY i
         """;
@@ -51,6 +54,8 @@ public sealed class ResultChunkTests
                     chunk.IsNull(5, row) ? null : (int)chunk.WholeNumber(5, row),
                     chunk.IsNull(6, row) ? null : chunk.Exact(6, row),
                     chunk.IsNull(7, row) ? null : chunk.WholeNumber(7, row),
+                    chunk.IsNull(8, row) ? null : chunk.Exact(8, row),
+                    chunk.IsNull(9, row) ? null : chunk.Date(9, row),
                 ]);
             }
         });
@@ -67,6 +72,7 @@ public sealed class ResultChunkTests
         }
 
         Assert.Contains(actual, r => r[2] is decimal m && m < 0);
+        Assert.Contains(actual, r => r[8] is decimal w && Math.Abs(w) > long.MaxValue);
         Assert.Contains(actual, r => r[4] is string t && t.Contains('€', StringComparison.Ordinal));
     }
 
