@@ -38,4 +38,29 @@ public class SubscriptionCohortRetentionTests
         Assert.DoesNotContain(Cells, c => c.Cohort == "2025-03");
         Assert.True(Assert.Single(Cells, c => c.Cohort == "2025-01" && c.MonthsAfter == 2).Partial);
     }
+
+    [Fact]
+    public void AMonthTwoSpellsShare_CountsOnce_AndTheCohortIsTheEarliestMonth_InWhateverOrderTheSpellsCome()
+    {
+        // c0: [Jan 5, Jan 10) and [Jan 20, Feb 3), given in reverse; c1: [Feb 2, Feb 9) and [Feb 20, Mar 2).
+        var cells = CohortRetention.Compute(
+            [
+                [new ActivitySpell(D("2025-01-20"), D("2025-02-03")), new ActivitySpell(D("2025-01-05"), D("2025-01-10"))],
+                [new ActivitySpell(D("2025-02-02"), D("2025-02-09")), new ActivitySpell(D("2025-02-20"), D("2025-03-02"))],
+            ],
+            OrdersBuilder.Parse("2025-03-31"));
+
+        (int Customers, int Size) Of(string cohort, int k)
+        {
+            var cell = Assert.Single(cells, c => c.Cohort == cohort && c.MonthsAfter == k);
+            return (cell.Customers, cell.CohortSize);
+        }
+
+        Assert.Equal((1, 1), Of("2025-01", 0));
+        Assert.Equal((1, 1), Of("2025-01", 1));
+        Assert.Equal((0, 1), Of("2025-01", 2));
+        Assert.Equal((1, 1), Of("2025-02", 0));
+        Assert.Equal((1, 1), Of("2025-02", 1));
+        Assert.Equal(5, cells.Count);
+    }
 }
