@@ -43,7 +43,12 @@ public sealed class FamilyOutput
     /// The list numbers of a family's customers, by the family's own numbering of <paramref name="customerIds"/>: each
     /// customer is numbered (<see cref="ListedCustomer"/>) the first time its number is asked for, and kept.
     /// </summary>
-    public ListedCustomers ListedCustomers(IReadOnlyList<string> customerIds) => new(this, customerIds);
+    public ListedCustomers ListedCustomers(IReadOnlyList<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        _lists.ExpectCustomers(customerIds.Count);
+        return new(this, customerIds);
+    }
 
     /// <summary>Lists a count's customer (no MRR amounts), numbered by <see cref="ListedCustomer"/>, without building a row.</summary>
     public void List(string metric, string grain, string period, DateOnly periodStart, int customer, DateOnly? day) =>

@@ -92,6 +92,13 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
         return number;
     }
 
+    /// <summary>Makes room for <paramref name="customers"/> numbered customers in all, so numbering them does not grow the table step by step.</summary>
+    public void ExpectCustomers(int customers)
+    {
+        _customerNumbers.EnsureCapacity(customers);
+        _customerIds.EnsureCapacity(customers);
+    }
+
     public void Add(CustomerListRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
