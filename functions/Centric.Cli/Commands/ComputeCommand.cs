@@ -87,7 +87,9 @@ internal static class ComputeCommand
             var generation = Generations.LocalId(computedAt);
             var rows = Generations.Rows(result, dataset, generation, computedAt);
             progress.Step($"writing {Path.GetFullPath(output)}");
+            var writing = System.Diagnostics.Stopwatch.GetTimestamp();
             ComputeOutputs.Write(output, rows, ingestions, result);
+            var writeMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(writing).TotalMilliseconds;
             progress.Finish();
 
             foreach (var ingestion in ingestions.Where(i => i.Result.Status == IngestionStatus.Failed))
@@ -102,7 +104,7 @@ internal static class ComputeCommand
 
             if (profile is not null)
             {
-                ProfileLines.Write(stderr, "centric compute", ingestMs, profile);
+                ProfileLines.Write(stderr, "centric compute", ingestMs, profile, writeMs);
             }
 
             stdout.WriteLine(string.Create(

@@ -55,7 +55,14 @@ internal static class ComputeOutputs
             }
 
             using var writer = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-            CustomerLists.WriteCsv(writer, result.CustomerLists.Rows.Where(r => r.Metric == metric));
+            if (result.CustomerLists.Rows is CustomerListTable table)
+            {
+                CustomerLists.WriteCsv(writer, table, metric);
+            }
+            else
+            {
+                CustomerLists.WriteCsv(writer, result.CustomerLists.Rows.Where(r => r.Metric == metric));
+            }
         }
     }
 

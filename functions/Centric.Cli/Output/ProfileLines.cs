@@ -4,10 +4,13 @@ using Centric.Engine.Compute;
 
 namespace Centric.Cli.Output;
 
-/// <summary>The plain profile lines of <c>--profile</c>: one line per compute step, then the process's peak memory.</summary>
+/// <summary>
+/// The plain profile lines of <c>--profile</c>: the ingestion, one line per compute step, the writing of the outputs,
+/// then the process's peak memory.
+/// </summary>
 internal static class ProfileLines
 {
-    public static void Write(TextWriter writer, string command, long ingestMs, IReadOnlyList<ComputeStep> steps)
+    public static void Write(TextWriter writer, string command, long ingestMs, IReadOnlyList<ComputeStep> steps, long writeMs)
     {
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{command}: profile: ingest {ingestMs} ms"));
         foreach (var step in steps)
@@ -17,6 +20,7 @@ internal static class ProfileLines
                 $"{command}: profile: {step.Name} {step.Milliseconds} ms ({step.CpuMilliseconds} ms CPU), {step.Rows} rows, {step.AllocatedMb} MiB allocated; then {step.HeapMb} MiB .NET heap ({step.CommittedMb} MiB committed), {step.DuckDbMb} MiB DuckDB, {step.WorkingSetMb} MiB working set"));
         }
 
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{command}: profile: write the outputs {writeMs} ms"));
         using var process = Process.GetCurrentProcess();
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,

@@ -118,13 +118,22 @@ public sealed class CsvWriter
     public CsvWriter Number(long value) => Field(value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>A day as <c>yyyy-MM-dd</c>.</summary>
-    public CsvWriter Day(DateOnly value) => Field(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public CsvWriter Day(DateOnly value) => Field(DayField(value));
 
     /// <summary>An instant in ISO 8601 round-trip form.</summary>
     public CsvWriter Instant(DateTimeOffset value) => Field(value.ToString("O", CultureInfo.InvariantCulture));
 
     /// <summary><c>true</c> or <c>false</c>.</summary>
     public CsvWriter Boolean(bool value) => Field(value ? "true" : "false");
+
+    /// <summary>
+    /// Fields already encoded as this writer encodes them (by <see cref="TextField"/>, <see cref="DayField"/> or a number's
+    /// invariant form), several joined by commas: for a writer that encodes a repeated cell once and writes it many times.
+    /// </summary>
+    public CsvWriter Encoded(string fields) => Field(fields);
+
+    /// <summary>A day cell as <see cref="Day"/> writes it.</summary>
+    public static string DayField(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Ends the record with CRLF.</summary>
     public CsvWriter EndRecord()

@@ -55,6 +55,7 @@ public class ComputeCommandTests
         Assert.StartsWith("centric compute: profile: ingest ", lines[0], StringComparison.Ordinal);
         Assert.StartsWith("centric compute: profile: load orders ", lines[1], StringComparison.Ordinal);
         Assert.Matches(@"^centric compute: profile: compute \d+ ms \(\d+ ms CPU\) in steps, peak working set \d+\.\d MiB$", lines[^1]);
+        Assert.Matches(@"^centric compute: profile: write the outputs \d+ ms$", lines[^2]);
         var familyRows = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"profile: family [a-z-]+ \d+ ms \(\d+ ms CPU\), (\d+) rows"))
             .Where(m => m.Success).Sum(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains(lines, l => l.StartsWith("centric compute: profile: family orders ", StringComparison.Ordinal));
@@ -62,7 +63,7 @@ public class ComputeCommandTests
 
         // Each step ends with what was held then: the .NET heap (live and not yet collected) is inside the working set,
         // and once the orders are loaded DuckDB holds their temporary tables.
-        var held = lines[1..^1].Select(l => System.Text.RegularExpressions.Regex.Match(
+        var held = lines[1..^2].Select(l => System.Text.RegularExpressions.Regex.Match(
             l, @"MiB allocated; then (\d+(?:\.\d)?) MiB \.NET heap \((\d+(?:\.\d)?) MiB committed\), (\d+(?:\.\d)?) MiB DuckDB, (\d+(?:\.\d)?) MiB working set$")).ToArray();
         Assert.All(held, m => Assert.True(m.Success));
         double Mb(System.Text.RegularExpressions.Match m, int group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);

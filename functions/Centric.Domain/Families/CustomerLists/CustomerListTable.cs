@@ -145,6 +145,12 @@ public sealed class CustomerListTable : IReadOnlyList<CustomerListRow>
     /// <summary>The customer id of row <paramref name="index"/>, without building the row.</summary>
     public string CustomerIdAt(int index) => _customerIds[EntryAt(index).Customer];
 
+    /// <summary>The list (<see cref="ListAt"/>) of row <paramref name="index"/>, without building the row.</summary>
+    public int ListOf(int index) => HeaderAt(index);
+
+    /// <summary>The customer number (its place in <see cref="CustomerIds"/>) of row <paramref name="index"/>, without building the row.</summary>
+    public int CustomerAt(int index) => EntryAt(index).Customer;
+
     /// <summary>The day of row <paramref name="index"/>, without building the row.</summary>
     public DateOnly? DayAt(int index) => DayAt(index, HeaderAt(index));
 

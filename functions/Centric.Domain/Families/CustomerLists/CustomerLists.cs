@@ -77,6 +77,65 @@ public static class CustomerLists
         return writer.ToString();
     }
 
+    /// <summary>
+    /// The rows of <paramref name="metric"/> in <paramref name="table"/>, in the table's order, written as
+    /// <see cref="WriteCsv(TextWriter, IEnumerable{CustomerListRow})"/> writes them, without building each row: a list's
+    /// metric, grain, period and start, a customer's id and a day are each encoded once. The active customers of a
+    /// million orders are about four million rows, which took a second to build and encode one by one.
+    /// </summary>
+    public static void WriteCsv(TextWriter writer, CustomerListTable table, string metric)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(table);
+        var csv = new CsvWriter(writer).Header(CsvHeader.Split(','));
+        var lists = new string?[table.ListCount];
+        for (var list = 0; list < lists.Length; list++)
+        {
+            var (m, grain, period, start) = table.ListAt(list);
+            lists[list] = m == metric
+                ? string.Join(',', CsvWriter.TextField(m), CsvWriter.TextField(grain), CsvWriter.TextField(period), CsvWriter.DayField(start))
+                : null;
+        }
+
+        var customers = new string?[table.CustomerIds.Count];
+        var days = new Dictionary<int, string>();
+        for (var row = 0; row < table.Count; row++)
+        {
+            if (lists[table.ListOf(row)] is not { } list)
+            {
+                continue;
+            }
+
+            var customer = table.CustomerAt(row);
+            csv.Encoded(list).Encoded(customers[customer] ??= CsvWriter.TextField(table.CustomerIds[customer]));
+            if (table.DayAt(row) is { } day)
+            {
+                if (!days.TryGetValue(day.DayNumber, out var field))
+                {
+                    days[day.DayNumber] = field = CsvWriter.DayField(day);
+                }
+
+                csv.Encoded(field);
+            }
+            else
+            {
+                csv.Text(null);
+            }
+
+            if (table.TryGetDetailsAt(row, out var details))
+            {
+                csv.Number(details.MrrBefore).Number(details.MrrAfter).Number(details.Movement)
+                    .Text(details.Subscriptions is { Count: > 0 } ids ? string.Join(' ', ids) : null);
+            }
+            else
+            {
+                csv.Text(null).Text(null).Text(null).Text(null);
+            }
+
+            csv.EndRecord();
+        }
+    }
+
     public static void WriteCsv(TextWriter writer, IEnumerable<CustomerListRow> rows)
     {
         ArgumentNullException.ThrowIfNull(writer);
