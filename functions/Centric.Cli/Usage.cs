@@ -17,9 +17,9 @@ internal static class Usage
     public const string Bench =
         "  centric bench [--kinds K,...] [--rows N] [--orders N] [--customers N]  |  centric bench --clv [BenchmarkDotNet options]\n"
         + "      For each kind (orders, subscriptions, tickets, surveys, communications, onboarding, mentions; all by default),\n"
-        + "      times ingest and compute on a synthetic export of N rows (default 100000) against a bare DuckDB read of the\n"
-        + "      same file and prints JSON; --orders and --customers size the orders apart; --clv runs the CLV fit benchmark\n"
-        + "      (1M customers, BenchmarkDotNet; Release build).\n"
+        + "      times ingest and compute on a synthetic export of N rows (default 100000) against bare DuckDB reads of the\n"
+        + "      same file and of its curated Parquet and prints JSON; --orders and --customers size the orders apart; --clv\n"
+        + "      runs the CLV fit benchmark (1M customers, BenchmarkDotNet; Release build).\n"
         + "  centric bench --clv-fits [--customers N] [--cdnow FILE]\n"
         + "      Times once the BG/NBD fit, Gamma-Gamma fit and 12-month scores of N simulated customers (default 1000000)\n"
         + "      and, with --cdnow, a Pareto/NBD fit of that CDNOW log at 1997-09-30; prints JSON {\"steps\": [...]}.\n"

@@ -21,6 +21,9 @@ internal static class KindMeasurement
 {
     private static readonly DateTimeOffset IngestedAt = new(SampleOptions.DefaultEnd.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+    /// <summary>The progress steps of one <see cref="Measure"/>: generate, ingest, compute and the two bare reads.</summary>
+    public const int Steps = 5;
+
     public static KindBench Measure(ExportKind kind, int rows, int orderCustomers, StepProgress progress, DuckDbResources? resources = null)
     {
         var slug = kind.ToSlug();
@@ -97,6 +100,16 @@ internal static class KindMeasurement
                 throw new InvalidOperationException($"DuckDB counted {counted} rows of {slug} where {written} were written.");
             }
 
+            // The compute reads the curated Parquet, not the CSV: its own baseline is the same GROUP BY over that file.
+            progress.Step($"{slug}: bare DuckDB read_parquet of the curated file with the same GROUP BY");
+            watch.Restart();
+            var curatedCount = DuckDbParquetBaseline(kind, CuratedFiles.FromFolder(curated).Of(kind));
+            var parquetMs = watch.ElapsedMilliseconds;
+            if (curatedCount != written)
+            {
+                throw new InvalidOperationException($"DuckDB counted {curatedCount} curated rows of {slug} where {written} were written.");
+            }
+
             var centricMs = ingestMs + computeMs;
             return new KindBench(
                 slug,
@@ -107,6 +120,9 @@ internal static class KindMeasurement
                 computeMs,
                 duckDbMs,
                 duckDbMs > 0 ? Math.Round(centricMs / (double)duckDbMs, 1) : null,
+                parquetMs,
+                duckDbMs > 0 ? Math.Round(ingestMs / (double)duckDbMs, 1) : null,
+                parquetMs > 0 ? Math.Round(computeMs / (double)parquetMs, 1) : null,
                 Math.Round(written / (Math.Max(centricMs, 1) / 1000.0), 1),
                 memory.PeakMb,
                 ingestPeakMb,
@@ -135,6 +151,17 @@ internal static class KindMeasurement
     }
 
     /// <summary>What DuckDB alone takes on the file: read it with type detection and count its rows by month.</summary>
+    /// <summary>The bare monthly count over the kind's curated Parquet files, as <see cref="DuckDbBaseline"/> over the CSV.</summary>
+    public static long DuckDbParquetBaseline(ExportKind kind, IReadOnlyList<string> files)
+    {
+        var column = ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
+        using var db = new DuckDbSession();
+        var months = db.Rows(
+            $"SELECT date_trunc('month', \"{column}\") AS month, count(*) AS n FROM read_parquet({DuckDbSession.List(files)}) GROUP BY 1",
+            r => r.GetInt64(1));
+        return months.Sum();
+    }
+
     public static long DuckDbBaseline(ExportKind kind, string file)
     {
         var column = ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");

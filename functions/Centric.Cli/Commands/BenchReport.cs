@@ -16,6 +16,11 @@ internal sealed record BenchReport(IReadOnlyList<KindBench> Kinds);
 /// <param name="ComputeMs">Computing every metric of the dataset at every grain and segment.</param>
 /// <param name="DuckDbMs">A bare DuckDB <c>read_csv</c> of the same file with one GROUP BY by month of its event time.</param>
 /// <param name="Ratio">(ingest + compute) ÷ DuckDB; null when DuckDB took under a millisecond.</param>
+/// <param name="DuckDbParquetMs">A bare DuckDB <c>read_parquet</c> of the kind's curated Parquet (what the compute reads)
+/// with the same GROUP BY.</param>
+/// <param name="IngestRatio">Ingest ÷ <paramref name="DuckDbMs"/>, the CSV read it is measured against.</param>
+/// <param name="ComputeRatio">Compute ÷ <paramref name="DuckDbParquetMs"/>, the Parquet read it is measured against;
+/// null when that took under a millisecond.</param>
 /// <param name="RowsPerSecond">Rows ÷ (ingest + compute) seconds.</param>
 /// <param name="PeakWorkingSetMb">The process's highest working set while this kind ran, MiB.</param>
 /// <param name="IngestPeakMb">The highest working set while the kind's file was ingested, MiB.</param>
@@ -34,6 +39,9 @@ internal sealed record KindBench(
     long ComputeMs,
     long DuckDbMs,
     double? Ratio,
+    long DuckDbParquetMs,
+    double? IngestRatio,
+    double? ComputeRatio,
     double RowsPerSecond,
     double PeakWorkingSetMb,
     double IngestPeakMb,

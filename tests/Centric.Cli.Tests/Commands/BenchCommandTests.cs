@@ -30,6 +30,15 @@ public class BenchCommandTests
         Assert.Equal(report.GetProperty("snapshotRows").GetInt32(), familyRows);
         Assert.True(steps.Sum(s => s.GetProperty("milliseconds").GetInt64()) <= report.GetProperty("computeMs").GetInt64());
         Assert.Equal(0, report.GetProperty("rejected").GetInt64());
+
+        // The ingest is measured against the bare CSV read, the compute against the bare read of the curated Parquet.
+        double? Ratio(string of, string against) => report.GetProperty(against).GetInt64() is > 0 and var bare
+            ? Math.Round(report.GetProperty(of).GetInt64() / (double)bare, 1)
+            : null;
+        double? Read(string name) => report.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetDouble() : null;
+        Assert.Equal(Ratio("ingestMs", "duckDbMs"), Read("ingestRatio"));
+        Assert.Equal(Ratio("computeMs", "duckDbParquetMs"), Read("computeRatio"));
+        Assert.Contains("| compute ÷ Parquet |", run.Err, StringComparison.Ordinal);
     }
 
     [Fact]
