@@ -1,3 +1,4 @@
+using System.Text;
 using Centric.Domain.Exports;
 using Centric.Domain.Families;
 using Centric.Engine.DuckDb;
@@ -51,7 +52,13 @@ internal static class ElapsedReader
                 """);
             db.Execute($"CREATE OR REPLACE TEMP TABLE {Customers} AS SELECT c, CAST(row_number() OVER () - 1 AS INTEGER) AS i FROM {Groups} WHERE c IS NOT NULL");
             var customers = new string[db.Rows($"SELECT count(*) FROM {Customers}", r => r.GetInt64(0))[0]];
-            db.Each($"SELECT i, c FROM {Customers}", r => customers[r.GetInt32(0)] = r.GetString(1));
+            db.Chunks($"SELECT i, c FROM {Customers}", chunk =>
+            {
+                for (var row = 0; row < chunk.Count; row++)
+                {
+                    customers[chunk.WholeNumber(0, row)] = Encoding.UTF8.GetString(chunk.Utf8(1, row));
+                }
+            });
             var counts = db.Rows($"SELECT {string.Join(", ", Enumerable.Range(0, targets).Select(j => $"CAST(coalesce(sum(n{j}), 0) AS BIGINT)"))} FROM {Groups}", r =>
                 Enumerable.Range(0, targets).Select(j => (int)r.GetInt64(j)).ToArray())[0];
             db.Execute($"DROP TABLE {Groups}");

@@ -50,19 +50,6 @@ public sealed class DuckDbSession : IDisposable
         return rows;
     }
 
-    /// <summary>Runs a query and hands every row to <paramref name="visit"/>, keeping none.</summary>
-    public void Each(string sql, Action<DbDataReader> visit)
-    {
-        ArgumentNullException.ThrowIfNull(visit);
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            visit(reader);
-        }
-    }
-
     /// <summary>
     /// Runs a query and hands its result to <paramref name="visit"/> one data chunk at a time, read from DuckDB's
     /// vectors without a data reader (<see cref="ResultChunk"/>): for scans of a million rows, where converting every
