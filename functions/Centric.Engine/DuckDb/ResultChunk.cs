@@ -34,9 +34,6 @@ public sealed unsafe class ResultChunk
     /// <summary>The rows in this chunk.</summary>
     public int Count { get; private set; }
 
-    /// <summary>The fields of every row.</summary>
-    public int Fields => _types.Length;
-
     /// <summary>Points the columns at <paramref name="chunk"/>'s vectors.</summary>
     internal void Reset(DuckDBDataChunk chunk, int count)
     {
