@@ -151,24 +151,21 @@ internal static class KindMeasurement
     }
 
     /// <summary>What DuckDB alone takes on the file: read it with type detection and count its rows by month.</summary>
-    /// <summary>The bare monthly count over the kind's curated Parquet files, as <see cref="DuckDbBaseline"/> over the CSV.</summary>
-    public static long DuckDbParquetBaseline(ExportKind kind, IReadOnlyList<string> files)
+    public static long DuckDbBaseline(ExportKind kind, string file) =>
+        MonthlyCount($"CAST({EventColumn(kind)} AS TIMESTAMP)", $"read_csv({DuckDbSession.Literal(file)})");
+
+    /// <summary>The same monthly count over the kind's curated Parquet files, which the compute reads.</summary>
+    public static long DuckDbParquetBaseline(ExportKind kind, IReadOnlyList<string> files) =>
+        MonthlyCount(Quoted(EventColumn(kind)), $"read_parquet({DuckDbSession.List(files)})");
+
+    private static long MonthlyCount(string time, string source)
     {
-        var column = ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
         using var db = new DuckDbSession();
-        var months = db.Rows(
-            $"SELECT date_trunc('month', \"{column}\") AS month, count(*) AS n FROM read_parquet({DuckDbSession.List(files)}) GROUP BY 1",
-            r => r.GetInt64(1));
-        return months.Sum();
+        return db.Rows($"SELECT date_trunc('month', {time}) AS month, count(*) AS n FROM {source} GROUP BY 1", r => r.GetInt64(1)).Sum();
     }
 
-    public static long DuckDbBaseline(ExportKind kind, string file)
-    {
-        var column = ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
-        using var db = new DuckDbSession();
-        var months = db.Rows(
-            $"SELECT date_trunc('month', CAST({column} AS TIMESTAMP)) AS month, count(*) AS n FROM read_csv({DuckDbSession.Literal(file)}) GROUP BY 1",
-            r => r.GetInt64(1));
-        return months.Sum();
-    }
+    private static string EventColumn(ExportKind kind) =>
+        ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
+
+    private static string Quoted(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
