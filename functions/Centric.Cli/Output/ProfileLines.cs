@@ -17,7 +17,7 @@ internal static class ProfileLines
         {
             writer.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{command}: profile: {step.Name} {step.Milliseconds} ms ({step.CpuMilliseconds} ms CPU), {step.Rows} rows, {step.AllocatedMb} MiB allocated; then {step.HeapMb} MiB .NET heap ({step.CommittedMb} MiB committed), {step.DuckDbMb} MiB DuckDB, {step.WorkingSetMb} MiB working set"));
+                $"{command}: profile: {step.Name} {step.Milliseconds} ms ({step.CpuMilliseconds} ms CPU), {step.Rows} rows, {step.AllocatedMb} MiB allocated, DuckDB {step.DuckDbMilliseconds} ms and {step.RowsFromDuckDb} rows out; then {step.HeapMb} MiB .NET heap ({step.CommittedMb} MiB committed), {step.DuckDbMb} MiB DuckDB, {step.WorkingSetMb} MiB working set"));
         }
 
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{command}: profile: write the outputs {writeMs} ms"));

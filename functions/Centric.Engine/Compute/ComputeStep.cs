@@ -12,5 +12,18 @@ namespace Centric.Engine.Compute;
 /// room to grow (as of the last collection).</param>
 /// <param name="DuckDbMb">What DuckDB held when the step ended (<c>duckdb_memory()</c>), MiB.</param>
 /// <param name="WorkingSetMb">The process's working set when the step ended, MiB.</param>
+/// <param name="DuckDbMilliseconds">Of <paramref name="Milliseconds"/>, the time DuckDB took to run the step's statements
+/// up to their results; the rest is .NET reading the results and computing.</param>
+/// <param name="RowsFromDuckDb">Rows the step's query results handed from DuckDB to .NET.</param>
 public sealed record ComputeStep(
-    string Name, long Milliseconds, long CpuMilliseconds, long Rows, double AllocatedMb, double HeapMb = 0, double CommittedMb = 0, double DuckDbMb = 0, double WorkingSetMb = 0);
+    string Name,
+    long Milliseconds,
+    long CpuMilliseconds,
+    long Rows,
+    double AllocatedMb,
+    double HeapMb = 0,
+    double CommittedMb = 0,
+    double DuckDbMb = 0,
+    double WorkingSetMb = 0,
+    long DuckDbMilliseconds = 0,
+    long RowsFromDuckDb = 0);

@@ -294,11 +294,13 @@ public static class DatasetComputer
         private readonly long _started;
         private readonly long _allocated;
         private readonly TimeSpan _cpu;
+        private readonly (TimeSpan InDuckDb, long RowsOut) _work;
 
         private StepTimer(ICollection<ComputeStep> profile, DuckDbSession db)
         {
             _profile = profile;
             _db = db;
+            _work = db.Work;
             _allocated = GC.GetTotalAllocatedBytes();
             _cpu = Environment.CpuUsage.TotalTime;
             _started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -316,7 +318,8 @@ public static class DatasetComputer
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(_started);
             var cpu = Environment.CpuUsage.TotalTime - _cpu;
             var allocated = GC.GetTotalAllocatedBytes() - _allocated;
-            var duckDb = _db!.Rows("SELECT CAST(coalesce(sum(memory_usage_bytes), 0) AS BIGINT) FROM duckdb_memory()", r => r.GetInt64(0))[0];
+            var work = _db!.Work;
+            var duckDb = _db.Rows("SELECT CAST(coalesce(sum(memory_usage_bytes), 0) AS BIGINT) FROM duckdb_memory()", r => r.GetInt64(0))[0];
             _profile.Add(new ComputeStep(
                 name,
                 (long)elapsed.TotalMilliseconds,
@@ -326,7 +329,9 @@ public static class DatasetComputer
                 Mb(GC.GetTotalMemory(forceFullCollection: false)),
                 Mb(GC.GetGCMemoryInfo().TotalCommittedBytes),
                 Mb(duckDb),
-                Mb(Environment.WorkingSet)));
+                Mb(Environment.WorkingSet),
+                (long)(work.InDuckDb - _work.InDuckDb).TotalMilliseconds,
+                work.RowsOut - _work.RowsOut));
         }
 
         private static double Mb(long bytes) => Math.Round(bytes / (1024.0 * 1024.0), 1);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 
@@ -11,6 +12,8 @@ namespace Centric.Engine.DuckDb;
 public sealed class DuckDbSession : IDisposable
 {
     private readonly DuckDBConnection _connection;
+    private long _queryTicks;
+    private long _rowsOut;
 
     public DuckDbSession(DuckDbResources? resources = null)
     {
@@ -22,6 +25,13 @@ public sealed class DuckDbSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// What this session's statements have cost so far: the time DuckDB took to run them up to a ready result (a query's
+    /// result is whole before its first row is read), and the rows their results handed to .NET. A profile step's share
+    /// is the difference between its start and its end, which splits its time between DuckDB and .NET.
+    /// </summary>
+    public (TimeSpan InDuckDb, long RowsOut) Work => (TimeSpan.FromSeconds(_queryTicks / (double)Stopwatch.Frequency), _rowsOut);
+
     /// <summary>Reads one DuckDB setting (e.g. <c>memory_limit</c>) as text.</summary>
     public string? Setting(string name) =>
         Rows($"SELECT current_setting({Literal(name)})", r => r.IsDBNull(0) ? null : Convert.ToString(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture))
@@ -31,7 +41,15 @@ public sealed class DuckDbSession : IDisposable
     {
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
-        return command.ExecuteNonQuery();
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _queryTicks += Stopwatch.GetTimestamp() - started;
+        }
     }
 
     /// <summary>Runs a query and maps every row.</summary>
@@ -40,13 +58,16 @@ public sealed class DuckDbSession : IDisposable
         ArgumentNullException.ThrowIfNull(map);
         using var command = _connection.CreateCommand();
         command.CommandText = sql;
+        var started = Stopwatch.GetTimestamp();
         using var reader = command.ExecuteReader();
+        _queryTicks += Stopwatch.GetTimestamp() - started;
         var rows = new List<T>();
         while (reader.Read())
         {
             rows.Add(map(reader));
         }
 
+        _rowsOut += rows.Count;
         return rows;
     }
 
@@ -58,7 +79,10 @@ public sealed class DuckDbSession : IDisposable
     public void Chunks(string sql, Action<ResultChunk> visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        if (NativeMethods.Query.DuckDBQuery(_connection.NativeConnection, sql, out var result) != DuckDBState.Success)
+        var started = Stopwatch.GetTimestamp();
+        var state = NativeMethods.Query.DuckDBQuery(_connection.NativeConnection, sql, out var result);
+        _queryTicks += Stopwatch.GetTimestamp() - started;
+        if (state != DuckDBState.Success)
         {
             var error = NativeMethods.Query.DuckDBResultError(ref result);
             result.Close();
@@ -93,6 +117,7 @@ public sealed class DuckDbSession : IDisposable
                 }
 
                 chunk.Reset(data, count);
+                _rowsOut += count;
                 visit(chunk);
             }
         }

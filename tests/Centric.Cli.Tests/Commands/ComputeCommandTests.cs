@@ -64,11 +64,18 @@ public class ComputeCommandTests
         // Each step ends with what was held then: the .NET heap (live and not yet collected) is inside the working set,
         // and once the orders are loaded DuckDB holds their temporary tables.
         var held = lines[1..^2].Select(l => System.Text.RegularExpressions.Regex.Match(
-            l, @"MiB allocated; then (\d+(?:\.\d)?) MiB \.NET heap \((\d+(?:\.\d)?) MiB committed\), (\d+(?:\.\d)?) MiB DuckDB, (\d+(?:\.\d)?) MiB working set$")).ToArray();
+            l, @"MiB allocated, DuckDB \d+ ms and \d+ rows out; then (\d+(?:\.\d)?) MiB \.NET heap \((\d+(?:\.\d)?) MiB committed\), (\d+(?:\.\d)?) MiB DuckDB, (\d+(?:\.\d)?) MiB working set$")).ToArray();
         Assert.All(held, m => Assert.True(m.Success));
         double Mb(System.Text.RegularExpressions.Match m, int group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.All(held, m => Assert.InRange(Mb(m, 1), 0.1, Mb(m, 4)));
         Assert.True(Mb(held[0], 3) > 0, lines[1]);
+
+        // Each step's DuckDB time is part of its time; loading the orders hands at least its customer-days to .NET.
+        var work = lines[1..^2].Select(l => System.Text.RegularExpressions.Regex.Match(
+            l, @" (\d+) ms \(\d+ ms CPU\), (\d+) rows, [\d.]+ MiB allocated, DuckDB (\d+) ms and (\d+) rows out;")).ToArray();
+        long Number(System.Text.RegularExpressions.Match m, int group) => long.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.All(work, m => Assert.True(m.Success && Number(m, 3) <= Number(m, 1) + 1, m.Value));
+        Assert.True(Number(work[0], 4) >= Number(work[0], 2) && Number(work[0], 2) > 0, lines[1]);
         Assert.DoesNotContain("profile:", Compute(exports).Err, StringComparison.Ordinal);
     }
 

@@ -125,6 +125,27 @@ public sealed class ResultChunkTests
         Assert.Equal(0, chunks);
     }
 
+    [Fact]
+    public void Work_CountsTheRowsEveryReadHandsOver_AndTheTimeDuckDbTakes()
+    {
+        using var db = new DuckDbSession();
+        var before = db.Work;
+
+        db.Chunks(Query, _ => { });
+        var afterChunks = db.Work;
+        _ = db.Rows("SELECT i FROM range(3) t(i)", r => r.GetInt64(0));
+        var afterRows = db.Work;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        db.Execute("CREATE TABLE t AS SELECT sum(i * i) AS s FROM range(30000000) t(i)");
+        var elapsed = watch.Elapsed;
+        var after = db.Work;
+
+        Assert.Equal(5000, afterChunks.RowsOut - before.RowsOut);
+        Assert.Equal(5003, after.RowsOut - before.RowsOut);
+        var statement = after.InDuckDb - afterRows.InDuckDb;
+        Assert.InRange(statement, elapsed / 2, elapsed);
+    }
+
     private static string? Show(object? value) => value switch
     {
         null => null,
