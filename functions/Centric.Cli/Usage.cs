@@ -4,10 +4,12 @@ namespace Centric.Cli;
 internal static class Usage
 {
     public const string Compute =
-        "  centric compute --exports DIR [--settings FILE] [--as-of YYYY-MM-DD] --out DIR [--profile]\n"
+        "  centric compute --exports DIR [--settings FILE] [--as-of YYYY-MM-DD] --out DIR [--profile | --partitions N]\n"
         + "      Ingests every export under DIR ({kind}/*.csv|xlsx or kind-prefixed files) and computes every metric.\n"
         + "      Writes snapshots.json, snapshots.csv, ingestions.json, rejects.csv, scores.csv (and clv.json) to --out.\n"
-        + "      --profile prints the time, rows and memory of each compute step (loads, CLV fit, each metric family).";
+        + "      --profile prints the time, rows and memory of each compute step (loads, CLV fit, each metric family).\n"
+        + "      --partitions N (1 to 64) computes as the cloud fans a large dataset out: N customer partitions, then the\n"
+        + "      merge; the rows are the single run's.";
 
     public const string FitClv =
         "  centric fit-clv --orders FILE [--format export|cdnow] [--calibration-end YYYY-MM-DD]\n"

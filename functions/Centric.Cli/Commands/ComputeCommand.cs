@@ -14,7 +14,10 @@ namespace Centric.Cli.Commands;
 /// </summary>
 internal static class ComputeCommand
 {
-    private static readonly string[] Options = ["exports", "settings", "as-of", "out"];
+    private static readonly string[] Options = ["exports", "settings", "as-of", "out", "partitions"];
+
+    /// <summary>The most customer partitions <c>--partitions</c> takes, as the fan-out in the cloud.</summary>
+    private const int MaxPartitions = 64;
     private static readonly string[] Flags = ["profile"];
 
     public static int Run(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, TimeProvider time)
@@ -37,6 +40,22 @@ internal static class ComputeCommand
             }
 
             asOf = day;
+        }
+
+        int? partitions = null;
+        if (parsed.Value("partitions") is { } partitionsText)
+        {
+            if (!int.TryParse(partitionsText, NumberStyles.None, CultureInfo.InvariantCulture, out var count) || count is < 1 or > MaxPartitions)
+            {
+                return Fail(stderr, $"--partitions '{partitionsText}' is not a whole number from 1 to {MaxPartitions}.");
+            }
+
+            if (parsed.Flag("profile"))
+            {
+                return Fail(stderr, "--profile times the single run; leave out --partitions to profile.");
+            }
+
+            partitions = count;
         }
 
         if (!Directory.Exists(exports))
@@ -62,7 +81,7 @@ internal static class ComputeCommand
         {
             var curatedRoot = Path.Combine(work.FullName, "curated");
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var progress = StepProgress.For(stderr, "centric compute", files.Count + 2);
+            var progress = StepProgress.For(stderr, "centric compute", files.Count + 2 + (partitions ?? 0));
             var ingestions = FolderIngestion.Ingest(
                 files, configuration, curatedRoot, Path.Combine(work.FullName, "rejects"), computedAt,
                 new Reporter<ExportFile>(file => progress.Step($"reading {file.RelativePath}")));
@@ -79,11 +98,20 @@ internal static class ComputeCommand
             }
 
             var ingestMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            progress.Step("computing");
             List<ComputeStep>? profile = parsed.Flag("profile") ? [] : null;
-            var result = DatasetComputer.Compute(
-                CuratedFiles.FromFolder(curatedRoot), configuration.Settings, asOf, progress: new Reporter<string>(what => progress.Detail(what)),
-                profile: profile);
+            var curated = CuratedFiles.FromFolder(curatedRoot);
+            var detail = new Reporter<string>(what => progress.Detail(what));
+            ComputeResult result;
+            if (partitions is { } count)
+            {
+                result = ComputeByPartition(curated, configuration.Settings, asOf, count, progress, detail);
+            }
+            else
+            {
+                progress.Step("computing");
+                result = DatasetComputer.Compute(curated, configuration.Settings, asOf, progress: detail, profile: profile);
+            }
+
             var generation = Generations.LocalId(computedAt);
             var rows = Generations.Rows(result, dataset, generation, computedAt);
             progress.Step($"writing {Path.GetFullPath(output)}");
@@ -120,6 +148,31 @@ internal static class ComputeCommand
         {
             work.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The compute as the cloud fans a large dataset out: each customer partition's partial sums of the families that
+    /// split by customer, one after the other, then the merge that computes the rest and adds the partial sums up. The
+    /// rows are the single run's; computing both and comparing them checks that on any dataset.
+    /// </summary>
+    private static ComputeResult ComputeByPartition(
+        CuratedFiles files, Centric.Domain.Datasets.DatasetSettings settings, DateOnly? asOf, int count, StepProgress progress, IProgress<string> detail)
+    {
+        var partials = new List<Centric.Domain.Families.Fanout.PartialValue>();
+        DateOnly? partitionsAsOf = null;
+        for (var k = 0; k < count; k++)
+        {
+            progress.Step(string.Create(CultureInfo.InvariantCulture, $"computing customer partition {k + 1} of {count}"));
+            var partition = DatasetComputer.ComputePartition(files, settings, new Centric.Domain.Families.Fanout.CustomerPartition(k, count), asOf, progress: detail);
+            partitionsAsOf ??= partition.AsOf;
+            partials.AddRange(partition.Partials);
+        }
+
+        progress.Step(string.Create(CultureInfo.InvariantCulture, $"merging the {count} partitions' partial sums and computing the rest"));
+        var merged = DatasetComputer.ComputeMerged(files, settings, partials, asOf, progress: detail);
+        return merged.AsOf == partitionsAsOf
+            ? merged
+            : throw new InvalidOperationException($"The partitions computed as of {partitionsAsOf}, the merge as of {merged.AsOf}.");
     }
 
     private static int Fail(TextWriter stderr, string message)
