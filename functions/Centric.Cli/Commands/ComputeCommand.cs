@@ -1,7 +1,9 @@
 using System.Globalization;
 using Centric.Cli.Arguments;
 using Centric.Cli.Output;
+using Centric.Domain.Datasets;
 using Centric.Domain.Exports;
+using Centric.Domain.Families.Fanout;
 using Centric.Engine.Compute;
 using Centric.Engine.Ingestion;
 using Centric.Engine.Local;
@@ -156,15 +158,20 @@ internal static class ComputeCommand
     /// rows are the single run's; computing both and comparing them checks that on any dataset.
     /// </summary>
     private static ComputeResult ComputeByPartition(
-        CuratedFiles files, Centric.Domain.Datasets.DatasetSettings settings, DateOnly? asOf, int count, StepProgress progress, IProgress<string> detail)
+        CuratedFiles files, DatasetSettings settings, DateOnly? asOf, int count, StepProgress progress, IProgress<string> detail)
     {
-        var partials = new List<Centric.Domain.Families.Fanout.PartialValue>();
+        var partials = new List<PartialValue>();
         DateOnly? partitionsAsOf = null;
         for (var k = 0; k < count; k++)
         {
             progress.Step(string.Create(CultureInfo.InvariantCulture, $"computing customer partition {k + 1} of {count}"));
-            var partition = DatasetComputer.ComputePartition(files, settings, new Centric.Domain.Families.Fanout.CustomerPartition(k, count), asOf, progress: detail);
-            partitionsAsOf ??= partition.AsOf;
+            var partition = DatasetComputer.ComputePartition(files, settings, new CustomerPartition(k, count), asOf, progress: detail);
+            if (k > 0 && partition.AsOf != partitionsAsOf)
+            {
+                throw new InvalidOperationException($"Partition {k + 1} computed as of {partition.AsOf}, partition 1 as of {partitionsAsOf}.");
+            }
+
+            partitionsAsOf = partition.AsOf;
             partials.AddRange(partition.Partials);
         }
 
