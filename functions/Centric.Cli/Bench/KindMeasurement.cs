@@ -156,7 +156,7 @@ internal static class KindMeasurement
 
     /// <summary>The same monthly count over the kind's curated Parquet files, which the compute reads.</summary>
     public static long DuckDbParquetBaseline(ExportKind kind, IReadOnlyList<string> files) =>
-        MonthlyCount(Quoted(EventColumn(kind)), $"read_parquet({DuckDbSession.List(files)})");
+        MonthlyCount(DuckDbSession.Identifier(EventColumn(kind)), $"read_parquet({DuckDbSession.List(files)})");
 
     private static long MonthlyCount(string time, string source)
     {
@@ -166,6 +166,4 @@ internal static class KindMeasurement
 
     private static string EventColumn(ExportKind kind) =>
         ExportSchemas.For(kind).EventColumn ?? throw new InvalidOperationException($"{kind.ToSlug()} has no event time.");
-
-    private static string Quoted(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

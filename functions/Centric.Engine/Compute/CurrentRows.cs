@@ -64,16 +64,13 @@ internal static class CurrentRows
     /// <summary>Every curated file of the kind, read as one table.</summary>
     private static string Files(CuratedFiles files, ExportKind kind) => $"read_parquet({DuckDbSession.List(files.Of(kind))}, union_by_name = true)";
 
-    private static string Key(ExportKind kind) => string.Join(", ", ExportSchemas.For(kind).NaturalKey.Select(Identifier));
-
-    /// <summary>A quoted SQL identifier for a canonical column name.</summary>
-    public static string Identifier(string column) => "\"" + column.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Key(ExportKind kind) => string.Join(", ", ExportSchemas.For(kind).NaturalKey.Select(DuckDbSession.Identifier));
 
     /// <summary>
     /// The SQL condition that the timestamp <paramref name="column"/> is set: its wall clock and its instant
     /// (<c>_utc</c>) both, as a read takes it.
     /// </summary>
-    public static string TimestampSet(string column) => $"{Identifier(column)} IS NOT NULL AND {Identifier(column + "_utc")} IS NOT NULL";
+    public static string TimestampSet(string column) => $"{DuckDbSession.Identifier(column)} IS NOT NULL AND {DuckDbSession.Identifier(column + "_utc")} IS NOT NULL";
 
     /// <summary>Refuses, naming <paramref name="parameter"/>, a <paramref name="column"/> that is not a timestamp of <paramref name="kind"/>.</summary>
     public static void ThrowIfNotTimestamp(ExportKind kind, string column, string parameter)

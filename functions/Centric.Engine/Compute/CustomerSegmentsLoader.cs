@@ -17,7 +17,7 @@ public static class CustomerSegmentsLoader
         }
 
         var attributes = SegmentKeys.Attributes;
-        var values = string.Join(", ", attributes.Select((a, i) => $"CAST({CurrentRows.Identifier(a)} AS VARCHAR) AS v{i}"));
+        var values = string.Join(", ", attributes.Select((a, i) => $"CAST({DuckDbSession.Identifier(a)} AS VARCHAR) AS v{i}"));
         var order = string.Join(", ", attributes.Select((_, i) => $"v{i}"));
         // A million customers share a few hundred combinations of country, segment, plan and channel: each key and each
         // combination is built once and shared, not once per customer (about 200 bytes a customer otherwise). DuckDB

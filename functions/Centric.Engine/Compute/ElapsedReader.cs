@@ -117,7 +117,7 @@ internal static class ElapsedReader
     /// </summary>
     private static string RowsSql(CuratedFiles files, ExportKind kind, ElapsedQuery query)
     {
-        static string Id(string column) => CurrentRows.Identifier(column);
+        static string Id(string column) => DuckDbSession.Identifier(column);
         var ends = query.To.Select((column, j) =>
         {
             var wall = $"epoch_us({Id(column)})";

@@ -17,7 +17,7 @@ public static class EventDays
         ArgumentNullException.ThrowIfNull(kinds);
         var parts = kinds
             .Where(k => files.Of(k).Count > 0 && ExportSchemas.For(k).EventColumn is not null)
-            .Select(k => $"SELECT max(CAST({CurrentRows.Identifier(ExportSchemas.For(k).EventColumn!)} AS DATE)) AS day FROM ({CurrentRows.Sql(files, k)})")
+            .Select(k => $"SELECT max(CAST({DuckDbSession.Identifier(ExportSchemas.For(k).EventColumn!)} AS DATE)) AS day FROM ({CurrentRows.Sql(files, k)})")
             .ToArray();
         if (parts.Length == 0)
         {

@@ -134,6 +134,13 @@ public sealed class DuckDbSession : IDisposable
         return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
     }
 
+    /// <summary>A quoted SQL identifier (a column or table name), quotes inside it doubled.</summary>
+    public static string Identifier(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+
     /// <summary>A SQL list of string literals, e.g. for <c>read_parquet([...])</c>.</summary>
     public static string List(IEnumerable<string> items) => "[" + string.Join(", ", items.Select(Literal)) + "]";
 

@@ -46,7 +46,7 @@ internal sealed unsafe class CuratedWriter : IDisposable
             Execute(statement);
         }
 
-        Execute($"CREATE TABLE staged ({string.Join(", ", staged.Select(i => $"{Quote(columns[i].Name)} {StagedType(columns[i])}"))})");
+        Execute($"CREATE TABLE staged ({string.Join(", ", staged.Select(i => $"{DuckDbSession.Identifier(columns[i].Name)} {StagedType(columns[i])}"))})");
         if (NativeMethods.Appender.DuckDBAppenderCreateExt(connection.NativeConnection, null, null, "staged", out var created) != DuckDBState.Success)
         {
             var error = Error(created);
@@ -196,10 +196,10 @@ internal sealed unsafe class CuratedWriter : IDisposable
         var select = string.Join(
             ", ",
             columns.Select(c => derived.TryGetValue(c.Name, out var expression)
-                ? $"{expression} AS {Quote(c.Name)}"
+                ? $"{expression} AS {DuckDbSession.Identifier(c.Name)}"
                 : c.SqlType == CuratedColumns.Timestamp
-                ? $"make_timestamp({Quote(c.Name)}) AS {Quote(c.Name)}"
-                : Quote(c.Name)));
+                ? $"make_timestamp({DuckDbSession.Identifier(c.Name)}) AS {DuckDbSession.Identifier(c.Name)}"
+                : DuckDbSession.Identifier(c.Name)));
         Execute($"COPY (SELECT {select} FROM staged) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
     }
 
@@ -261,18 +261,13 @@ internal sealed unsafe class CuratedWriter : IDisposable
         column.SqlType == CuratedColumns.Timestamp ? CuratedColumns.BigInt : column.SqlType;
 
     /// <summary>A timestamp staged as <paramref name="column"/>'s microseconds, as it is written.</summary>
-    public static string TimestampOf(string column) => $"make_timestamp({Quote(column)})";
+    public static string TimestampOf(string column) => $"make_timestamp({DuckDbSession.Identifier(column)})";
 
     /// <summary>The timestamp <paramref name="value"/> as an SQL expression, to the microsecond as a staged one.</summary>
     public static string TimestampLiteral(DateTime value) =>
         string.Create(CultureInfo.InvariantCulture, $"make_timestamp(CAST({Micros(value)} AS BIGINT))");
 
-    /// <summary><paramref name="text"/> as an SQL string literal.</summary>
-    public static string TextLiteral(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
-
     private static long Micros(DateTime value) => Micros(value.Ticks);
 
     private static long Micros(long ticks) => (ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMicrosecond;
-
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -180,7 +180,7 @@ public sealed class ExportIngestor(DuckDbResources? resources = null)
     {
         var derived = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["_ingestion_id"] = CuratedWriter.TextLiteral(request.IngestionId),
+            ["_ingestion_id"] = DuckDbSession.Literal(request.IngestionId),
             ["_ingested_at"] = CuratedWriter.TimestampLiteral(ingestedAt),
         };
         if (clock.IsUtc)
