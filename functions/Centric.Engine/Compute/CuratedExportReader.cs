@@ -98,8 +98,8 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
     private string Sql(ExportKind kind, IReadOnlyList<string> columns, ColumnType[] types)
     {
         var select = string.Join(", ", columns.Select((c, i) => types[i] == ColumnType.Timestamp
-            ? $"epoch_us({CurrentRows.Identifier(c)}), epoch_us({CurrentRows.Identifier(c + "_utc")})"
-            : CurrentRows.Identifier(c)));
+            ? $"epoch_us({DuckDbSession.Identifier(c)}), epoch_us({DuckDbSession.Identifier(c + "_utc")})"
+            : DuckDbSession.Identifier(c)));
         var rows = $"SELECT {select} FROM ({CurrentRows.Sql(files, kind)})";
         return CurrentRows.InIngestedOrder(files, kind) ? rows : $"{rows} ORDER BY _ingested_at, _ingestion_id, _line";
     }
@@ -150,12 +150,10 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         public abstract Array ToArray();
     }
 
-    /// <summary>Timestamps read as microseconds since 1970-01-01 00:00: the wall clock's day and the instant.</summary>
-    private sealed class Times : ColumnValues
+    /// <summary>A column's values of type <typeparamref name="T"/>, one read from each row's cell.</summary>
+    private abstract class ColumnValues<T> : ColumnValues
     {
-        private const long MicrosecondsPerDay = 86_400_000_000;
-        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
-        private readonly List<EventTime?> _values = [];
+        private readonly List<T> _values = [];
 
         public override int Count => _values.Count;
 
@@ -163,13 +161,26 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
         {
             for (var row = 0; row < chunk.Count; row++)
             {
-                _values.Add(Cell(chunk, row, field));
+                _values.Add(Value(chunk, row, field));
             }
         }
+
+        public override Array ToArray() => _values.ToArray();
+
+        protected abstract T Value(ResultChunk chunk, int row, int field);
+    }
+
+    /// <summary>Timestamps read as microseconds since 1970-01-01 00:00: the wall clock's day and the instant.</summary>
+    private sealed class Times : ColumnValues<EventTime?>
+    {
+        private const long MicrosecondsPerDay = 86_400_000_000;
+        private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
         public static EventTime? Cell(ResultChunk chunk, int row, int field) => chunk.IsNull(field, row) || chunk.IsNull(field + 1, row)
             ? null
             : new EventTime(Day(chunk.WholeNumber(field, row)), new DateTimeOffset(DateTime.UnixEpoch.Ticks + (chunk.WholeNumber(field + 1, row) * TimeSpan.TicksPerMicrosecond), TimeSpan.Zero));
+
+        protected override EventTime? Value(ResultChunk chunk, int row, int field) => Cell(chunk, row, field);
 
         /// <summary>The day of a wall-clock time, counting days before 1970 down (floor division).</summary>
         private static DateOnly Day(long microseconds)
@@ -177,64 +188,27 @@ public sealed class CuratedExportReader(DuckDbSession db, CuratedFiles files) : 
             var days = microseconds / MicrosecondsPerDay;
             return DateOnly.FromDayNumber(EpochDay + (int)(microseconds % MicrosecondsPerDay < 0 ? days - 1 : days));
         }
-
-        public override Array ToArray() => _values.ToArray();
     }
 
-    private sealed class Doubles : ColumnValues
+    private sealed class Doubles : ColumnValues<double?>
     {
-        private readonly List<double?> _values = [];
-
-        public override int Count => _values.Count;
-
-        public override void Read(ResultChunk chunk, int field)
-        {
-            for (var row = 0; row < chunk.Count; row++)
-            {
-                _values.Add(Cell(chunk, row, field));
-            }
-        }
-
         public static double? Cell(ResultChunk chunk, int row, int field) => chunk.IsNull(field, row) ? null : chunk.Real(field, row);
 
-        public override Array ToArray() => _values.ToArray();
+        protected override double? Value(ResultChunk chunk, int row, int field) => Cell(chunk, row, field);
     }
 
-    private sealed class Decimals : ColumnValues
+    private sealed class Decimals : ColumnValues<decimal?>
     {
-        private readonly List<decimal?> _values = [];
-
-        public override int Count => _values.Count;
-
-        public override void Read(ResultChunk chunk, int field)
-        {
-            for (var row = 0; row < chunk.Count; row++)
-            {
-                _values.Add(Cell(chunk, row, field));
-            }
-        }
-
         public static decimal? Cell(ResultChunk chunk, int row, int field) => chunk.IsNull(field, row) ? null : chunk.Exact(field, row);
 
-        public override Array ToArray() => _values.ToArray();
+        protected override decimal? Value(ResultChunk chunk, int row, int field) => Cell(chunk, row, field);
     }
 
-    private sealed class Texts : ColumnValues
+    private sealed class Texts : ColumnValues<string?>
     {
-        private readonly List<string?> _values = [];
         private readonly SharedTexts _shared = new();
 
-        public override int Count => _values.Count;
-
-        public override void Read(ResultChunk chunk, int field)
-        {
-            for (var row = 0; row < chunk.Count; row++)
-            {
-                _values.Add(_shared.Read(chunk, row, field));
-            }
-        }
-
-        public override Array ToArray() => _values.ToArray();
+        protected override string? Value(ResultChunk chunk, int row, int field) => _shared.Read(chunk, row, field);
     }
 
     /// <summary>
