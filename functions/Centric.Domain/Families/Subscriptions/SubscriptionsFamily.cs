@@ -227,13 +227,7 @@ public sealed class SubscriptionsFamily : IMetricFamily
             _firstTerm = new int[revenue.Count + 1];
             for (var c = 0; c < revenue.Count; c++)
             {
-                var count = 0;
-                foreach (var s in revenue.SpanOf(c))
-                {
-                    count += s.Mrr > 0 ? 1 : 0;
-                }
-
-                _firstTerm[c + 1] = _firstTerm[c] + count;
+                _firstTerm[c + 1] = _firstTerm[c] + Term.CountOf(revenue.SpanOf(c));
             }
 
             _terms = new Term[_firstTerm[^1]];
@@ -347,17 +341,28 @@ public sealed class SubscriptionsFamily : IMetricFamily
         {
             public bool IsActiveOn(int day) => day >= Start && day < End;
 
+            /// <summary>The terms <see cref="Fill"/> makes of <paramref name="subscriptions"/>.</summary>
+            public static int CountOf(ReadOnlySpan<Subscription> subscriptions)
+            {
+                var count = 0;
+                foreach (var s in subscriptions)
+                {
+                    count += HasTerm(s) ? 1 : 0;
+                }
+
+                return count;
+            }
+
             /// <summary>
             /// Fills <paramref name="terms"/> with the terms of <paramref name="subscriptions"/> in ordinal order of their
-            /// ids; a subscription never active has none (the span holds one for each with an MRR above 0).
+            /// ids; a subscription never active has none (the span holds <see cref="CountOf"/> terms).
             /// </summary>
             public static void Fill(ReadOnlySpan<Subscription> subscriptions, Span<Term> terms)
             {
                 var count = 0;
                 foreach (var s in subscriptions)
                 {
-                    // Active on d when mrr > 0 and start ≤ d < end (an open end never ends).
-                    if (s.Mrr > 0)
+                    if (HasTerm(s))
                     {
                         terms[count++] = new Term(s.Start.DayNumber, s.End?.DayNumber ?? int.MaxValue, s.Id, 0);
                     }
@@ -375,6 +380,9 @@ public sealed class SubscriptionsFamily : IMetricFamily
                     terms[i] = terms[i] with { Run = run };
                 }
             }
+
+            /// <summary>Whether a subscription is ever active, and so has a term: active on d when mrr &gt; 0 and start ≤ d &lt; end (an open end never ends).</summary>
+            private static bool HasTerm(Subscription s) => s.Mrr > 0;
         }
     }
 
