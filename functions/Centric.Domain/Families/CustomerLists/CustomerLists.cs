@@ -122,17 +122,8 @@ public static class CustomerLists
                 csv.Text(null);
             }
 
-            if (table.TryGetDetailsAt(row, out var details))
-            {
-                csv.Number(details.MrrBefore).Number(details.MrrAfter).Number(details.Movement)
-                    .Text(details.Subscriptions is { Count: > 0 } ids ? string.Join(' ', ids) : null);
-            }
-            else
-            {
-                csv.Text(null).Text(null).Text(null).Text(null);
-            }
-
-            csv.EndRecord();
+            var (before, after, movement, subscriptions) = table.TryGetDetailsAt(row, out var details) ? details : default;
+            Details(csv, before, after, movement, subscriptions).EndRecord();
         }
     }
 
@@ -153,9 +144,11 @@ public static class CustomerLists
                 csv.Text(null);
             }
 
-            csv.Number(r.MrrBefore).Number(r.MrrAfter).Number(r.Movement)
-                .Text(r.Subscriptions is { Count: > 0 } ids ? string.Join(' ', ids) : null)
-                .EndRecord();
+            Details(csv, r.MrrBefore, r.MrrAfter, r.Movement, r.Subscriptions).EndRecord();
         }
     }
+
+    /// <summary>A row's MRR amounts and subscriptions, empty cells for a count's customer.</summary>
+    private static CsvWriter Details(CsvWriter csv, decimal? mrrBefore, decimal? mrrAfter, decimal? movement, IReadOnlyList<string>? subscriptions) =>
+        csv.Number(mrrBefore).Number(mrrAfter).Number(movement).Text(subscriptions is { Count: > 0 } ids ? string.Join(' ', ids) : null);
 }
