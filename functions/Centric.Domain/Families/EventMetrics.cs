@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Centric.Domain.Families.Fanout;
 using Centric.Domain.Metrics;
 using Centric.Domain.Segments;
@@ -47,13 +48,20 @@ public static class EventMetrics
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(measures);
-        var counted = events.Where(e => e.Day <= context.AsOf).ToArray();
-        if (counted.Length == 0)
+        // The events are read where they are (a list's own array), not copied: an event after the as-of date is
+        // marked by a set of −1 and passed over.
+        var counted = AsSpan(events);
+        var asOf = context.AsOf;
+        var first = DateOnly.MaxValue;
+        foreach (ref readonly var e in counted)
+        {
+            first = e.Day <= asOf && e.Day < first ? e.Day : first;
+        }
+
+        if (first == DateOnly.MaxValue)
         {
             return [];
         }
-
-        var first = counted.Min(e => e.Day);
 
         // Each event's segments, resolved once for every grain (SegmentSets: a customer's list of keys is numbered once,
         // and events of the same segments share one set), so a group is found by a number rather than by hashing its
@@ -62,7 +70,7 @@ public static class EventMetrics
         var setOf = new int[counted.Length];
         for (var i = 0; i < counted.Length; i++)
         {
-            setOf[i] = sets.Of(counted[i].CustomerId, counted[i].Dimension);
+            setOf[i] = counted[i].Day <= asOf ? sets.Of(counted[i].CustomerId, counted[i].Dimension) : -1;
         }
 
         // Every set's segments in one flat list: set k's are members[memberStart[k]..memberStart[k + 1]).
@@ -86,6 +94,11 @@ public static class EventMetrics
             var offsets = new int[(periods.Count * names.Count) + 1];
             for (var i = 0; i < counted.Length; i++)
             {
+                if (setOf[i] < 0)
+                {
+                    continue;
+                }
+
                 var p = Array.BinarySearch(starts, counted[i].Day);
                 p = p >= 0 ? p : ~p - 1;
                 eventPeriods[i] = p;
@@ -104,6 +117,11 @@ public static class EventMetrics
             var next = offsets[..^1];
             for (var i = 0; i < counted.Length; i++)
             {
+                if (setOf[i] < 0)
+                {
+                    continue;
+                }
+
                 var row = eventPeriods[i] * names.Count;
                 for (var m = memberStart[setOf[i]]; m < memberStart[setOf[i] + 1]; m++)
                 {
@@ -163,4 +181,12 @@ public static class EventMetrics
 
         return rows;
     }
+
+    /// <summary>The events as a span: a list's or an array's own storage, any other collection copied.</summary>
+    private static ReadOnlySpan<DatedEvent<T>> AsSpan<T>(IReadOnlyList<DatedEvent<T>> events) => events switch
+    {
+        List<DatedEvent<T>> list => CollectionsMarshal.AsSpan(list),
+        DatedEvent<T>[] array => array,
+        _ => events.ToArray(),
+    };
 }
