@@ -55,11 +55,37 @@ public sealed class MentionsFamily : IMetricFamily
 
         output.Add(EventMetrics.Compute(context, events, Source,
         [
-            new(Metrics[0], m => Reduction.Divide(m.Count(x => x.Polarity > 0) - m.Count(x => x.Polarity < 0), m.Count, 100m)),
-            new(Metrics[1], m => m.Where(x => x.Label is null).Select(x => x.Score).ToArray() is { Length: > 0 } scores
-                ? Reduction.Mean(scores)
-                : null),
+            new(Metrics[0], m => NetSentiment(m)),
+            new(Metrics[1], m => MeanScore(m)),
         ]));
+    }
+
+    /// <summary>100 × (positive − negative) ÷ mentions, counted in one pass over the group.</summary>
+    private static Reduction NetSentiment(IReadOnlyList<Mention> mentions)
+    {
+        var net = 0;
+        foreach (var mention in EventMetrics.Items(mentions))
+        {
+            net += mention.Polarity;
+        }
+
+        return Reduction.Divide(net, mentions.Count, 100m);
+    }
+
+    /// <summary>The mean of the numeric scores (labels left out), summed in the group's order; null when there are none.</summary>
+    private static Reduction? MeanScore(IReadOnlyList<Mention> mentions)
+    {
+        var (sum, count) = (0m, 0);
+        foreach (var mention in EventMetrics.Items(mentions))
+        {
+            if (mention.Label is null)
+            {
+                sum += mention.Score;
+                count++;
+            }
+        }
+
+        return count > 0 ? Reduction.Divide(sum, count) : null;
     }
 
     /// <summary>A mention's sentiment: its score (a label is stored as 1, 0 or −1) and its label when it was given as one.</summary>
