@@ -76,3 +76,33 @@ public sealed class OnboardingFamilyTests : IDisposable
         Assert.Equal((57.142857m, 4m, 7m), Of(Row(OnboardingFamily.CompletionRate, "2025", grain: Grain.Year)));
     }
 }
+
+/// <summary>
+/// The sum of days of onboarding-time-avg is the exact sum of the onboardings' times rounded once: three onboardings of
+/// 8 hours (a third of a day, which a decimal holds only to its 28th digit) and one of 216 ms (0.0000025 days) add up to
+/// exactly 1.0000025 days, a rounding midpoint, which rounds away from zero to 1.000003. Adding the days one by one
+/// gives 0.9999999999999999999999999999 + 0.0000025, which rounds to 1.000002.
+/// </summary>
+public sealed class OnboardingTimeMidpointTests : IDisposable
+{
+    private readonly CuratedFolder _curated = new CuratedFolder()
+        .Onboardings(
+            ("c1", "2025-03-03T00:00:00+00:00", "2025-03-03T08:00:00+00:00"),
+            ("c2", "2025-03-04T00:00:00+00:00", "2025-03-04T08:00:00+00:00"),
+            ("c3", "2025-03-05T00:00:00+00:00", "2025-03-05T08:00:00+00:00"),
+            ("c4", "2025-03-06T10:00:00+00:00", "2025-03-06T10:00:00.216+00:00"));
+
+    public void Dispose() => _curated.Dispose();
+
+    [Fact]
+    public void TheSumOfDays_IsTheExactSumRoundedOnce()
+    {
+        var result = DatasetComputer.Compute(CuratedFiles.FromFolder(_curated.Root), DatasetSettings.Default, asOf: new DateOnly(2025, 3, 31));
+
+        var march = result.Values.Single(v => v.Metric == OnboardingFamily.TimeAvg && v.Period.Label == "2025-03" && v.Segment == "*");
+        Assert.Equal(1.000003m, march.Numerator);
+        Assert.Equal(4m, march.Denominator);
+        // 1.0000025 ÷ 4 = 0.250000625.
+        Assert.Equal(0.250001m, march.Value);
+    }
+}

@@ -14,11 +14,14 @@ namespace Centric.Engine.Tests.Compute;
 /// Every snapshot row of the generated sample (all export kinds) and of the CDNOW 1/10 sample, pinned as a SHA-256 of
 /// the rows in a canonical text form. The hashes were computed by the engine before its loading and fitting were made
 /// faster; a change of any value, warning or flag of any row changes them. A deliberate change of a metric's
-/// definition updates the hash together with the definition's version.
+/// definition updates the hash together with the definition's version; so does a value that was wrong under its
+/// definition, with a test of its own: two onboarding-time-avg numerators of the sample that lie on a rounding midpoint
+/// (38.8571875 and 450.3384375 days) rounded down while their days were summed one by one, and round up as the exact sum
+/// of their times (<see cref="OnboardingTimeMidpointTests"/>).
 /// </summary>
 public sealed class SnapshotChecksumTests : IDisposable
 {
-    private const string SampleHash = "3b337d6d034fd064e37eae1f90e554d420a9c56036161b8b3121cf4a4760173f";
+    private const string SampleHash = "45d7d41ec02b91e0f231ecd8bde170d27ca2c9b1dae28ae0ba4ceb0e207e8431";
     private const string CdnowHash = "5b956691529a82174191a7ed8db9c8985d4aec322d2bf8a4ccc35b0ba3b74283";
 
     private static readonly DateTimeOffset IngestedAt = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);

@@ -8,13 +8,9 @@ namespace Centric.Domain.Families.Fulfilment;
 /// </summary>
 public static class Durations
 {
-    public static decimal Hours(EventTime from, EventTime to) => Elapsed(from, to, TimeSpan.TicksPerHour);
-
-    public static decimal Days(EventTime from, EventTime to) => Elapsed(from, to, TimeSpan.TicksPerDay);
-
-    /// <summary>The elapsed ticks from <paramref name="from"/> to <paramref name="to"/>, 0 when below zero: <see cref="Hours"/> is these ticks in hours.</summary>
+    /// <summary>
+    /// The elapsed ticks from <paramref name="from"/> to <paramref name="to"/>, 0 when below zero. Times are kept in ticks and
+    /// summed as whole numbers, then divided once into hours or days, so a sum does not depend on the order it is taken in.
+    /// </summary>
     public static long Ticks(EventTime from, EventTime to) => Math.Max(0L, (to.Instant - from.Instant).Ticks);
-
-    private static decimal Elapsed(EventTime from, EventTime to, long ticksPerUnit) =>
-        Math.Max(0m, (decimal)(to.Instant - from.Instant).Ticks / ticksPerUnit);
 }

@@ -40,7 +40,7 @@ public sealed class OnboardingFamily : IMetricFamily
         // Each start and completion is taken from its row as the rows are scanned, in the order a read gives them,
         // instead of from columns gathered first and held beside them.
         var starts = new List<DatedEvent<bool>>();
-        var completions = new List<DatedEvent<decimal>>();
+        var completions = new List<DatedEvent<long>>();
         context.Exports.Scan(ExportKind.Onboarding, ["customer_id", "started_at", "completed_at"], row =>
         {
             if (row.Time(1) is not { } start)
@@ -53,14 +53,31 @@ public sealed class OnboardingFamily : IMetricFamily
             starts.Add(new DatedEvent<bool>(start.Day, customer, null, completed is not null));
             if (completed is { } done)
             {
-                completions.Add(new DatedEvent<decimal>(done.Day, customer, null, Durations.Days(start, done)));
+                completions.Add(new DatedEvent<long>(done.Day, customer, null, Durations.Ticks(start, done)));
             }
         });
 
         output.Add(EventMetrics.Compute(context, starts, NoDimension,
             [new EventMetrics.Measure<bool>(Metrics[0], s => ShareCompleted(s))]));
         output.Add(EventMetrics.Compute(context, completions, NoDimension,
-            [new EventMetrics.Measure<decimal>(Metrics[1], days => Reduction.Mean(EventMetrics.Items(days)))]));
+            [new EventMetrics.Measure<long>(Metrics[1], ticks => MeanDays(ticks))]));
+    }
+
+    /// <summary>
+    /// The mean days of a group of onboardings: the exact sum of their ticks divided once by the ticks of a day, then by
+    /// their count. Whole numbers add up the same in any order, where a sum of days (7 h is 0.291666… of a day, rounded
+    /// at the 28th digit) can move in its last digits with the order of the onboardings and tip a mean that lies on a
+    /// rounding midpoint.
+    /// </summary>
+    private static Reduction MeanDays(IReadOnlyList<long> ticks)
+    {
+        Int128 sum = 0;
+        foreach (var t in EventMetrics.Items(ticks))
+        {
+            sum += t;
+        }
+
+        return Reduction.Divide((decimal)sum / TimeSpan.TicksPerDay, ticks.Count);
     }
 
     /// <summary>100 × the onboardings started in the group that completed ÷ those started, counted in one pass.</summary>
