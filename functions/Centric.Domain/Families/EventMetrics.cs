@@ -19,9 +19,14 @@ public static class EventMetrics
     /// <summary>
     /// A metric of the family and how a group of events reduces to its value. <paramref name="Scale"/> is given when the
     /// value is numerator × scale ÷ denominator with both additive over events, so partitions of the events can be
-    /// computed apart and merged; null for a value that is not (a percentile, a maximum).
+    /// computed apart and merged; null for a value that is not (a percentile, a maximum). <paramref name="Divisor"/>,
+    /// when not 1, says that <paramref name="Reduce"/> gives its numerator in 1/Divisor of the metric's unit (the ticks
+    /// of a mean of days), a whole number that adds up exactly in any order and across partitions: the row's numerator
+    /// is then that ÷ Divisor and its value that numerator × scale ÷ denominator, each worked out once from the sums, as
+    /// <see cref="PartialValues.Merge"/> does (the reduction's own value is not used).
     /// </summary>
-    public sealed record Measure<T>(MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null, decimal? Scale = null);
+    public sealed record Measure<T>(
+        MetricDefinition Definition, Func<IReadOnlyList<T>, Reduction?> Reduce, string? Preset = null, decimal? Scale = null, decimal Divisor = 1m);
 
     /// <summary>
     /// A group's items as a span: the groups handed to a measure are slices of one array, read without a copy or an
@@ -155,10 +160,19 @@ public static class EventMetrics
                             partials.Add(measure.Scale is { } scale && r.Numerator is { } numerator && r.Denominator is { } denominator
                                 ? new PartialValue(
                                     measure.Definition.Id, measure.Preset, period.Grain, period.Start, period.End, period.Label, segment,
-                                    numerator, denominator, scale, measure.Definition.Unit, measure.Definition.Version)
+                                    numerator, denominator, scale, measure.Definition.Unit, measure.Definition.Version, measure.Divisor)
                                 : throw new InvalidOperationException(
                                     $"Metric {measure.Definition.Id} is not a sum over events: it cannot be computed by partition."));
                             continue;
+                        }
+
+                        if (measure.Divisor != 1m)
+                        {
+                            r = PartialValues.Divided(
+                                r.Numerator ?? throw new InvalidOperationException($"Metric {measure.Definition.Id} gave no numerator to divide."),
+                                r.Denominator ?? throw new InvalidOperationException($"Metric {measure.Definition.Id} gave no denominator."),
+                                measure.Scale ?? 1m,
+                                measure.Divisor);
                         }
 
                         var sample = r.Denominator ?? count;

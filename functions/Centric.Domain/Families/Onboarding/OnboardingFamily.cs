@@ -33,6 +33,9 @@ public sealed class OnboardingFamily : IMetricFamily
 
     public IReadOnlyList<ExportKind> Reads { get; } = [ExportKind.Onboarding];
 
+    /// <summary>Every value is a count or a sum of whole ticks over onboardings, each one customer's: they add up across partitions.</summary>
+    public bool SplitsByCustomer => true;
+
     public void Compute(FamilyContext context, FamilyOutput output)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -58,18 +61,18 @@ public sealed class OnboardingFamily : IMetricFamily
         });
 
         output.Add(EventMetrics.Compute(context, starts, NoDimension,
-            [new EventMetrics.Measure<bool>(Metrics[0], s => ShareCompleted(s))]));
+            [new EventMetrics.Measure<bool>(Metrics[0], s => ShareCompleted(s), Scale: 100m)]));
         output.Add(EventMetrics.Compute(context, completions, NoDimension,
-            [new EventMetrics.Measure<long>(Metrics[1], ticks => MeanDays(ticks))]));
+            [new EventMetrics.Measure<long>(Metrics[1], ticks => SumOfTicks(ticks), Scale: 1m, Divisor: TimeSpan.TicksPerDay)]));
     }
 
     /// <summary>
-    /// The mean days of a group of onboardings: the exact sum of their ticks divided once by the ticks of a day, then by
-    /// their count. Whole numbers add up the same in any order, where a sum of days (7 h is 0.291666… of a day, rounded
-    /// at the 28th digit) can move in its last digits with the order of the onboardings and tip a mean that lies on a
-    /// rounding midpoint.
+    /// The onboardings of a group as the exact sum of their ticks over their count; <see cref="EventMetrics"/> divides
+    /// the sum once by the ticks of a day into the sum of days, then by the count. Whole numbers add up the same in any
+    /// order and across partitions, where a sum of days (7 h is 0.291666… of a day, rounded at the 28th digit) can move
+    /// in its last digits with the order of the onboardings and tip a mean that lies on a rounding midpoint.
     /// </summary>
-    private static Reduction MeanDays(IReadOnlyList<long> ticks)
+    private static Reduction SumOfTicks(IReadOnlyList<long> ticks)
     {
         Int128 sum = 0;
         foreach (var t in EventMetrics.Items(ticks))
@@ -77,7 +80,7 @@ public sealed class OnboardingFamily : IMetricFamily
             sum += t;
         }
 
-        return Reduction.Divide((decimal)sum / TimeSpan.TicksPerDay, ticks.Count);
+        return new Reduction(null, (decimal)sum, ticks.Count);
     }
 
     /// <summary>100 × the onboardings started in the group that completed ÷ those started, counted in one pass.</summary>
