@@ -28,8 +28,9 @@ internal static class ComputeOutputs
         }
         catch
         {
-            // No write goes on after the command ends: the lists are waited for, and the first failure is the one raised.
-            ((IAsyncResult)lists).AsyncWaitHandle.WaitOne();
+            // No write goes on after the command ends: the lists are waited for (WaitAny does not raise their own
+            // failure), and this first failure is the one raised.
+            Task.WaitAny(lists);
             throw;
         }
 
