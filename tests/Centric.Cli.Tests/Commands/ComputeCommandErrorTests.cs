@@ -104,6 +104,43 @@ public class ComputeCommandErrorTests
         Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("snapshots.json")]
+    [InlineData("customers")]
+    public void Compute_AnOutputThatCannotBeWritten_Exits2NamingIt_AfterTheOtherWritesFinish(string blocked)
+    {
+        // The customer lists are written on a thread of their own beside the other files: a failure on either side
+        // fails the command with its path, and the lists' writes are over by then.
+        using var exports = ShopExports.Create();
+        var output = exports.Beside("out");
+        Directory.CreateDirectory(output);
+        if (blocked == "customers")
+        {
+            File.WriteAllText(Path.Combine(output, blocked), "a file where the lists' folder goes");
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.Combine(output, blocked));
+        }
+
+        var run = CliRun.Of("compute", "--exports", exports.Root, "--out", output);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("could not be read or written", run.Err, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(output, blocked), run.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+        if (blocked == "snapshots.json")
+        {
+            // The lists were written in full: byte for byte those of a run whose outputs can all be written.
+            var clean = exports.Beside("clean");
+            Assert.Equal(0, CliRun.Of("compute", "--exports", exports.Root, "--out", clean).ExitCode);
+            foreach (var list in Directory.GetFiles(Path.Combine(clean, "customers")))
+            {
+                Assert.Equal(File.ReadAllBytes(list), File.ReadAllBytes(Path.Combine(output, "customers", Path.GetFileName(list))));
+            }
+        }
+    }
+
     [Fact]
     public void Compute_MissingOut_Exits2WithUsage()
     {
