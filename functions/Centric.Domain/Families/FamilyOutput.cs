@@ -15,6 +15,9 @@ public sealed class FamilyOutput
     private readonly List<string> _warnings = [];
     private readonly CustomerListTable _lists = new();
 
+    /// <summary>The list numbers already given, by the numbering of customers they were asked for (the list itself).</summary>
+    private readonly Dictionary<IReadOnlyList<string>, ListedCustomers> _listed = new(ReferenceEqualityComparer.Instance);
+
     public IReadOnlyList<MetricValue> Values => _values;
 
     public IReadOnlyList<string> Warnings => _warnings;
@@ -41,13 +44,20 @@ public sealed class FamilyOutput
 
     /// <summary>
     /// The list numbers of a family's customers, by the family's own numbering of <paramref name="customerIds"/>: each
-    /// customer is numbered (<see cref="ListedCustomer"/>) the first time its number is asked for, and kept.
+    /// customer is numbered (<see cref="ListedCustomer"/>) the first time its number is asked for, and kept. Families
+    /// that number their customers with the same list (the orders and subscriptions families over subscriptions) share
+    /// the numbers, so the second finds each customer's number without looking its id up again.
     /// </summary>
     public ListedCustomers ListedCustomers(IReadOnlyList<string> customerIds)
     {
         ArgumentNullException.ThrowIfNull(customerIds);
-        _lists.ExpectCustomers(customerIds.Count);
-        return new(this, customerIds);
+        if (!_listed.TryGetValue(customerIds, out var listed))
+        {
+            _lists.ExpectCustomers(customerIds.Count);
+            _listed[customerIds] = listed = new(this, customerIds);
+        }
+
+        return listed;
     }
 
     /// <summary>Lists a count's customer (no MRR amounts), numbered by <see cref="ListedCustomer"/>, without building a row.</summary>
