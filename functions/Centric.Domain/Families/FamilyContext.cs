@@ -32,6 +32,8 @@ public sealed record FamilyContext(
 
     private SubscriptionCustomers? _subscriptions;
 
+    private readonly Dictionary<IReadOnlyList<string>, IReadOnlyList<string>[]> _segmentsOf = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>
     /// Set when this context computes one partition of a fanned-out compute: event metrics then collect their partial
     /// sums here instead of values (<see cref="EventMetrics"/>).
@@ -40,6 +42,22 @@ public sealed record FamilyContext(
 
     /// <summary><c>subscriptions</c> or <c>orders</c>: which definition of an active customer this dataset follows.</summary>
     public string ActivityModel => ActivityModelKind.For(Kinds);
+
+    /// <summary>
+    /// Each customer's segment keys (<see cref="CustomerSegments.Of"/>) by a family's numbering of its customers, looked
+    /// up once per numbering: the orders and subscriptions families over subscriptions both cut every customer by its
+    /// segments, and the second reads them from this array instead of looking each id up again.
+    /// </summary>
+    public IReadOnlyList<string>[] SegmentsOf(IReadOnlyList<string> customerIds)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        if (!_segmentsOf.TryGetValue(customerIds, out var segments))
+        {
+            _segmentsOf[customerIds] = segments = [.. customerIds.Select(Segments.Of)];
+        }
+
+        return segments;
+    }
 
     /// <summary>The customers with their subscription spells and MRR; null in the orders model (no subscriptions export).</summary>
     public SubscriptionCustomers? Subscriptions => Kinds.Contains(ExportKind.Subscriptions)

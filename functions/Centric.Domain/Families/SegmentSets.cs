@@ -28,10 +28,18 @@ internal sealed class SegmentSets(FamilyContext context, string dimension, bool 
     public int[] MemberStart => _memberStartArray ??= [.. _memberStart];
 
     /// <summary>The set an event of <paramref name="customer"/> with event dimension <paramref name="value"/> counts in.</summary>
-    public int Of(string? customer, string? value)
+    public int Of(string? customer, string? value) =>
+        Of(dimensionOnly || customer is null ? [] : context.Segments.Of(customer), value);
+
+    /// <summary>
+    /// The set an event of a customer whose segment keys are <paramref name="customerKeys"/> (already looked up, the same
+    /// list <see cref="CustomerSegments.Of"/> gives) with event dimension <paramref name="value"/> counts in.
+    /// </summary>
+    public int Of(IReadOnlyList<string> customerKeys, string? value)
     {
+        ArgumentNullException.ThrowIfNull(customerKeys);
         int[] customerSegments = [];
-        if (!dimensionOnly && customer is not null && context.Segments.Of(customer) is { Count: > 0 } keys
+        if (!dimensionOnly && customerKeys is { Count: > 0 } keys
             && !_byKeys.TryGetValue(keys, out customerSegments!))
         {
             customerSegments = new int[keys.Count];

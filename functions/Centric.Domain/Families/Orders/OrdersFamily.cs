@@ -120,7 +120,7 @@ public sealed class OrdersFamily : IMetricFamily
         return new OrdersMetricsInput(
             subscriptions.CustomerIds.Count,
             orders.Days,
-            [.. subscriptions.CustomerIds.Select(context.Segments.Of)],
+            context.SegmentsOf(subscriptions.CustomerIds),
             orders.Unconverted,
             orders.ReportingCurrency,
             subscriptions.Spells,

@@ -75,9 +75,10 @@ public sealed class SubscriptionsFamily : IMetricFamily
         // combination; this family has no event dimension.
         var sets = new SegmentSets(context, dimension: "", dimensionOnly: false);
         var combinationOf = new int[revenue.Count];
+        var segmentsOf = context.SegmentsOf(subscriptions.CustomerIds);
         foreach (var customer in customers)
         {
-            combinationOf[customer] = sets.Of(subscriptions.CustomerIds[customer], value: null);
+            combinationOf[customer] = sets.Of(segmentsOf[customer], value: null);
         }
 
         var keys = sets.Names;
