@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using Centric.Domain.Families.Fanout;
 using Centric.Domain.Metrics;
 using Centric.Domain.Time;
@@ -7,7 +8,10 @@ using Centric.Testing;
 
 namespace Centric.Storage.Tests;
 
-/// <summary>A partition's partial sums written to and read back from a real Azurite.</summary>
+/// <summary>
+/// The partials of a fanned-out compute in Blob, on a real Azurite: written and read back, and the sweep of abandoned
+/// generations' partials.
+/// </summary>
 public sealed class PartialStoreTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private readonly StorageClients _clients = StorageClients.FromConnectionString(azurite.ConnectionString, StorageTestNames.Unique());
@@ -15,6 +19,32 @@ public sealed class PartialStoreTests(AzuriteFixture azurite) : IClassFixture<Az
     public Task InitializeAsync() => _clients.EnsureCreatedAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Sweep_DeletesOnlyGenerationsWhoseNewestPartialIsOlderThanTheCutoff()
+    {
+        var store = new PartialStore(_clients);
+        var scores = _clients.Blobs.GetBlobContainerClient(_clients.Names.Scores);
+        await store.WriteAsync("shop", "g-old", new PartialFile(0, 2, "w1", null, []));
+        await store.WriteAsync("shop", "g-old", new PartialFile(1, 2, "w1", null, []));
+        await store.WriteAsync("other-shop", "g-old", new PartialFile(0, 1, "w1", null, []));
+        await scores.GetBlobClient("shop/g-old.json").UploadAsync(BinaryData.FromString("{}"));
+
+        // Blob times have whole seconds: the newer generation is written in a later second.
+        await Task.Delay(TimeSpan.FromSeconds(2.1));
+        await store.WriteAsync("shop", "g-new", new PartialFile(0, 2, "w2", null, []));
+        var newWrittenAt = (await scores.GetBlobClient(PartialStore.BlobName("shop", "g-new", 0, 2)).GetPropertiesAsync()).Value.LastModified;
+
+        Assert.Empty(await store.SweepAsync("shop", newWrittenAt.AddHours(-1)));
+        Assert.Equal(["g-old"], await store.SweepAsync("shop", newWrittenAt));
+
+        Assert.Equal(
+            ["other-shop/g-old.partials/0000-of-0001.json", "shop/g-new.partials/0000-of-0002.json", "shop/g-old.json"],
+            await Names(scores));
+        Assert.Equal(["g-new"], await store.SweepAsync("shop", newWrittenAt.AddSeconds(1)));
+        Assert.Empty(await store.SweepAsync("no-such-shop", newWrittenAt.AddDays(1)));
+        Assert.Equal(["other-shop/g-old.partials/0000-of-0001.json", "shop/g-old.json"], await Names(scores));
+    }
 
     [Fact]
     public async Task Partials_RoundTrip_WithTheirDivisor_AndAPartialWrittenWithoutOneDividesByOne()
@@ -43,5 +73,16 @@ public sealed class PartialStoreTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.DoesNotContain("divisor", withoutDivisor, StringComparison.Ordinal);
         await scores.GetBlobClient(PartialStore.BlobName("shop", "g1", 1, 2)).UploadAsync(BinaryData.FromString(withoutDivisor));
         Assert.Equal([1m, 1m], (await store.ReadAsync("shop", "g1", 1, 2)).Values.Select(v => v.Divisor));
+    }
+
+    private static async Task<List<string>> Names(BlobContainerClient container)
+    {
+        var names = new List<string>();
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 }
