@@ -320,14 +320,18 @@ public static class DatasetComputer
             var allocated = GC.GetTotalAllocatedBytes() - _allocated;
             var work = _db!.Work;
             var duckDb = _db.Rows("SELECT CAST(coalesce(sum(memory_usage_bytes), 0) AS BIGINT) FROM duckdb_memory()", r => r.GetInt64(0))[0];
+            // The committed memory is read before the heap in it: a collection on another thread in between can only
+            // lower the heap, so the heap reported is never above the committed memory reported with it.
+            var committed = GC.GetGCMemoryInfo().TotalCommittedBytes;
+            var heap = GC.GetTotalMemory(forceFullCollection: false);
             _profile.Add(new ComputeStep(
                 name,
                 (long)elapsed.TotalMilliseconds,
                 (long)cpu.TotalMilliseconds,
                 rows,
                 Mb(allocated),
-                Mb(GC.GetTotalMemory(forceFullCollection: false)),
-                Mb(GC.GetGCMemoryInfo().TotalCommittedBytes),
+                Mb(heap),
+                Mb(committed),
                 Mb(duckDb),
                 Mb(Environment.WorkingSet),
                 (long)(work.InDuckDb - _work.InDuckDb).TotalMilliseconds,

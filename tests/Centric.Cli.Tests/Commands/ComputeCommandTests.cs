@@ -61,13 +61,16 @@ public class ComputeCommandTests
         Assert.Contains(lines, l => l.StartsWith("centric compute: profile: family orders ", StringComparison.Ordinal));
         Assert.Equal(Snapshots(exports).Length, familyRows);
 
-        // Each step ends with what was held then: the .NET heap (live and not yet collected) is inside the working set,
-        // and once the orders are loaded DuckDB holds their temporary tables.
+        // Each step ends with what was held then: the .NET heap (live and not yet collected) is inside the memory the
+        // collector has committed, and once the orders are loaded DuckDB holds their temporary tables. (The working set
+        // is not compared: this process runs other tests at the same time, and a heap read a moment before the working
+        // set, or committed pages not yet touched, can put the heap above it.)
         var held = lines[1..^2].Select(l => System.Text.RegularExpressions.Regex.Match(
             l, @"MiB allocated, DuckDB \d+ ms and \d+ rows out; then (\d+(?:\.\d)?) MiB \.NET heap \((\d+(?:\.\d)?) MiB committed\), (\d+(?:\.\d)?) MiB DuckDB, (\d+(?:\.\d)?) MiB working set$")).ToArray();
         Assert.All(held, m => Assert.True(m.Success));
         double Mb(System.Text.RegularExpressions.Match m, int group) => double.Parse(m.Groups[group].Value, System.Globalization.CultureInfo.InvariantCulture);
-        Assert.All(held, m => Assert.InRange(Mb(m, 1), 0.1, Mb(m, 4)));
+        Assert.All(held, m => Assert.InRange(Mb(m, 1), 0.1, Mb(m, 2)));
+        Assert.All(held, m => Assert.True(Mb(m, 4) > 0, m.Value));
         Assert.True(Mb(held[0], 3) > 0, lines[1]);
 
         // Each step's DuckDB time is part of its time; loading the orders hands at least its customer-days to .NET.
