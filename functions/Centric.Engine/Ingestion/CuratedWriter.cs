@@ -200,7 +200,7 @@ internal sealed unsafe class CuratedWriter : IDisposable
                 : c.SqlType == CuratedColumns.Timestamp
                 ? $"make_timestamp({DuckDbSession.Identifier(c.Name)}) AS {DuckDbSession.Identifier(c.Name)}"
                 : DuckDbSession.Identifier(c.Name)));
-        Execute($"COPY (SELECT {select} FROM staged) TO '{path.Replace("'", "''", StringComparison.Ordinal)}' (FORMAT parquet)");
+        Execute($"COPY (SELECT {select} FROM staged) TO {DuckDbSession.Literal(path)} (FORMAT parquet)");
     }
 
     public void Dispose()
